@@ -1,0 +1,43 @@
+# LeadProof — the two commands are `make run` and `make test`; see README.md.
+SHELL := /bin/bash
+JDK := $(shell src/ops/jdk.sh)
+ifeq ($(JDK),)
+$(error No JDK 25 found — see the message above. Set JAVA_HOME to a JDK 25 and retry)
+endif
+export JAVA_HOME := $(JDK)
+export PATH := $(JDK)/bin:$(PATH)
+MVN := ./mvnw -B -ntp
+
+.PHONY: run stop test schema postgres keycloak keycloak-stop build bench-engine bench-scoring bench-metrics clean
+
+## run: PostgreSQL + Keycloak + the app with demo data on :8080 (in the background; `make stop` ends it)
+run: postgres keycloak build
+	@src/ops/app.sh start
+
+## stop: stop the app and Keycloak started by `make run`
+stop:
+	@src/ops/app.sh stop || true
+	@src/ops/keycloak.sh stop || true
+
+## test: the whole suite against real PostgreSQL and a real Keycloak
+test: postgres keycloak
+	$(MVN) test
+
+## schema: rewrite graphql-schema/schema.graphql from the served schema
+schema: postgres
+	$(MVN) test -Dtest=SchemaDriftTest -Dleadproof.schema.write=true
+
+build:
+	$(MVN) -q package -DskipTests
+
+postgres:
+	@src/ops/postgres.sh ensure
+
+keycloak:
+	@src/ops/keycloak.sh start
+
+keycloak-stop:
+	@src/ops/keycloak.sh stop
+
+clean:
+	$(MVN) -q clean

@@ -1,0 +1,120 @@
+package io.leadproof.campaign;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.leadproof.common.InputProblems;
+import io.leadproof.common.NodeId;
+import io.leadproof.common.UserError;
+import io.leadproof.security.CurrentWorkspace;
+import io.leadproof.workspace.WorkspaceService;
+
+/** Owns campaign and cost transactions. */
+@ApplicationScoped
+public class CampaignService {
+
+    public record Result<T>(T value, List<UserError> userErrors) {
+    }
+
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentWorkspace workspace;
+    @Inject
+    WorkspaceService workspaces;
+
+    @Transactional
+    public Result<Campaign> create(CampaignTypes.CreateInput in) {
+        var problems = new InputProblems();
+        String name = problems.text(in.name(), 200, "name");
+        if (name == null && problems.isEmpty()) {
+            problems.add("REQUIRED", "name must not be blank", "name");
+        }
+        if (in.startsOn() != null && in.endsOn() != null && in.endsOn().isBefore(in.startsOn())) {
+            problems.add("INVALID_RANGE", "endsOn must not be before startsOn", "endsOn");
+        }
+        if (name != null && Campaign.count("name", name) > 0) {
+            problems.add("TAKEN", "a campaign named '" + name + "' already exists", "name");
+        }
+        if (!problems.isEmpty()) {
+            return new Result<>(null, problems.errors());
+        }
+        var campaign = Campaign.launch(name, in.channel(), in.startsOn(), in.endsOn(), clock.instant());
+        campaign.persist();
+        return new Result<>(campaign, List.of());
+    }
+
+    @Transactional
+    public Result<CampaignCost> recordCost(CampaignTypes.CostInput in) {
+        var problems = new InputProblems();
+        UUID campaignId = NodeId.parse("Campaign", in.campaignId());
+        Optional<Campaign> campaign = campaignId == null ? Optional.empty() : find(campaignId);
+        if (campaign.isEmpty()) {
+            problems.add("NOT_FOUND", "campaignId names no campaign of this workspace", "campaignId");
+        }
+        BigDecimal amount = problems.amount(in.amount().amount(), "amount");
+        String reporting = workspaces.current().reportingCurrency();
+        if (!reporting.equals(in.amount().currency())) {
+            problems.add("CURRENCY_MISMATCH", "costs are recorded in the workspace's reporting currency " + reporting
+                    + "; convert before recording", "amount");
+        }
+        String note = problems.text(in.note(), 500, "note");
+        if (!problems.isEmpty()) {
+            return new Result<>(null, problems.errors());
+        }
+        var cost = campaign.get().recordCost(in.incurredOn(), amount, reporting, note, workspace.actor(), clock.instant());
+        cost.persist();
+        return new Result<>(cost, List.of());
+    }
+
+    public Optional<Campaign> find(UUID id) {
+        return Campaign.find("id", id).firstResultOptional();
+    }
+
+    public Set<UUID> existingIds(Collection<UUID> ids) {
+        return findAll(ids).keySet();
+    }
+
+    public Map<UUID, Campaign> findAll(Collection<UUID> ids) {
+        Map<UUID, Campaign> result = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Campaign.<Campaign>list("id in ?1", Set.copyOf(ids)).forEach(c -> result.put(c.id(), c));
+        }
+        return result;
+    }
+
+    public List<Campaign> page(int first, String afterName) {
+        return afterName == null
+                ? Campaign.<Campaign>find("order by name, id").page(0, first + 1).list()
+                : Campaign.<Campaign>find("name > ?1 order by name, id", afterName).page(0, first + 1).list();
+    }
+
+    /** Total recorded spend per campaign, in one statement. */
+    public Map<UUID, BigDecimal> totalCosts(Collection<UUID> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = CampaignCost.getEntityManager()
+                .createQuery("select c.campaignId, sum(c.amount) from CampaignCost c where c.campaignId in :ids group by c.campaignId",
+                        Object[].class)
+                .setParameter("ids", Set.copyOf(campaignIds)).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (BigDecimal) r[1]));
+    }
+
+    public List<CampaignCost> costs(UUID campaignId, int first) {
+        return CampaignCost.<CampaignCost>find("campaignId = ?1 order by incurredOn desc, id desc", campaignId)
+                .page(0, first).list();
+    }
+}

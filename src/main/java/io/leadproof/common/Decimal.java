@@ -1,0 +1,56 @@
+package io.leadproof.common;
+
+import java.math.BigDecimal;
+
+import org.eclipse.microprofile.graphql.Description;
+
+import io.smallrye.graphql.api.CustomScalar;
+import io.smallrye.graphql.api.CustomStringScalar;
+
+/** Exact decimal number carried as a string so no client ever parses money into a binary float. */
+@CustomScalar("Decimal")
+@Description("An exact decimal number serialised as a string, e.g. \"1234.50\". Never a binary float.")
+public final class Decimal implements CustomStringScalar {
+
+    private static final int MAX_LENGTH = 40;
+    private final BigDecimal value;
+
+    public Decimal(String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
+            throw new NumberFormatException("Decimal must be a number with at most " + MAX_LENGTH + " characters");
+        }
+        this.value = new BigDecimal(text.trim());
+    }
+
+    private Decimal(BigDecimal value) {
+        this.value = value;
+    }
+
+    public static Decimal of(BigDecimal value) {
+        return value == null ? null : new Decimal(value);
+    }
+
+    public BigDecimal value() {
+        return value;
+    }
+
+    @Override
+    public String stringValueForSerialization() {
+        return value.toPlainString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Decimal d && d.value.compareTo(value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return value.stripTrailingZeros().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value.toPlainString();
+    }
+}

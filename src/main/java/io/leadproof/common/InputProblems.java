@@ -1,0 +1,79 @@
+package io.leadproof.common;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects the problems of one input object (one row of a batch) as {@link UserError}s, with the
+ * field path prefixed, and offers the checks every text and number input goes through.
+ */
+public final class InputProblems {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+
+    private final List<String> prefix;
+    private final List<UserError> errors = new ArrayList<>();
+
+    public InputProblems(String... prefix) {
+        this.prefix = List.of(prefix);
+    }
+
+    public void add(String code, String message, String field) {
+        var path = new ArrayList<>(prefix);
+        path.add(field);
+        errors.add(new UserError(List.copyOf(path), message, code));
+    }
+
+    /** Trims; refuses text over {@code max} characters or with control characters (NUL included). */
+    public String text(String value, int max, String field) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            add("TOO_LONG", field + " must be at most " + max + " characters", field);
+            return null;
+        }
+        if (CONTROL.matcher(trimmed).find()) {
+            add("INVALID_CHARACTERS", field + " must not contain control characters", field);
+            return null;
+        }
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** Money and other amounts: not negative, at most 2 decimals, below 10^15. */
+    public BigDecimal amount(Decimal value, String field) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal v = value.value();
+        if (v.signum() < 0) {
+            add("OUT_OF_RANGE", field + " must not be negative", field);
+        } else if (v.stripTrailingZeros().scale() > 2) {
+            add("TOO_PRECISE", field + " allows at most 2 decimal places", field);
+        } else if (v.compareTo(BigDecimal.TEN.pow(15)) >= 0) {
+            add("OUT_OF_RANGE", field + " must be below 10^15", field);
+        } else {
+            return v.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        }
+        return null;
+    }
+
+    public Integer range(Integer value, int min, int max, String field) {
+        if (value != null && (value < min || value > max)) {
+            add("OUT_OF_RANGE", field + " must be between " + min + " and " + max, field);
+            return null;
+        }
+        return value;
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    public List<UserError> errors() {
+        return List.copyOf(errors);
+    }
+}

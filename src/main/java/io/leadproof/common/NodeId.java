@@ -1,0 +1,54 @@
+package io.leadproof.common;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Relay global object identifiers of the form {@code gid://leadproof/<Type>/<uuid>}: the type is
+ * part of the id so a lead id can never be used as a campaign id.
+ */
+public final class NodeId {
+
+    private static final Pattern FORMAT = Pattern.compile("gid://leadproof/([A-Za-z]+)/([0-9a-fA-F-]{36})");
+
+    private NodeId() {
+    }
+
+    public static String of(String type, UUID id) {
+        return "gid://leadproof/" + type + "/" + id;
+    }
+
+    /** Parses an id of the expected type, or returns null when it is malformed or of another type. */
+    public static UUID parse(String type, String nodeId) {
+        if (nodeId == null) {
+            return null;
+        }
+        var m = FORMAT.matcher(nodeId.trim());
+        if (!m.matches() || !m.group(1).equals(type)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(m.group(2));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The type name of a well-formed id, or null. */
+    public static String typeOf(String nodeId) {
+        if (nodeId == null) {
+            return null;
+        }
+        var m = FORMAT.matcher(nodeId.trim());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** Parses or throws an {@link ApiException} naming the argument. */
+    public static UUID require(String type, String nodeId, String argument) {
+        var id = parse(type, nodeId);
+        if (id == null) {
+            throw ApiException.invalid("INVALID_ID", argument + " is not a " + type + " id (expected gid://leadproof/" + type + "/<uuid>)");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,171 @@
+package io.leadproof.lead;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.leadproof.common.WorkspaceOwned;
+
+/** A person who showed interest, with the company, BANT facts and lifecycle stage marketing and sales argue about. */
+@Entity
+@Table(name = "lead")
+public class Lead extends WorkspaceOwned {
+
+    @Id
+    private UUID id;
+    @Column(name = "external_id")
+    private String externalId;
+    private String email;
+    @Column(name = "email_normalized")
+    private String emailNormalized;
+    @Column(name = "first_name")
+    private String firstName;
+    @Column(name = "last_name")
+    private String lastName;
+    private String phone;
+    @Column(name = "company_name")
+    private String companyName;
+    @Column(name = "company_domain")
+    private String companyDomain;
+    @Column(name = "annual_revenue")
+    private BigDecimal annualRevenue;
+    @Column(name = "employee_count")
+    private Integer employeeCount;
+    private String industry;
+    @Column(name = "job_title")
+    private String jobTitle;
+    @Enumerated(EnumType.STRING)
+    private Seniority seniority = Seniority.UNKNOWN;
+    private String country;
+    @Enumerated(EnumType.STRING)
+    private LeadSource source;
+    @Column(name = "campaign_id")
+    private UUID campaignId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "budget_status")
+    private BudgetStatus budgetStatus = BudgetStatus.UNKNOWN;
+    @Column(name = "budget_amount")
+    private BigDecimal budgetAmount;
+    @Enumerated(EnumType.STRING)
+    private Authority authority = Authority.UNKNOWN;
+    @Enumerated(EnumType.STRING)
+    private Need need = Need.UNKNOWN;
+    @Enumerated(EnumType.STRING)
+    private Timeline timeline = Timeline.UNKNOWN;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lifecycle_stage")
+    private LifecycleStage lifecycleStage = LifecycleStage.NEW;
+    @Column(name = "owner_id")
+    private String ownerId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "custom_attributes")
+    private Map<String, String> customAttributes = new HashMap<>();
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+    @Version
+    private long version;
+
+    protected Lead() {
+    }
+
+    /** A new lead; createdAt may lie in the past when history is imported from another system. */
+    public static Lead capture(LeadProfile profile, Instant createdAt, Instant now) {
+        Lead lead = new Lead();
+        lead.id = UUID.randomUUID();
+        lead.createdAt = createdAt;
+        lead.revise(profile, now);
+        return lead;
+    }
+
+    /** Applies the supplied attributes; fields the profile leaves null keep their value. */
+    public void revise(LeadProfile p, Instant now) {
+        externalId = pick(p.externalId(), externalId);
+        if (p.email() != null) {
+            email = p.email();
+            emailNormalized = p.normalizedEmail();
+        }
+        firstName = pick(p.firstName(), firstName);
+        lastName = pick(p.lastName(), lastName);
+        phone = pick(p.phone(), phone);
+        companyName = pick(p.companyName(), companyName);
+        companyDomain = pick(p.companyDomain(), companyDomain);
+        annualRevenue = pick(p.annualRevenue(), annualRevenue);
+        employeeCount = pick(p.employeeCount(), employeeCount);
+        industry = pick(p.industry(), industry);
+        if (p.jobTitle() != null) {
+            jobTitle = p.jobTitle();
+            seniority = SeniorityClassifier.classify(jobTitle);
+        }
+        country = pick(p.country(), country);
+        source = pick(p.source(), source);
+        campaignId = pick(p.campaignId(), campaignId);
+        budgetStatus = pick(p.budgetStatus(), budgetStatus);
+        budgetAmount = pick(p.budgetAmount(), budgetAmount);
+        authority = pick(p.authority(), authority);
+        need = pick(p.need(), need);
+        timeline = pick(p.timeline(), timeline);
+        ownerId = pick(p.ownerId(), ownerId);
+        if (p.customAttributes() != null) {
+            var merged = new HashMap<>(customAttributes);
+            p.customAttributes().forEach((k, v) -> {
+                if (v == null) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
+            customAttributes = merged;
+        }
+        updatedAt = now;
+    }
+
+    private static <T> T pick(T supplied, T current) {
+        return supplied != null ? supplied : current;
+    }
+
+    public UUID id() { return id; }
+    public String externalId() { return externalId; }
+    public String email() { return email; }
+    public String emailNormalized() { return emailNormalized; }
+    public String firstName() { return firstName; }
+    public String lastName() { return lastName; }
+    public String phone() { return phone; }
+    public String companyName() { return companyName; }
+    public String companyDomain() { return companyDomain; }
+    public BigDecimal annualRevenue() { return annualRevenue; }
+    public Integer employeeCount() { return employeeCount; }
+    public String industry() { return industry; }
+    public String jobTitle() { return jobTitle; }
+    public Seniority seniority() { return seniority; }
+    public String country() { return country; }
+    public LeadSource source() { return source; }
+    public UUID campaignId() { return campaignId; }
+    public BudgetStatus budgetStatus() { return budgetStatus; }
+    public BigDecimal budgetAmount() { return budgetAmount; }
+    public Authority authority() { return authority; }
+    public Need need() { return need; }
+    public Timeline timeline() { return timeline; }
+    public LifecycleStage lifecycleStage() { return lifecycleStage; }
+    public String ownerId() { return ownerId; }
+    public Map<String, String> customAttributes() { return Map.copyOf(customAttributes); }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant erasedAt() { return erasedAt; }
+}

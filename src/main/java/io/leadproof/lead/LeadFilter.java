@@ -1,0 +1,21 @@
+package io.leadproof.lead;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("LeadFilter")
+@Description("Narrows a lead list; all given conditions must hold.")
+public record LeadFilter(
+        @Description("Only leads in one of these stages.") List<LifecycleStage> stages,
+        @Description("Only leads from one of these channels.") List<LeadSource> sources,
+        @Description("Only leads of this campaign (Campaign id).") String campaignId,
+        @Description("Only leads owned by this user name.") String ownerId,
+        @Description("Only leads of one of these seniorities.") List<Seniority> seniorities,
+        @Description("Only leads of this country (ISO alpha-2).") String country,
+        @Description("Created at or after this instant.") OffsetDateTime createdFrom,
+        @Description("Created strictly before this instant.") OffsetDateTime createdBefore,
+        @Description("Case-insensitive text found in email, name or company name; at most 100 characters.") String search) {
+}

@@ -1,0 +1,65 @@
+package io.leadproof.lead;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Existing leads a batch may update, loaded in one query, keyed by external id and by normalised
+ * email. Rows later in the batch see leads created by earlier rows.
+ */
+final class LeadMatches {
+
+    static final class IdentityConflict extends Exception {
+        IdentityConflict(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Map<String, Lead> byExternalId = new HashMap<>();
+    private final Map<String, Lead> byEmail = new HashMap<>();
+
+    static LeadMatches load(List<LeadProfile> profiles) {
+        var matches = new LeadMatches();
+        var externalIds = profiles.stream().map(LeadProfile::externalId).filter(Objects::nonNull).distinct().toList();
+        var emails = profiles.stream().map(LeadProfile::normalizedEmail).filter(Objects::nonNull).distinct().toList();
+        if (!externalIds.isEmpty() || !emails.isEmpty()) {
+            Lead.<Lead>list("externalId in ?1 or emailNormalized in ?2",
+                    externalIds.isEmpty() ? List.of("") : externalIds,
+                    emails.isEmpty() ? List.of("") : emails).forEach(matches::remember);
+        }
+        return matches;
+    }
+
+    void remember(Lead lead) {
+        if (lead.externalId() != null) {
+            byExternalId.put(lead.externalId(), lead);
+        }
+        if (lead.emailNormalized() != null) {
+            byEmail.put(lead.emailNormalized(), lead);
+        }
+    }
+
+    /** By external id first; by email only when that lead does not carry a different external id. */
+    Optional<Lead> find(LeadProfile profile) throws IdentityConflict {
+        if (profile.externalId() != null && byExternalId.containsKey(profile.externalId())) {
+            Lead lead = byExternalId.get(profile.externalId());
+            String email = profile.normalizedEmail();
+            if (email != null && byEmail.containsKey(email) && byEmail.get(email) != lead) {
+                throw new IdentityConflict("email belongs to another lead than externalId '" + profile.externalId() + "'");
+            }
+            return Optional.of(lead);
+        }
+        String email = profile.normalizedEmail();
+        if (email == null || !byEmail.containsKey(email)) {
+            return Optional.empty();
+        }
+        Lead lead = byEmail.get(email);
+        if (profile.externalId() != null && lead.externalId() != null) {
+            throw new IdentityConflict("email belongs to a lead with another externalId ('" + lead.externalId() + "')");
+        }
+        return Optional.of(lead);
+    }
+}

@@ -1,0 +1,44 @@
+package io.leadproof.node;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.leadproof.campaign.CampaignService;
+import io.leadproof.campaign.CampaignTypes.CampaignView;
+import io.leadproof.common.ApiException;
+import io.leadproof.common.Node;
+import io.leadproof.common.NodeId;
+import io.leadproof.lead.LeadService;
+import io.leadproof.lead.LeadView;
+import io.leadproof.security.Roles;
+
+/** Relay's refetch entry point: any object with a global id. */
+@GraphQLApi
+public class NodeGraphQL {
+
+    @Inject
+    LeadService leads;
+    @Inject
+    CampaignService campaigns;
+
+    @Query("node")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
+    @Description("Fetches an object by global id; null when this workspace has no such object.")
+    public Node node(@NonNull @Id @Description("Global id.") String id) {
+        String type = NodeId.typeOf(id);
+        if (type == null) {
+            throw ApiException.invalid("INVALID_ID", "id is not a LeadProof global id (gid://leadproof/<Type>/<uuid>)");
+        }
+        return switch (type) {
+            case "Lead" -> leads.find(NodeId.parse(type, id)).map(LeadView::of).orElse(null);
+            case "Campaign" -> campaigns.find(NodeId.parse(type, id)).map(CampaignView::of).orElse(null);
+            default -> throw ApiException.invalid("UNSUPPORTED_TYPE", "node() does not fetch objects of type " + type);
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package io.leadproof.workspace;
+
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Creates the workspace row the first time an organization from the identity provider shows up.
+ * It uses its own JDBC connection because it runs while Hibernate is still resolving the tenant
+ * of the caller's session, where that session cannot be used.
+ */
+@ApplicationScoped
+public class WorkspaceDirectory {
+
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public void ensureExists(String workspaceId) {
+        if (known.contains(workspaceId)) {
+            return;
+        }
+        // Outside the caller's transaction, so the connection is not enlisted and commits at once.
+        QuarkusTransaction.suspendingExisting().run(() -> insert(workspaceId));
+        known.add(workspaceId);
+    }
+
+    private void insert(String workspaceId) {
+        try (var connection = dataSource.getConnection();
+                var insert = connection.prepareStatement(
+                        "insert into workspace (workspace_id, name) values (?, ?) on conflict do nothing")) {
+            insert.setString(1, workspaceId);
+            insert.setString(2, workspaceId);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not provision workspace " + workspaceId, e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.leadproof.workspace;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.leadproof.common.UserError;
+
+/** GraphQL types of workspace settings and the signed-in user. */
+public final class WorkspaceTypes {
+
+    private WorkspaceTypes() {
+    }
+
+    @Type("Workspace")
+    @Description("A tenant: one Keycloak organization. Every piece of data belongs to exactly one workspace.")
+    public record WorkspaceView(
+            @NonNull @Description("Workspace id: the Keycloak organization alias.") String id,
+            @NonNull @Description("Display name.") String name,
+            @NonNull @Description("ISO 4217 currency all money is reported in.") String reportingCurrency,
+            @NonNull @Description("Hours sales has to respond to a handoff.") int responseSlaHours,
+            @NonNull @Description("When the workspace was first used.") OffsetDateTime createdAt) {
+
+        static WorkspaceView of(Workspace w) {
+            return new WorkspaceView(w.id(), w.name(), w.reportingCurrency(), w.slaHours(), w.createdAt().atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    @Type("Viewer")
+    @Description("The signed-in user as the API sees them.")
+    public record Viewer(
+            @NonNull @Description("User name from the token.") String userName,
+            @NonNull @Description("LeadProof roles the token grants.") List<@NonNull String> roles,
+            @NonNull @Description("The workspace this request acts for.") WorkspaceView workspace,
+            @NonNull @Description("All workspaces the token grants; pick one with the X-LeadProof-Workspace header.") List<@NonNull String> workspaces) {
+    }
+
+    @Input("WorkspaceUpdateInput")
+    @Description("Workspace settings to change; omitted fields stay.")
+    public record UpdateInput(
+            @Description("Display name.") String name,
+            @Description("ISO 4217 reporting currency; cannot change once costs exist.") String reportingCurrency,
+            @Description("Sales response SLA in hours, 1..720.") Integer responseSlaHours) {
+    }
+
+    @Type("WorkspaceUpdatePayload")
+    @Description("Result of workspaceUpdate.")
+    public record UpdatePayload(
+            @Description("The workspace after the change.") WorkspaceView workspace,
+            @NonNull @Description("Problems with the input.") List<@NonNull UserError> userErrors) {
+    }
+}
