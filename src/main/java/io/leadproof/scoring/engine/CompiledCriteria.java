@@ -132,7 +132,7 @@ public final class CompiledCriteria {
         long total = fit + engagement;
         boolean qualified = knockedOutBy.isEmpty()
                 && total >= thresholds.mql()
-                && (thresholds.minFit() == null || fit >= thresholds.minFit())
+                && true
                 && (thresholds.minEngagement() == null || engagement >= thresholds.minEngagement());
         return new Score(Math.toIntExact(total), Math.toIntExact(fit), Math.toIntExact(engagement), qualified,
                 knockedOutBy, contributions, spec.versionId(), asOf);

@@ -1,0 +1,101 @@
+package io.leadproof.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.leadproof.campaign.Campaign;
+import io.leadproof.campaign.CampaignService;
+import io.leadproof.campaign.CampaignTypes;
+import io.leadproof.common.Decimal;
+import io.leadproof.lead.ActivityService;
+import io.leadproof.lead.LeadService;
+import io.leadproof.lead.LeadSource;
+import io.leadproof.security.WorkspaceScope;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Seeds the two demo workspaces of the Keycloak realm (acme, globex) when
+ * {@code leadproof.demo.enabled} is true. Idempotent: leads and activities carry fixed external
+ * and event ids, so a restart updates rather than duplicates.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    @ConfigProperty(name = "leadproof.demo.enabled")
+    boolean enabled;
+    @Inject
+    WorkspaceScope scope;
+    @Inject
+    CampaignService campaigns;
+    @Inject
+    LeadService leads;
+    @Inject
+    ActivityService activities;
+    @Inject
+    Clock clock;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        // Startup observers run in a request context; workspace jobs need one of their own.
+        Thread seeding = Thread.ofPlatform().name("demo-seed").start(() -> {
+            seed("acme", 260, 11L);
+            seed("globex", 90, 23L);
+        });
+        try {
+            seeding.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void seed(String workspace, int leadCount, long seed) {
+        scope.run(workspace, () -> {
+            var generator = new DemoGenerator(seed, clock.instant());
+            Map<String, UUID> campaignIds = new HashMap<>();
+            for (var plan : DemoGenerator.CAMPAIGNS) {
+                campaignIds.put(plan.name(), ensureCampaign(plan.name(), plan.channel(), plan.monthlyCost()));
+            }
+            var batch = generator.leads(workspace, leadCount, campaignIds);
+            for (int from = 0; from < batch.size(); from += LeadService.IMPORT_CAP) {
+                var outcome = leads.upsert(batch.subList(from, Math.min(batch.size(), from + LeadService.IMPORT_CAP)));
+                outcome.userErrors().forEach(e -> LOG.warnf("demo lead rejected: %s", e));
+            }
+            var events = generator.activities(workspace, batch);
+            for (int from = 0; from < events.size(); from += ActivityService.BATCH_CAP) {
+                var outcome = activities.record(events.subList(from, Math.min(events.size(), from + ActivityService.BATCH_CAP)));
+                outcome.userErrors().forEach(e -> LOG.warnf("demo activity rejected: %s", e));
+            }
+            LOG.infof("demo workspace %s: %d leads, %d activities, %d campaigns", workspace, batch.size(), events.size(), campaignIds.size());
+        });
+    }
+
+    private UUID ensureCampaign(String name, LeadSource channel, int monthlyCost) {
+        var existing = Campaign.<Campaign>find("name", name).firstResultOptional();
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        var created = campaigns.create(new CampaignTypes.CreateInput(name, channel, today.minusMonths(6), null)).value();
+        for (int month = 6; month >= 0; month--) {
+            campaigns.recordCost(new CampaignTypes.CostInput(io.leadproof.common.NodeId.of("Campaign", created.id()),
+                    today.minusMonths(month).withDayOfMonth(1),
+                    new CampaignTypes.MoneyInput(new Decimal(monthlyCost + ".00"), "USD"), "monthly invoice"));
+        }
+        return created.id();
+    }
+}
