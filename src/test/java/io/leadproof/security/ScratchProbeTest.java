@@ -23,22 +23,21 @@ class ScratchProbeTest {
 
     @Test
     void probe() {
-        show("anon viewer", null, null, "{ viewer { userName roles workspace { id } } }");
-        show("ada viewer", RealTokenClient.token("ada.admin"), null, "{ viewer { userName roles workspace { id } workspaces } }");
-        show("sam workspaceUpdate", RealTokenClient.token("sam.sales"), null, "mutation { workspaceUpdate(input:{name:\"x\"}) { workspace { id } } }");
+        String ada = RealTokenClient.token("ada.admin");
+        show("create campaign", ada, null, "mutation { campaignCreate(input:{name:\"C1\", channel: PAID_SEARCH}) { campaign { id } userErrors { code } } }");
+        show("create campaign2", ada, null, "mutation { campaignCreate(input:{name:\"C2\", channel: PAID_SEARCH}) { campaign { id } userErrors { code } } }");
         show("sam campaigns totalCost", RealTokenClient.token("sam.sales"), null, "{ campaigns(first:5) { edges { node { id totalCost { amount currency } } } } }");
-        show("sam leadUpsert", RealTokenClient.token("sam.sales"), null, "mutation { leadUpsert(input:{email:\"a@b.example\"}) { created } }");
-        show("nora viewer", RealTokenClient.token("nora.noorg"), null, "{ viewer { userName } }");
-        show("gary", RealTokenClient.token("gary.groups"), null, "{ viewer { userName roles } }");
-        show("gary wsupdate", RealTokenClient.token("gary.groups"), null, "mutation { workspaceUpdate(input:{name:\"x\"}) { workspace { id } } }");
-        show("tampered", RealTokenClient.tamper(RealTokenClient.token("ada.admin")), null, "{ viewer { userName } }");
-        show("algnone", RealTokenClient.algNone(RealTokenClient.token("ada.admin")), null, "{ viewer { userName } }");
-        show("max *", RealTokenClient.token("max.multi", "*"), null, "{ viewer { userName workspaces } }");
-        show("max * globex", RealTokenClient.token("max.multi", "*"), "globex", "{ viewer { userName workspaces workspace { id } } }");
-        show("node bad", RealTokenClient.token("ada.admin"), null, "{ node(id:\"nope\") { id } }");
-        show("node bad uuid", RealTokenClient.token("ada.admin"), null, "{ node(id:\"gid://leadproof/Lead/------------------------------------\") { id } }");
-        show("lead bad", RealTokenClient.token("ada.admin"), null, "{ lead(id:\"nope\") { id } }");
-        show("schema", RealTokenClient.token("ada.admin"), null, "{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }");
-        show("schema anon", null, null, "{ __schema { queryType { fields { name } } } }");
+        show("sam campaigns costs", RealTokenClient.token("sam.sales"), null, "{ campaigns(first:5) { edges { node { id costs { id } } } } }");
+        show("leo campaigns costs", RealTokenClient.token("leo.leader"), null, "{ campaigns(first:5) { edges { node { id costs { id } totalCost { amount } } } } }");
+        show("sam upsert + viewer", RealTokenClient.token("sam.sales"), null, "mutation { leadUpsert(input:{email:\"a@b.example\"}) { created } workspaceUpdate(input:{}) { workspace { id } } }");
+        show("max acme token globex header", RealTokenClient.token("max.multi", "acme"), "globex", "{ viewer { userName } }");
+        show("max acme token ", RealTokenClient.token("max.multi", "acme"), null, "{ viewer { userName workspaces } }");
+        show("max default token", RealTokenClient.token("max.multi"), null, "{ viewer { userName workspaces } }");
+        show("mut schema", null, null, "{ __schema { mutationType { fields { name } } } }");
+        show("sub schema", null, null, "{ __schema { subscriptionType { name } } }");
+        show("type", null, null, "{ __type(name: \"Campaign\") { fields { name } } }");
+        show("anon upsert", null, null, "mutation { leadUpsert(input:{email:\"a@b.example\"}) { created } }");
+        show("invalid doc", ada, null, "{ viewer { nope } }");
+        show("exp", RealTokenClient.tamperPayload(ada, j -> j.replaceAll("\"exp\":\\d+", "\"exp\":1000")), null, "{ viewer { userName } }");
     }
 }

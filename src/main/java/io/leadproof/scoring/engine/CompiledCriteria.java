@@ -40,7 +40,7 @@ public final class CompiledCriteria {
         this.engagementSlotsByType = new int[ActivityType.values().length][];
         for (ActivityType type : ActivityType.values()) {
             int[] slots = engagement.stream()
-                    .filter(e -> e.rule.type() == null || e.rule.type() == type)
+                    .filter(e -> e.rule.type() == type)
                     .mapToInt(e -> e.slot)
                     .toArray();
             engagementSlotsByType[type.ordinal()] = slots.length == 0 ? NO_SLOTS : slots;
@@ -132,7 +132,7 @@ public final class CompiledCriteria {
         long total = fit + engagement;
         boolean qualified = knockedOutBy.isEmpty()
                 && total >= thresholds.mql()
-                && true
+                && (thresholds.minFit() == null || fit >= thresholds.minFit())
                 && (thresholds.minEngagement() == null || engagement >= thresholds.minEngagement());
         return new Score(Math.toIntExact(total), Math.toIntExact(fit), Math.toIntExact(engagement), qualified,
                 knockedOutBy, contributions, spec.versionId(), asOf);

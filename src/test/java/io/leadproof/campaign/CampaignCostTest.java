@@ -1,0 +1,54 @@
+package io.leadproof.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadproof.support.GraphQL;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.AttributeType;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
+
+@QuarkusTest
+@TestSecurity(user = "mia", roles = "marketing",
+        attributes = @SecurityAttribute(key = "workspaces", value = "campaign-test", type = AttributeType.STRING_SET))
+class CampaignCostTest {
+
+    static final String COST = """
+            mutation($i: CampaignCostRecordInput!) { campaignCostRecord(input: $i) {
+              cost { incurredOn amount { amount currency } recordedBy } userErrors { field code } } }""";
+
+    @Test
+    void costs_add_up_exactly_in_the_reporting_currency_and_foreign_currency_is_refused() {
+        var id = GraphQL.ok("mutation { campaignCreate(input: {name: \"Spring Webinar\", channel: EVENT, startsOn: \"2026-03-01\"}) { campaign { id } } }")
+                .getString("data.campaignCreate.campaign.id");
+        for (String amount : new String[] { "0.10", "0.20", "1000.05" }) {
+            var ok = GraphQL.ok(COST, Map.of("i", Map.of("campaignId", id, "incurredOn", "2026-03-05",
+                    "amount", Map.of("amount", amount, "currency", "USD"))));
+            assertThat(ok.getString("data.campaignCostRecord.cost.recordedBy")).isEqualTo("mia");
+        }
+        var eur = GraphQL.ok(COST, Map.of("i", Map.of("campaignId", id, "incurredOn", "2026-03-05",
+                "amount", Map.of("amount", "5", "currency", "EUR"))));
+        assertThat(eur.getList("data.campaignCostRecord.userErrors.code")).containsExactly("CURRENCY_MISMATCH");
+        var precise = GraphQL.ok(COST, Map.of("i", Map.of("campaignId", id, "incurredOn", "2026-03-05",
+                "amount", Map.of("amount", "1.005", "currency", "USD"))));
+        assertThat(precise.getList("data.campaignCostRecord.userErrors.code")).containsExactly("TOO_PRECISE");
+
+        var total = GraphQL.ok("query($id: ID!) { campaign(id: $id) { totalCost { amount currency } costs { amount { amount } } } }", Map.of("id", id));
+        assertThat(total.getString("data.campaign.totalCost.amount")).isEqualTo("1000.35");
+        assertThat(total.getList("data.campaign.costs")).hasSize(3);
+    }
+
+    @Test
+    void a_duplicate_name_and_a_reversed_date_range_are_user_errors() {
+        GraphQL.ok("mutation { campaignCreate(input: {name: \"Twice\", channel: EMAIL}) { campaign { id } } }");
+        var twice = GraphQL.ok("mutation { campaignCreate(input: {name: \"Twice\", channel: EMAIL}) { campaign { id } userErrors { field code } } }");
+        assertThat(twice.getList("data.campaignCreate.userErrors.code")).containsExactly("TAKEN");
+        var reversed = GraphQL.ok("mutation { campaignCreate(input: {name: \"Back\", channel: EMAIL, startsOn: \"2026-05-01\", endsOn: \"2026-04-01\"}) { campaign { id } userErrors { field code } } }");
+        assertThat(reversed.getList("data.campaignCreate.userErrors.code")).containsExactly("INVALID_RANGE");
+        assertThat(reversed.getString("data.campaignCreate.campaign")).isNull();
+    }
+}
