@@ -125,6 +125,13 @@ class EngagementRulesTest {
     }
 
     @Test
+    void decayCountsSubSecondAges() {
+        EngagementRule fast = engagement(PAGE_VIEW, null, DAYS_90, 100, 100, Duration.ofSeconds(1));
+        // 100·0.5^0.5 = 70.71… → 71
+        assertThat(score(List.of(activity(PAGE_VIEW, null, AS_OF.minusMillis(500))), fast).engagement()).isEqualTo(71);
+    }
+
+    @Test
     void decayedHalvesRoundHalfUpAwayFromZero() {
         EngagementRule plus = engagement(PAGE_VIEW, null, DAYS_90, 5, 100, Duration.ofDays(1));
         EngagementRule minus = engagement(PAGE_VIEW, null, DAYS_90, -5, 100, Duration.ofDays(1));
