@@ -104,7 +104,7 @@ public class ActivityService {
         }
         if (!touched.isEmpty()) {
             Activity.getEntityManager().flush();
-            changed.fire(new LeadsChanged(workspace.id(), touched));
+            changed.fire(new LeadsChanged(workspace.id(), touched, LeadsChanged.What.ACTIVITIES));
         }
         return new Outcome(result, recorded, duplicates, errors);
     }

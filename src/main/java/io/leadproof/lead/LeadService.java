@@ -87,7 +87,7 @@ public class LeadService {
         }
         if (!touched.isEmpty()) {
             Lead.getEntityManager().flush();
-            changed.fire(new LeadsChanged(workspace.id(), touched));
+            changed.fire(new LeadsChanged(workspace.id(), touched, LeadsChanged.What.ATTRIBUTES));
         }
         return new LeadImportOutcome(leads, created, errors);
     }

@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import io.quarkus.arc.Arc;
 
 /**
- * Runs background work (jobs, demo seeding) for one explicitly named workspace, in a request
- * context of its own. Without it, there is no workspace and every tenant query fails closed.
+ * Runs background work (jobs, demo seeding) for one explicitly named workspace, in a fresh request
+ * context of its own: whatever context the caller had (a scheduler tick, start-up) is set aside and
+ * restored, so no workspace binding leaks between units of work. Without it there is no workspace
+ * and every tenant query fails closed.
  */
 @ApplicationScoped
 public class WorkspaceScope {
@@ -19,8 +21,9 @@ public class WorkspaceScope {
 
     public <T> T call(String workspaceId, Supplier<T> work) {
         var context = Arc.container().requestContext();
-        if (context.isActive()) {
-            throw new IllegalStateException("workspace jobs must not run inside a request");
+        var outer = context.isActive() ? context.getState() : null;
+        if (outer != null) {
+            context.deactivate();
         }
         context.activate();
         try {
@@ -28,6 +31,9 @@ public class WorkspaceScope {
             return work.get();
         } finally {
             context.terminate();
+            if (outer != null) {
+                context.activate(outer);
+            }
         }
     }
 

@@ -22,6 +22,8 @@ public class WorkspaceDirectory {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    jakarta.enterprise.inject.Instance<WorkspaceSeeder> seeders;
 
     public void ensureExists(String workspaceId) {
         if (known.contains(workspaceId)) {
@@ -33,12 +35,22 @@ public class WorkspaceDirectory {
     }
 
     private void insert(String workspaceId) {
-        try (var connection = dataSource.getConnection();
-                var insert = connection.prepareStatement(
-                        "insert into workspace (workspace_id, name) values (?, ?) on conflict do nothing")) {
-            insert.setString(1, workspaceId);
-            insert.setString(2, workspaceId);
-            insert.executeUpdate();
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var insert = connection.prepareStatement(
+                    "insert into workspace (workspace_id, name) values (?, ?) on conflict do nothing")) {
+                insert.setString(1, workspaceId);
+                insert.setString(2, workspaceId);
+                if (insert.executeUpdate() == 1) {
+                    for (WorkspaceSeeder seeder : seeders) {
+                        seeder.seed(connection, workspaceId);
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not provision workspace " + workspaceId, e);
         }

@@ -1,0 +1,22 @@
+package io.leadproof.criteria;
+
+/** A state or rule problem of a criteria version, reported to the caller as a user error. */
+public class CriteriaRuleException extends RuntimeException {
+
+    private final String code;
+    private final String field;
+
+    public CriteriaRuleException(String code, String field, String message) {
+        super(message, null, false, false);
+        this.code = code;
+        this.field = field;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+}

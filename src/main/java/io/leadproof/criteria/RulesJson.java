@@ -1,0 +1,36 @@
+package io.leadproof.criteria;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The JSON document a version's rules are stored as. */
+public final class RulesJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final TypeReference<List<RuleDefinition>> LIST = new TypeReference<>() {
+    };
+
+    private RulesJson() {
+    }
+
+    public static String write(List<RuleDefinition> rules) {
+        try {
+            return MAPPER.writeValueAsString(rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static List<RuleDefinition> read(String json) {
+        try {
+            return json == null ? List.of() : MAPPER.readValue(json, LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored rules are not readable", e);
+        }
+    }
+}

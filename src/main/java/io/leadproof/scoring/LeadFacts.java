@@ -1,0 +1,110 @@
+package io.leadproof.scoring;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadproof.lead.ActivityType;
+import io.leadproof.lead.Authority;
+import io.leadproof.lead.BudgetStatus;
+import io.leadproof.lead.FunnelStage;
+import io.leadproof.lead.LeadSource;
+import io.leadproof.lead.Need;
+import io.leadproof.lead.Seniority;
+import io.leadproof.lead.Timeline;
+import io.leadproof.scoring.engine.ActivityFact;
+import io.leadproof.scoring.engine.LeadSnapshot;
+
+/** Reads what the engine needs about many leads at once: two set-based queries, no entities. */
+final class LeadFacts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final String LEAD_COLUMNS = "id, email_normalized, company_domain, company_name, annual_revenue, employee_count,"
+            + " industry, job_title, seniority, country, source, budget_status, budget_amount, authority, need, timeline,"
+            + " custom_attributes::text, created_at";
+
+    private LeadFacts() {
+    }
+
+    static Map<UUID, LeadSnapshot> snapshots(Connection c, String workspace, List<UUID> ids) throws SQLException {
+        try (var ps = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id = any(?)")) {
+            ps.setString(1, workspace);
+            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            return read(ps.executeQuery());
+        }
+    }
+
+    /** The next page of a workspace's leads in id order, for the rescoring job. */
+    static Map<UUID, LeadSnapshot> page(Connection c, String workspace, UUID after, int size) throws SQLException {
+        try (var ps = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id > ? order by id limit ?")) {
+            ps.setString(1, workspace);
+            ps.setObject(2, after == null ? new UUID(0, 0) : after); // PostgreSQL orders uuids as unsigned bytes
+            ps.setInt(3, size);
+            return read(ps.executeQuery());
+        }
+    }
+
+    private static Map<UUID, LeadSnapshot> read(ResultSet rs) throws SQLException {
+        Map<UUID, LeadSnapshot> result = new LinkedHashMap<>();
+        while (rs.next()) {
+            String email = rs.getString(2);
+            result.put(rs.getObject(1, UUID.class), new LeadSnapshot(
+                    email == null ? null : email.substring(email.lastIndexOf('@') + 1),
+                    rs.getString(3), rs.getString(4), rs.getBigDecimal(5), (Integer) rs.getObject(6),
+                    rs.getString(7), rs.getString(8), enumOf(Seniority.class, rs.getString(9)), rs.getString(10),
+                    enumOf(LeadSource.class, rs.getString(11)), enumOf(BudgetStatus.class, rs.getString(12)),
+                    rs.getBigDecimal(13), enumOf(Authority.class, rs.getString(14)), enumOf(Need.class, rs.getString(15)),
+                    enumOf(Timeline.class, rs.getString(16)), custom(rs.getString(17)), rs.getTimestamp(18).toInstant()));
+        }
+        return result;
+    }
+
+    /** Activities of the leads in (from, asOf]; from bounds the look-back to the widest rule window. */
+    static Map<UUID, List<ActivityFact>> activities(Connection c, String workspace, List<UUID> ids, Instant from, Instant asOf)
+            throws SQLException {
+        Map<UUID, List<ActivityFact>> result = new HashMap<>();
+        try (var ps = c.prepareStatement("select lead_id, type, funnel_stage, content_tag, occurred_at from activity"
+                + " where workspace_id = ? and lead_id = any(?) and occurred_at > ? and occurred_at <= ?")) {
+            ps.setString(1, workspace);
+            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            ps.setTimestamp(3, Timestamp.from(from));
+            ps.setTimestamp(4, Timestamp.from(asOf));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new ActivityFact(
+                            ActivityType.valueOf(rs.getString(2)), enumOf(FunnelStage.class, rs.getString(3)),
+                            rs.getString(4), rs.getTimestamp(5).toInstant()));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    private static Map<String, Object> custom(String json) {
+        if (json == null || json.equals("{}")) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, MAP);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable custom attributes", e);
+        }
+    }
+}

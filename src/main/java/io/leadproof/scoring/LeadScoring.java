@@ -1,0 +1,51 @@
+package io.leadproof.scoring;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.leadproof.scoring.engine.ActivityFact;
+import io.leadproof.scoring.engine.LeadSnapshot;
+import io.leadproof.scoring.engine.Score;
+
+/** Scores a set of leads under some versions as of one instant and persists the outcome. */
+final class LeadScoring {
+
+    record Outcome(List<LeadQualified> qualified, List<UUID> lifecycleChanged) {
+        static final Outcome NONE = new Outcome(List.of(), List.of());
+    }
+
+    private LeadScoring() {
+    }
+
+    static Outcome score(Connection c, String workspace, Map<UUID, LeadSnapshot> leads, List<ScoringTarget> targets,
+            ScoreCause cause, Instant asOf) throws SQLException {
+        var qualifiedEvents = new ArrayList<LeadQualified>();
+        var changed = new ArrayList<UUID>();
+        if (leads.isEmpty() || targets.isEmpty()) {
+            return new Outcome(qualifiedEvents, changed);
+        }
+        var ids = List.copyOf(leads.keySet());
+        var lookBack = targets.stream().map(ScoringTarget::lookBack).max(java.time.Duration::compareTo).orElseThrow();
+        Map<UUID, List<ActivityFact>> activities = lookBack.isZero() ? Map.of()
+                : LeadFacts.activities(c, workspace, ids, asOf.minus(lookBack), asOf);
+        for (ScoringTarget target : targets) {
+            Map<UUID, Score> scores = new HashMap<>(leads.size() * 2);
+            leads.forEach((id, lead) -> scores.put(id, target.criteria().score(lead, activities.getOrDefault(id, List.of()), asOf)));
+            var written = ScoreWrites.write(c, workspace, target.versionId(), scores, cause, asOf);
+            if (target.movesLifecycle()) {
+                for (UUID id : LifecycleMoves.qualify(c, workspace, written.qualified(), asOf)) {
+                    qualifiedEvents.add(new LeadQualified(workspace, id, target.versionId(), asOf));
+                    changed.add(id);
+                }
+                changed.addAll(LifecycleMoves.disqualify(c, workspace, written.knockedOut(), asOf));
+            }
+        }
+        return new Outcome(qualifiedEvents, changed);
+    }
+}

@@ -1,0 +1,103 @@
+package io.leadproof.scoring;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+
+import io.leadproof.criteria.CriteriaModel;
+import io.leadproof.criteria.VersionPublished;
+import io.leadproof.lead.Lead;
+import io.leadproof.security.CurrentWorkspace;
+
+/**
+ * Rescoring after a publish: queued in the publishing transaction, then worked off chunk by chunk,
+ * each chunk its own transaction that also records the job's progress, so a crash loses at most
+ * one chunk of work and never double-counts.
+ */
+@ApplicationScoped
+public class RescoreJobs {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    ScoringTargets targets;
+    @Inject
+    CurrentWorkspace workspace;
+    @Inject
+    Event<LeadQualified> qualified;
+    @ConfigProperty(name = "leadproof.scoring.chunk-size", defaultValue = "2000")
+    int chunkSize;
+
+    void onPublished(@Observes VersionPublished published) {
+        var now = clock.instant();
+        ScoringJob.<ScoringJob>list("modelId = ?1 and state in ?2", published.modelId(),
+                List.of(ScoringJobState.QUEUED, ScoringJobState.RUNNING)).forEach(job -> job.supersede(now));
+        int total = (int) Lead.count();
+        var job = ScoringJob.queue(published.modelId(), published.versionId(), total, published.publishedAt(), now);
+        job.persist();
+        if (total == 0) {
+            finish(job);
+        }
+    }
+
+    public Optional<ScoringJob> latestFor(UUID versionId) {
+        return ScoringJob.find("versionId = ?1 order by createdAt desc", versionId).firstResultOptional();
+    }
+
+    /** Scores the next chunk of the job; false when the job is finished (or no longer open). */
+    boolean processChunk(UUID jobId) {
+        ScoringJob job = ScoringJob.<ScoringJob>find("id", jobId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (job == null || !job.isOpen()) {
+            return false;
+        }
+        var now = clock.instant();
+        job.start(now);
+        String ws = workspace.id();
+        var outcome = em.unwrap(Session.class).doReturningWork(c -> {
+            var target = targets.current(c, ws).stream().filter(t -> t.versionId().equals(job.versionId())).findFirst();
+            if (target.isEmpty()) {
+                return null;
+            }
+            var leads = LeadFacts.page(c, ws, job.lastLeadId(), chunkSize);
+            if (leads.isEmpty()) {
+                return LeadScoring.Outcome.NONE;
+            }
+            var scored = LeadScoring.score(c, ws, leads, List.of(target.get()), ScoreCause.VERSION_PUBLISHED, job.asOf());
+            job.advance(leads.size(), List.copyOf(leads.keySet()).getLast(), now);
+            return scored;
+        });
+        if (outcome == null) {
+            job.supersede(now);
+            return false;
+        }
+        if (outcome == LeadScoring.Outcome.NONE) {
+            finish(job);
+            return false;
+        }
+        outcome.qualified().forEach(qualified::fire);
+        return true;
+    }
+
+    private void finish(ScoringJob job) {
+        job.succeed(clock.instant());
+        CriteriaModel.<CriteriaModel>find("id", job.modelId()).firstResultOptional().ifPresent(m -> m.serve(job.versionId()));
+    }
+
+    void markFailed(UUID jobId, RuntimeException e) {
+        ScoringJob.<ScoringJob>find("id", jobId).firstResultOptional().filter(ScoringJob::isOpen)
+                .ifPresent(job -> job.fail(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.leadproof.scoring;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.leadproof.security.WorkspaceScope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Claims rescoring jobs across workspaces (skip-locked, so many pods can poll) and works each one
+ * off in its own workspace scope. A job whose worker stopped heart-beating is taken over.
+ */
+@ApplicationScoped
+public class RescoreWorker {
+
+    private static final Logger LOG = Logger.getLogger(RescoreWorker.class);
+    static final String STALE_AFTER = "30 seconds";
+
+    public record Claim(String workspaceId, UUID jobId) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    WorkspaceScope scope;
+    @Inject
+    RescoreJobs jobs;
+
+    @Scheduled(every = "${leadproof.scoring.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        Claim claim;
+        while ((claim = claimNext()) != null) {
+            run(claim);
+        }
+    }
+
+    public void run(Claim claim) {
+        try {
+            boolean more = true;
+            while (more) {
+                more = scope.call(claim.workspaceId(), () -> QuarkusTransaction.requiringNew().call(() -> jobs.processChunk(claim.jobId())));
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "rescoring job %s of workspace %s failed", claim.jobId(), claim.workspaceId());
+            scope.run(claim.workspaceId(), () -> QuarkusTransaction.requiringNew().run(() -> jobs.markFailed(claim.jobId(), e)));
+        }
+    }
+
+    public Claim claimNext() {
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("update scoring_job set heartbeat_at = now(), state = 'RUNNING', started_at = coalesce(started_at, now())"
+                        + " where (workspace_id, id) = ("
+                        + " select workspace_id, id from scoring_job where state = 'QUEUED'"
+                        + " or (state = 'RUNNING' and heartbeat_at < now() - interval '" + STALE_AFTER + "')"
+                        + " order by created_at limit 1 for update skip locked) returning workspace_id, id")) {
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? new Claim(rs.getString(1), rs.getObject(2, UUID.class)) : null;
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not poll for rescoring jobs", e);
+            return null;
+        }
+    }
+}
