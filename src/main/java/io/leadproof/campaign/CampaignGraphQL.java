@@ -87,7 +87,7 @@ public class CampaignGraphQL {
     @Name("totalCost")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
     @Description("All spend recorded for the campaign. Hidden from sales.")
-    public List<@NonNull Money> totalCost(@Source List<CampaignView> list) {
+    public List<Money> totalCost(@Source List<CampaignView> list) {
         var totals = campaigns.totalCosts(list.stream().map(CampaignView::uuid).toList());
         String currency = workspaces.current().reportingCurrency();
         return list.stream().map(c -> Money.of(totals.getOrDefault(c.uuid(), BigDecimal.ZERO.setScale(2)), currency)).toList();

@@ -90,19 +90,12 @@ public final class CampaignTypes {
             @NonNull @Description("Problems with the input.") List<@NonNull UserError> userErrors) {
     }
 
-    @Input("MoneyInput")
-    @Description("An exact amount with its currency.")
-    public record MoneyInput(
-            @NonNull @Description("Amount as an exact decimal.") Decimal amount,
-            @NonNull @Description("ISO 4217 currency code; must be the workspace's reporting currency.") String currency) {
-    }
-
     @Input("CampaignCostRecordInput")
     @Description("A cost entry for a campaign.")
     public record CostInput(
             @Id @NonNull @Description("Campaign id.") String campaignId,
             @NonNull @Description("Day the cost was incurred.") LocalDate incurredOn,
-            @NonNull @Description("Amount, not negative, at most 2 decimals.") MoneyInput amount,
+            @NonNull @Description("Amount, not negative, at most 2 decimals.") io.leadproof.common.MoneyInput amount,
             @Description("Free-text note, at most 500 characters.") String note) {
     }
 

@@ -15,6 +15,7 @@ public final class Decimal implements CustomStringScalar {
     private static final int MAX_LENGTH = 40;
     private final BigDecimal value;
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public Decimal(String text) {
         if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
             throw new NumberFormatException("Decimal must be a number with at most " + MAX_LENGTH + " characters");
@@ -35,6 +36,7 @@ public final class Decimal implements CustomStringScalar {
     }
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String stringValueForSerialization() {
         return value.toPlainString();
     }

@@ -94,7 +94,7 @@ public class DemoData {
         for (int month = 6; month >= 0; month--) {
             campaigns.recordCost(new CampaignTypes.CostInput(io.leadproof.common.NodeId.of("Campaign", created.id()),
                     today.minusMonths(month).withDayOfMonth(1),
-                    new CampaignTypes.MoneyInput(new Decimal(monthlyCost + ".00"), "USD"), "monthly invoice"));
+                    new io.leadproof.common.MoneyInput(new Decimal(monthlyCost + ".00"), "USD"), "monthly invoice"));
         }
         return created.id();
     }

@@ -79,6 +79,10 @@ public class Lead extends WorkspaceOwned {
     private Instant updatedAt;
     @Column(name = "erased_at")
     private Instant erasedAt;
+    @Column(name = "recycled_at")
+    private Instant recycledAt;
+    @Column(name = "last_handoff_version_id")
+    private UUID lastHandoffVersionId;
     @Version
     private long version;
 
@@ -136,6 +140,56 @@ public class Lead extends WorkspaceOwned {
         updatedAt = now;
     }
 
+    /** Marketing hands the qualified lead to sales under a criteria version. */
+    public void handOff(UUID versionId, Instant now) {
+        requireStage("hand off", LifecycleStage.MQL);
+        moveTo(LifecycleStage.HANDED_OFF, now);
+        lastHandoffVersionId = versionId;
+    }
+
+    public void acceptBySales(Instant now) {
+        requireStage("accept", LifecycleStage.HANDED_OFF);
+        moveTo(LifecycleStage.SAL, now);
+    }
+
+    public void openOpportunity(Instant now) {
+        requireStage("open an opportunity for", LifecycleStage.SAL);
+        moveTo(LifecycleStage.SQL, now);
+    }
+
+    public void closeWon(Instant now) {
+        requireStage("win", LifecycleStage.SQL);
+        moveTo(LifecycleStage.WON, now);
+    }
+
+    public void closeLost(Instant now) {
+        requireStage("lose", LifecycleStage.SQL);
+        moveTo(LifecycleStage.LOST, now);
+    }
+
+    /** Back to nurture after a sales rejection; it may re-qualify on new engagement or a newer version. */
+    public void recycle(Instant now) {
+        requireStage("recycle", LifecycleStage.HANDED_OFF, LifecycleStage.SAL);
+        moveTo(LifecycleStage.RECYCLED, now);
+        recycledAt = now;
+    }
+
+    public void disqualifyAfterRejection(Instant now) {
+        requireStage("disqualify", LifecycleStage.HANDED_OFF, LifecycleStage.SAL);
+        moveTo(LifecycleStage.DISQUALIFIED, now);
+    }
+
+    private void requireStage(String action, LifecycleStage... allowed) {
+        if (!java.util.List.of(allowed).contains(lifecycleStage)) {
+            throw new IllegalLifecycleMove("cannot " + action + " a lead in stage " + lifecycleStage);
+        }
+    }
+
+    private void moveTo(LifecycleStage stage, Instant now) {
+        lifecycleStage = stage;
+        updatedAt = now;
+    }
+
     private static <T> T pick(T supplied, T current) {
         return supplied != null ? supplied : current;
     }
@@ -168,4 +222,6 @@ public class Lead extends WorkspaceOwned {
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public Instant erasedAt() { return erasedAt; }
+    public Instant recycledAt() { return recycledAt; }
+    public UUID lastHandoffVersionId() { return lastHandoffVersionId; }
 }

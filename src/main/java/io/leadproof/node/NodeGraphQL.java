@@ -36,8 +36,8 @@ public class NodeGraphQL {
             throw ApiException.invalid("INVALID_ID", "id is not a LeadProof global id (gid://leadproof/<Type>/<uuid>)");
         }
         return switch (type) {
-            case "Lead" -> leads.find(NodeId.parse(type, id)).map(LeadView::of).orElse(null);
-            case "Campaign" -> campaigns.find(NodeId.parse(type, id)).map(CampaignView::of).orElse(null);
+            case "Lead" -> leads.find(NodeId.require(type, id, "id")).map(LeadView::of).orElse(null);
+            case "Campaign" -> campaigns.find(NodeId.require(type, id, "id")).map(CampaignView::of).orElse(null);
             default -> throw ApiException.invalid("UNSUPPORTED_TYPE", "node() does not fetch objects of type " + type);
         };
     }

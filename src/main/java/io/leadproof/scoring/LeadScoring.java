@@ -39,7 +39,7 @@ final class LeadScoring {
             leads.forEach((id, lead) -> scores.put(id, target.criteria().score(lead, activities.getOrDefault(id, List.of()), asOf)));
             var written = ScoreWrites.write(c, workspace, target.versionId(), scores, cause, asOf);
             if (target.movesLifecycle()) {
-                for (UUID id : LifecycleMoves.qualify(c, workspace, written.qualified(), asOf)) {
+                for (UUID id : LifecycleMoves.qualify(c, workspace, written.qualified(), target.versionId(), asOf)) {
                     qualifiedEvents.add(new LeadQualified(workspace, id, target.versionId(), asOf));
                     changed.add(id);
                 }

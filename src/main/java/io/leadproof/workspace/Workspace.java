@@ -25,6 +25,9 @@ public class Workspace extends PanacheEntityBase {
     private int slaHours;
     @Column(name = "created_at")
     private Instant createdAt;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "handoff_mode")
+    private HandoffMode handoffMode;
 
     protected Workspace() {
     }
@@ -40,6 +43,18 @@ public class Workspace extends PanacheEntityBase {
 
     public void setResponseSla(int hours) {
         this.slaHours = hours;
+    }
+
+    public void handOff(HandoffMode mode) {
+        this.handoffMode = mode;
+    }
+
+    public boolean handsOffAutomatically() {
+        return handoffMode == HandoffMode.AUTOMATIC;
+    }
+
+    public HandoffMode handoffMode() {
+        return handoffMode;
     }
 
     public String id() {

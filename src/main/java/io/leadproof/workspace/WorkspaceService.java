@@ -53,6 +53,9 @@ public class WorkspaceService {
         if (sla != null) {
             w.setResponseSla(sla);
         }
+        if (in.handoffMode() != null) {
+            w.handOff(in.handoffMode());
+        }
         return new ArrayList<>();
     }
 

@@ -24,10 +24,12 @@ public final class WorkspaceTypes {
             @NonNull @Description("Display name.") String name,
             @NonNull @Description("ISO 4217 currency all money is reported in.") String reportingCurrency,
             @NonNull @Description("Hours sales has to respond to a handoff.") int responseSlaHours,
+            @NonNull @Description("How MQLs reach sales.") HandoffMode handoffMode,
             @NonNull @Description("When the workspace was first used.") OffsetDateTime createdAt) {
 
         static WorkspaceView of(Workspace w) {
-            return new WorkspaceView(w.id(), w.name(), w.reportingCurrency(), w.slaHours(), w.createdAt().atOffset(ZoneOffset.UTC));
+            return new WorkspaceView(w.id(), w.name(), w.reportingCurrency(), w.slaHours(), w.handoffMode(),
+                    w.createdAt().atOffset(ZoneOffset.UTC));
         }
     }
 
@@ -45,7 +47,8 @@ public final class WorkspaceTypes {
     public record UpdateInput(
             @Description("Display name.") String name,
             @Description("ISO 4217 reporting currency; cannot change once costs exist.") String reportingCurrency,
-            @Description("Sales response SLA in hours, 1..720.") Integer responseSlaHours) {
+            @Description("Sales response SLA in hours, 1..720.") Integer responseSlaHours,
+            @Description("AUTOMATIC or MANUAL handoffs.") HandoffMode handoffMode) {
     }
 
     @Type("WorkspaceUpdatePayload")

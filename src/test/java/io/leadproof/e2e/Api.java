@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.leadproof.security.CurrentWorkspace;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -64,12 +67,29 @@ public final class Api {
         return token;
     }
 
+    /**
+     * The port of the running test instance. Read from the configuration rather than trusting RestAssured's global
+     * port, which {@code @QuarkusTest} sets only around test methods: a call from {@code @BeforeAll} would otherwise
+     * go to port 8080 — where a developer's {@code make run} instance may be listening.
+     */
+    public static int port() {
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(0);
+        if (port > 0) {
+            return port;
+        }
+        if (RestAssured.port == RestAssured.DEFAULT_PORT) {
+            throw new AssertionError("the test instance's HTTP port is unknown (quarkus.http.test-port is not set and "
+                    + "RestAssured points at the default port 8080); call the API from a test method");
+        }
+        return RestAssured.port;
+    }
+
     /** The raw HTTP answer, for status code checks. */
     public Response send(String document, Map<String, Object> variables) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", document);
         body.put("variables", variables == null ? Map.of() : variables);
-        RequestSpecification spec = given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body);
+        RequestSpecification spec = given().port(port()).contentType(ContentType.JSON).accept(ContentType.JSON).body(body);
         if (token != null) {
             spec = spec.header("Authorization", "Bearer " + token);
         }

@@ -16,7 +16,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -48,7 +47,7 @@ public final class Subscriptions {
         if (workspaceHeader != null) {
             builder.header(io.leadproof.security.CurrentWorkspace.HEADER, workspaceHeader);
         }
-        URI uri = URI.create("ws://127.0.0.1:" + RestAssured.port + "/graphql");
+        URI uri = URI.create("ws://127.0.0.1:" + Api.port() + "/graphql");
         WebSocket socket;
         try {
             socket = builder.buildAsync(uri, new Collector(inbox)).get(HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS);

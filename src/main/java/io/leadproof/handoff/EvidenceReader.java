@@ -1,0 +1,79 @@
+package io.leadproof.handoff;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.leadproof.lead.Lead;
+import io.leadproof.security.CurrentWorkspace;
+
+/** Reads the lead's current score under a version and its attributes, to freeze them into a handoff. */
+@ApplicationScoped
+public class EvidenceReader {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentWorkspace workspace;
+
+    Optional<FrozenEvidence> read(Lead lead, UUID versionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select total, fit, engagement, contributions::text from lead_score"
+                + " where workspace_id = ?1 and version_id = ?2 and lead_id = ?3")
+                .setParameter(1, workspace.id()).setParameter(2, versionId).setParameter(3, lead.id()).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.getFirst();
+        return Optional.of(new FrozenEvidence(versionId, ((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
+                ((Number) r[2]).intValue(), (String) r[3], snapshot(lead)));
+    }
+
+    /** The handoff model's active version: the one whose scores qualify leads. */
+    Optional<UUID> handoffVersion() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select v.id from criteria_version v join criteria_model m on m.workspace_id = v.workspace_id"
+                + " and m.id = v.model_id where v.workspace_id = ?1 and m.drives_handoffs and v.status = 'ACTIVE'", UUID.class)
+                .setParameter(1, workspace.id()).getResultList();
+        return ids.stream().findFirst();
+    }
+
+    private static String snapshot(Lead l) {
+        Map<String, String> a = new LinkedHashMap<>();
+        put(a, "email", l.email());
+        put(a, "name", ((l.firstName() == null ? "" : l.firstName()) + " " + (l.lastName() == null ? "" : l.lastName())).strip());
+        put(a, "companyName", l.companyName());
+        put(a, "companyDomain", l.companyDomain());
+        put(a, "jobTitle", l.jobTitle());
+        put(a, "seniority", l.seniority());
+        put(a, "industry", l.industry());
+        put(a, "country", l.country());
+        put(a, "source", l.source());
+        put(a, "employeeCount", l.employeeCount());
+        put(a, "annualRevenue", l.annualRevenue() == null ? null : l.annualRevenue().toPlainString());
+        put(a, "budgetStatus", l.budgetStatus());
+        put(a, "authority", l.authority());
+        put(a, "need", l.need());
+        put(a, "timeline", l.timeline());
+        l.customAttributes().forEach((k, v) -> put(a, "custom." + k, v));
+        try {
+            return IdempotencyKeys.JSON.writeValueAsString(a);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void put(Map<String, String> map, String key, Object value) {
+        if (value != null && !value.toString().isEmpty()) {
+            map.put(key, value.toString());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.leadproof.handoff;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.agroal.api.AgroalDataSource;
+import io.leadproof.common.NodeId;
+import io.leadproof.handoff.HandoffTypes.Assignment;
+import io.leadproof.security.CurrentWorkspace;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+
+/**
+ * Pushes assignments to subscribed reps across all pods: the assigning transaction sends a
+ * PostgreSQL NOTIFY (delivered only if it commits); every pod LISTENs and forwards to its own
+ * subscribers. Payloads carry ids and the score, never personal data.
+ */
+@ApplicationScoped
+public class HandoffNotifier {
+
+    private static final Logger LOG = Logger.getLogger(HandoffNotifier.class);
+    static final String CHANNEL = "leadproof_handoff_assigned";
+
+    record Notice(String workspaceId, Assignment assignment) {
+    }
+
+    private final BroadcastProcessor<Notice> notices = BroadcastProcessor.create();
+    private volatile boolean running;
+    private Thread listener;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentWorkspace workspace;
+    @Inject
+    AgroalDataSource dataSource;
+
+    void assigned(Handoff h) {
+        var assignment = new Assignment(NodeId.of("Handoff", h.id()), NodeId.of("Lead", h.leadId()), h.owner(), h.scoreTotal(),
+                HandoffTypes.utc(h.dueAt()));
+        try {
+            String payload = IdempotencyKeys.JSON.writeValueAsString(Map.of("workspaceId", workspace.id(), "assignment", assignment));
+            em.createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, payload).getSingleResult();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Multi<Assignment> assignmentsFor(String workspaceId, String owner) {
+        return notices.filter(n -> n.workspaceId().equals(workspaceId) && owner.equals(n.assignment().owner()))
+                .map(Notice::assignment);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        listener = Thread.ofPlatform().daemon().name("handoff-listener").start(this::listen);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                try (var s = c.createStatement()) {
+                    s.execute("listen " + CHANNEL);
+                }
+                var pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    var received = pg.getNotifications(1000);
+                    if (received != null) {
+                        for (var n : received) {
+                            notices.onNext(IdempotencyKeys.JSON.readValue(n.getParameter(), Notice.class));
+                        }
+                    }
+                }
+            } catch (SQLException | JsonProcessingException e) {
+                if (running) {
+                    LOG.warn("handoff listener lost its connection; reconnecting", e);
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.leadproof.handoff;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.leadproof.common.ApiException;
+import io.leadproof.common.Cursors;
+import io.leadproof.common.PageInfo;
+import io.leadproof.handoff.HandoffTypes.Assignment;
+import io.leadproof.handoff.HandoffTypes.EventView;
+import io.leadproof.handoff.HandoffTypes.HandoffConnection;
+import io.leadproof.handoff.HandoffTypes.HandoffEdge;
+import io.leadproof.handoff.HandoffTypes.HandoffView;
+import io.leadproof.lead.LeadService;
+import io.leadproof.lead.LeadView;
+import io.leadproof.security.CurrentWorkspace;
+import io.leadproof.security.Roles;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+
+/** Reads of handoffs: the rep's queue, a lead's handoffs, the audit log; and the assignment push. */
+@GraphQLApi
+public class HandoffQueries {
+
+    private static final String QUEUE_ORDER = "DUE_ASC";
+    private static final int EVENTS_CAP = 200;
+
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentWorkspace workspace;
+    @Inject
+    LeadService leads;
+    @Inject
+    HandoffNotifier notifier;
+
+    @Query("myHandoffs")
+    @RolesAllowed({ Roles.SALES, Roles.ADMIN })
+    @Description("The signed-in rep's handoffs, most urgent first.")
+    public @NonNull HandoffConnection myHandoffs(
+            @Description("Only these states (default: open ones — PENDING, ACCEPTED, OPPORTUNITY).") List<HandoffState> status,
+            @Description("Only handoffs still waiting for a first response past their due time (true), or not (false).") Boolean overdue,
+            @Description("Page size, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first,
+            @Description("Cursor of the last edge of the previous page.") String after) {
+        int size = Cursors.pageSize(first);
+        var states = status == null || status.isEmpty() ? List.of(HandoffState.PENDING, HandoffState.ACCEPTED, HandoffState.OPPORTUNITY) : status;
+        Instant now = clock.instant();
+        var where = new StringBuilder("owner = :owner and state in :states");
+        Map<String, Object> params = new HashMap<>(Map.of("owner", workspace.actor(), "states", states));
+        if (overdue != null) {
+            where.append(overdue ? " and firstResponseAt is null and dueAt < :now" : " and not (firstResponseAt is null and dueAt < :now)");
+            params.put("now", now);
+        }
+        var position = Cursors.decode(QUEUE_ORDER, after);
+        if (position != null) {
+            where.append(" and (dueAt > :k or (dueAt = :k and id > :kid))");
+            params.put("k", parse(position.key()));
+            params.put("kid", position.id());
+        }
+        List<Handoff> rows = Handoff.<Handoff>find(where + " order by dueAt, id", params).page(0, size + 1).list();
+        var edges = rows.stream().limit(size)
+                .map(h -> new HandoffEdge(Cursors.encode(QUEUE_ORDER, h.dueAt().toString(), h.id()), HandoffView.of(h, now))).toList();
+        return new HandoffConnection(edges, edges.isEmpty() ? new PageInfo(false, after != null, null, null)
+                : new PageInfo(rows.size() > size, after != null, edges.getFirst().cursor(), edges.getLast().cursor()));
+    }
+
+    @Name("handoffs")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
+    @Description("Every handoff of the lead, oldest first: what it looked like when handed off and why sales rejected it.")
+    public List<@NonNull List<@NonNull HandoffView>> leadHandoffs(@Source List<LeadView> leadViews) {
+        var ids = leadViews.stream().map(LeadView::uuid).toList();
+        Map<UUID, List<HandoffView>> byLead = new HashMap<>();
+        Instant now = clock.instant();
+        if (!ids.isEmpty()) {
+            Handoff.<Handoff>list("leadId in ?1 order by createdAt", Set.copyOf(ids))
+                    .forEach(h -> byLead.computeIfAbsent(h.leadId(), k -> new ArrayList<>()).add(HandoffView.of(h, now)));
+        }
+        return ids.stream().map(id -> byLead.getOrDefault(id, List.of())).toList();
+    }
+
+    @Name("events")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
+    @Description("The handoff's audit log in order (at most " + EVENTS_CAP + " entries).")
+    public List<@NonNull List<@NonNull EventView>> events(@Source List<HandoffView> handoffs) {
+        var ids = handoffs.stream().map(HandoffView::uuid).toList();
+        Map<UUID, List<EventView>> byHandoff = new HashMap<>();
+        if (!ids.isEmpty()) {
+            HandoffEvent.<HandoffEvent>list("handoffId in ?1 order by id", Set.copyOf(ids))
+                    .forEach(e -> byHandoff.computeIfAbsent(e.handoffId(), k -> new ArrayList<>()).add(EventView.of(e)));
+        }
+        return ids.stream().map(id -> byHandoff.getOrDefault(id, List.of()).stream().limit(EVENTS_CAP).toList()).toList();
+    }
+
+    @Name("lead")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
+    @Description("The lead as it is now (see evidence for how it was at handoff).")
+    public List<LeadView> lead(@Source List<HandoffView> handoffs) {
+        var found = leads.findAll(handoffs.stream().map(HandoffView::leadUuid).toList());
+        return handoffs.stream().map(h -> found.get(h.leadUuid())).map(l -> l == null ? null : LeadView.of(l)).toList();
+    }
+
+    @Subscription("handoffAssigned")
+    @RolesAllowed(Roles.SALES)
+    @Description("Pushes each handoff newly assigned to the signed-in rep (graphql-ws).")
+    public Multi<Assignment> handoffAssigned() {
+        return notifier.assignmentsFor(workspace.id(), workspace.actor());
+    }
+
+    private static Instant parse(String key) {
+        try {
+            return Instant.parse(key);
+        } catch (RuntimeException e) {
+            throw ApiException.invalid("INVALID_CURSOR", "after is not a cursor of this list and ordering");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.leadproof.handoff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.leadproof.common.UserError;
+import io.leadproof.handoff.HandoffTypes.HandoffView;
+import io.leadproof.handoff.HandoffTypes.Payload;
+import io.leadproof.lead.IllegalLifecycleMove;
+import io.leadproof.lead.Lead;
+import io.leadproof.lead.LifecycleStage;
+import io.leadproof.scoring.LeadQualified;
+import io.leadproof.security.CurrentWorkspace;
+import io.leadproof.security.Roles;
+import io.leadproof.workspace.WorkspaceService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Owns handoff transactions: opening with frozen evidence, assignment, and every sales response. */
+@ApplicationScoped
+public class HandoffService {
+
+    static final String SYSTEM = "leadproof";
+
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentWorkspace workspace;
+    @Inject
+    WorkspaceService workspaces;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    RoundRobin roundRobin;
+    @Inject
+    EvidenceReader evidence;
+    @Inject
+    IdempotencyKeys idempotency;
+    @Inject
+    HandoffNotifier notifier;
+
+    /** Automatic handoff when a lead becomes MQL under the handoff model (inside the scoring transaction). */
+    void onLeadQualified(@Observes LeadQualified qualified) {
+        if (workspaces.current().handsOffAutomatically()) {
+            open(qualified.leadId(), qualified.versionId(), SYSTEM, null);
+        }
+    }
+
+    @Transactional
+    public Payload create(HandoffInputs.Create in, UUID leadId) {
+        return idempotency.once(in.idempotencyKey(), "handoffCreate", in, Payload.class, () -> {
+            var version = evidence.handoffVersion();
+            if (version.isEmpty()) {
+                return failed("NO_HANDOFF_MODEL", "no criteria model drives handoffs", "leadId");
+            }
+            return open(leadId, version.get(), workspace.actor(), in.ownerId());
+        });
+    }
+
+    private Payload open(UUID leadId, UUID versionId, String actor, String ownerName) {
+        Instant now = clock.instant();
+        Lead lead = Lead.<Lead>find("id", leadId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (lead == null) {
+            return failed("NOT_FOUND", "leadId names no lead of this workspace", "leadId");
+        }
+        if (lead.lifecycleStage() != LifecycleStage.MQL) {
+            return failed("NOT_MQL", "only an MQL can be handed off; this lead is " + lead.lifecycleStage(), "leadId");
+        }
+        var frozen = evidence.read(lead, versionId);
+        if (frozen.isEmpty()) {
+            return failed("NOT_SCORED", "the lead has no score under the handoff model's active version yet", "leadId");
+        }
+        Optional<SalesRep> rep = ownerName == null ? roundRobin.next(now) : roundRobin.named(ownerName, now);
+        if (ownerName != null && rep.isEmpty()) {
+            return failed("NOT_FOUND", "ownerId names no registered sales rep", "ownerId");
+        }
+        var handoff = Handoff.open(leadId, frozen.get(), actor, now, Duration.ofHours(workspaces.current().slaHours()));
+        handoff.persist();
+        handoff.created().persist();
+        rep.ifPresent(r -> {
+            handoff.assignTo(r.userName(), actor, now).persist();
+            notifier.assigned(handoff);
+        });
+        lead.handOff(versionId, now);
+        return new Payload(HandoffView.of(handoff, now), List.of());
+    }
+
+    /** Applies a sales response; any refused step rolls the whole change back and comes back as a user error. */
+    @Transactional
+    public Payload act(UUID handoffId, String key, String operation, Object input, BiFunction<Handoff, Lead, HandoffEvent> step) {
+        return idempotency.once(key, operation, input, Payload.class, () -> {
+            Handoff handoff = Handoff.<Handoff>find("id", handoffId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+            if (handoff == null) {
+                return failed("NOT_FOUND", "handoffId names no handoff of this workspace", "handoffId");
+            }
+            if (!identity.hasRole(Roles.ADMIN) && !workspace.actor().equals(handoff.owner())) {
+                return failed("NOT_OWNER", "only the assigned rep or a RevOps admin can act on this handoff", "handoffId");
+            }
+            Lead lead = Lead.<Lead>find("id", handoff.leadId()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+            try {
+                step.apply(handoff, lead).persist();
+            } catch (HandoffRuleException e) {
+                QuarkusTransaction.setRollbackOnly();
+                return failed(e.code(), e.getMessage(), "handoffId");
+            } catch (IllegalLifecycleMove e) {
+                QuarkusTransaction.setRollbackOnly();
+                return failed("LEAD_STAGE", e.getMessage(), "handoffId");
+            }
+            return new Payload(HandoffView.of(handoff, clock.instant()), List.of());
+        });
+    }
+
+    /** Reassignment; the new rep is notified. */
+    @Transactional
+    public Payload assign(UUID handoffId, HandoffInputs.Assign in) {
+        return act(handoffId, in.idempotencyKey(), "handoffAssign", in, (handoff, lead) -> {
+            var now = clock.instant();
+            var rep = roundRobin.named(in.ownerId(), now)
+                    .orElseThrow(() -> new HandoffRuleException("NOT_FOUND", "ownerId names no registered sales rep"));
+            var event = handoff.assignTo(rep.userName(), workspace.actor(), now);
+            notifier.assigned(handoff);
+            return event;
+        });
+    }
+
+    public Optional<Handoff> find(UUID id) {
+        return Handoff.find("id", id).firstResultOptional();
+    }
+
+    private static Payload failed(String code, String message, String field) {
+        return new Payload(null, List.of(UserError.of(code, message, field)));
+    }
+}

@@ -1,0 +1,103 @@
+package io.leadproof.handoff;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.leadproof.common.InputProblems;
+import io.leadproof.common.UserError;
+import io.leadproof.security.CurrentWorkspace;
+import io.leadproof.security.Roles;
+
+/** The reps handoffs can be assigned to; reps can mark themselves unavailable (round robin skips them). */
+@GraphQLApi
+public class SalesRepGraphQL {
+
+    @Type("SalesRep")
+    @Description("A sales user who receives handoffs.")
+    public record RepView(
+            @NonNull @Description("User name (as in the token).") String userName,
+            @NonNull @Description("Display name.") String displayName,
+            @NonNull @Description("Whether round robin assigns to this rep.") boolean available) {
+        static RepView of(SalesRep r) {
+            return new RepView(r.userName(), r.displayName(), r.available());
+        }
+    }
+
+    @Input("SalesRepUpsertInput")
+    @Description("Registers or updates a rep.")
+    public record UpsertInput(
+            @NonNull @Description("User name, 1..100 characters.") String userName,
+            @Description("Display name; defaults to the user name.") String displayName,
+            @Description("Available for round robin (default true).") Boolean available) {
+    }
+
+    @Type("SalesRepPayload")
+    @Description("Result of a sales rep mutation.")
+    public record Payload(
+            @Description("The rep.") RepView rep,
+            @NonNull @Description("Problems with the input.") List<@NonNull UserError> userErrors) {
+    }
+
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentWorkspace workspace;
+
+    @Query("salesReps")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
+    @Description("Registered reps by user name, at most 500.")
+    public @NonNull List<@NonNull RepView> salesReps() {
+        return SalesRep.<SalesRep>find("order by userName").page(0, 500).list().stream().map(RepView::of).toList();
+    }
+
+    @Mutation("salesRepUpsert")
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Registers a rep, or changes their name or availability.")
+    @Transactional
+    public @NonNull Payload salesRepUpsert(@NonNull @Description("The rep.") UpsertInput input) {
+        var problems = new InputProblems();
+        String user = problems.text(input.userName(), 100, "userName");
+        String name = problems.text(input.displayName(), 200, "displayName");
+        if (user == null && problems.isEmpty()) {
+            problems.add("REQUIRED", "userName must not be blank", "userName");
+        }
+        if (!problems.isEmpty()) {
+            return new Payload(null, problems.errors());
+        }
+        SalesRep rep = SalesRep.<SalesRep>find("userName", user).firstResultOptional().orElseGet(() -> {
+            var created = SalesRep.register(user, name == null ? user : name, clock.instant());
+            created.persist();
+            return created;
+        });
+        if (name != null) {
+            rep.rename(name);
+        }
+        if (input.available() != null) {
+            rep.setAvailable(input.available());
+        }
+        return new Payload(RepView.of(rep), List.of());
+    }
+
+    @Mutation("salesRepSetMyAvailability")
+    @RolesAllowed(Roles.SALES)
+    @Description("A rep marks themselves available or unavailable (holiday, full pipeline).")
+    @Transactional
+    public @NonNull Payload salesRepSetMyAvailability(@NonNull @Description("Available for new handoffs.") boolean available) {
+        return SalesRep.<SalesRep>find("userName", workspace.actor()).firstResultOptional().map(rep -> {
+            rep.setAvailable(available);
+            return new Payload(RepView.of(rep), List.of());
+        }).orElseGet(() -> new Payload(null, List.of(UserError.of("NOT_FOUND", "you are not a registered sales rep", "available"))));
+    }
+}
