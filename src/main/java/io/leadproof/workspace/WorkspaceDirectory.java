@@ -55,4 +55,19 @@ public class WorkspaceDirectory {
             throw new IllegalStateException("could not provision workspace " + workspaceId, e);
         }
     }
+
+    /** Every workspace, for jobs that visit each one in its own scope. */
+    public java.util.List<String> allIds() {
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("select workspace_id from workspace order by workspace_id");
+                var rs = query.executeQuery()) {
+            var ids = new java.util.ArrayList<String>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list workspaces", e);
+        }
+    }
 }
