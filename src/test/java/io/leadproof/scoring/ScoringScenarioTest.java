@@ -49,7 +49,8 @@ class ScoringScenarioTest {
                         Map.of("clientEventId", "s-1", "leadId", leadId, "type", "DEMO_REQUESTED", "funnelStage", "BOFU", "occurredAt", now),
                         Map.of("clientEventId", "s-2", "leadId", leadId, "type", "EBOOK_DOWNLOAD", "funnelStage", "TOFU", "occurredAt", now)))));
         var qualified = GraphQL.ok(LEAD, Map.of("id", leadId));
-        assertThat(qualified.getString("data.lead.lifecycleStage")).isEqualTo("MQL");
+        assertThat(qualified.getString("data.lead.lifecycleStage")).as("MQL, then at once handed off by the handoff model")
+                .isEqualTo("HANDED_OFF");
         assertThat(qualified.getInt("data.lead.score.total")).isEqualTo(50); // 25 fit + 20 BOFU + 5 TOFU eBook
         List<Integer> points = qualified.getList("data.lead.score.contributions.points");
         assertThat(points.stream().mapToInt(Integer::intValue).sum()).isEqualTo(50);
@@ -80,7 +81,8 @@ class ScoringScenarioTest {
         var rescored = GraphQL.ok(LEAD, Map.of("id", leadId));
         assertThat(rescored.getString("data.lead.score.versionId")).isEqualTo(draft);
         assertThat(rescored.getBoolean("data.lead.score.qualified")).isFalse();
-        assertThat(rescored.getString("data.lead.lifecycleStage")).as("MQL is an event; it is not undone").isEqualTo("MQL");
+        assertThat(rescored.getString("data.lead.lifecycleStage")).as("qualification is an event; a stricter version does not undo it")
+                .isEqualTo("HANDED_OFF");
         assertThat(rescored.getList("data.lead.mqlCrossings")).hasSize(1);
         var old = GraphQL.ok("query($v: ID!) { criteriaVersion(id: $v) { status retiredAt } }", Map.of("v", defaultVersion));
         assertThat(old.getString("data.criteriaVersion.status")).isEqualTo("RETIRED");
