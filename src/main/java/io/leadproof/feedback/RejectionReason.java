@@ -20,6 +20,7 @@ import io.leadproof.common.WorkspaceOwned;
 public class RejectionReason extends WorkspaceOwned {
 
     @Id
+    private java.util.UUID id;
     private String code;
     private String label;
     @Enumerated(EnumType.STRING)
@@ -33,6 +34,7 @@ public class RejectionReason extends WorkspaceOwned {
 
     static RejectionReason define(String code, String label, RejectionCategory category, Instant now) {
         var r = new RejectionReason();
+        r.id = java.util.UUID.randomUUID();
         r.code = code;
         r.label = label;
         r.category = category;

@@ -15,6 +15,7 @@ import io.leadproof.common.WorkspaceOwned;
 public class SalesRep extends WorkspaceOwned {
 
     @Id
+    private java.util.UUID id;
     @Column(name = "user_name")
     private String userName;
     @Column(name = "display_name")
@@ -30,6 +31,7 @@ public class SalesRep extends WorkspaceOwned {
 
     static SalesRep register(String userName, String displayName, Instant now) {
         var r = new SalesRep();
+        r.id = java.util.UUID.randomUUID();
         r.userName = userName;
         r.displayName = displayName;
         r.available = true;

@@ -179,6 +179,34 @@ public class Lead extends WorkspaceOwned {
         moveTo(LifecycleStage.DISQUALIFIED, now);
     }
 
+    /**
+     * GDPR/CCPA erasure (docs/privacy.md): drops who the person is — identifiers, names, contact data, company
+     * identity, job title, custom attributes — and keeps the anonymised facts scores and metrics are made of (ids,
+     * timestamps, stage, source, campaign, country, seniority, firmographics, BANT, owner). Without email and
+     * external id no upsert can match the lead again: the same person arriving later is a new lead. Idempotent:
+     * erasedAt keeps the first erasure.
+     */
+    public void erase(Instant now) {
+        externalId = null;
+        email = null;
+        emailNormalized = null;
+        firstName = null;
+        lastName = null;
+        phone = null;
+        companyName = null;
+        companyDomain = null;
+        jobTitle = null; // seniority, derived from it, stays
+        customAttributes = new HashMap<>();
+        if (erasedAt == null) {
+            erasedAt = now;
+        }
+        updatedAt = now;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
     private void requireStage(String action, LifecycleStage... allowed) {
         if (!java.util.List.of(allowed).contains(lifecycleStage)) {
             throw new IllegalLifecycleMove("cannot " + action + " a lead in stage " + lifecycleStage);

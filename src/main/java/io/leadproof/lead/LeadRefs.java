@@ -17,7 +17,7 @@ final class LeadRefs {
         if (ids.isEmpty() && externalIds.isEmpty() && emails.isEmpty()) {
             return refs;
         }
-        Lead.<Lead>list("id in ?1 or externalId in ?2 or emailNormalized in ?3",
+        Lead.<Lead>list("erasedAt is null and (id in ?1 or externalId in ?2 or emailNormalized in ?3)",
                 ids.isEmpty() ? List.of(new UUID(0, 0)) : ids,
                 externalIds.isEmpty() ? List.of("") : externalIds,
                 emails.isEmpty() ? List.of("") : emails).forEach(l -> {

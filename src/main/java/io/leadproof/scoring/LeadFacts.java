@@ -40,7 +40,7 @@ final class LeadFacts {
     }
 
     static Map<UUID, LeadSnapshot> snapshots(Connection c, String workspace, List<UUID> ids) throws SQLException {
-        try (var ps = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id = any(?)")) {
+        try (var ps = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id = any(?) and erased_at is null")) {
             ps.setString(1, workspace);
             ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
             return read(ps.executeQuery());
@@ -49,7 +49,7 @@ final class LeadFacts {
 
     /** The next page of a workspace's leads in id order, for the rescoring job. */
     static Map<UUID, LeadSnapshot> page(Connection c, String workspace, UUID after, int size) throws SQLException {
-        try (var ps = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id > ? order by id limit ?")) {
+        try (var ps = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id > ? and erased_at is null order by id limit ?")) {
             ps.setString(1, workspace);
             ps.setObject(2, after == null ? new UUID(0, 0) : after); // PostgreSQL orders uuids as unsigned bytes
             ps.setInt(3, size);

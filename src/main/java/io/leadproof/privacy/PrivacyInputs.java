@@ -1,0 +1,34 @@
+package io.leadproof.privacy;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** Inputs of the privacy mutations. */
+public final class PrivacyInputs {
+
+    static final int REFERENCE_MAX = 200;
+
+    private PrivacyInputs() {
+    }
+
+    @Input("LeadEraseInput")
+    @Description("Erase a lead's personal data (GDPR/CCPA); anonymised facts stay so metrics do not change.")
+    public record Erase(
+            @Id @NonNull @Description("Lead id.") String leadId,
+            @NonNull @Description("Legal ground of the erasure.") ErasureReason reason,
+            @Description("Id of the request in your privacy request tracker, at most " + REFERENCE_MAX
+                    + " characters. Recorded in the audit; must not contain personal data.") String reference,
+            @Description("Per-user idempotency key (1..200 characters): a retry with the same key returns the first result; "
+                    + "the same key with different input is refused.") String idempotencyKey) {
+    }
+
+    @Input("LeadExportInput")
+    @Description("Export everything held about a lead (GDPR Art. 15 access, Art. 20 portability; CCPA right to know).")
+    public record Export(
+            @Id @NonNull @Description("Lead id.") String leadId,
+            @Description("Id of the request in your privacy request tracker, at most " + REFERENCE_MAX
+                    + " characters. Recorded in the audit; must not contain personal data.") String reference) {
+    }
+}

@@ -1,0 +1,145 @@
+package io.leadproof.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadproof.common.Attribute;
+import io.leadproof.common.Cursors;
+import io.leadproof.common.NodeId;
+import io.leadproof.common.UserError;
+import io.leadproof.handoff.IdempotencyKeys;
+import io.leadproof.lead.Lead;
+import io.leadproof.privacy.PrivacyTypes.ErasePayload;
+import io.leadproof.privacy.PrivacyTypes.Erasure;
+import io.leadproof.privacy.PrivacyTypes.Export;
+import io.leadproof.privacy.PrivacyTypes.ExportPayload;
+import io.leadproof.security.CurrentWorkspace;
+
+/**
+ * Owns the privacy transactions: erasure (the lead row, then every copy of its personal data elsewhere, in one
+ * transaction) and export, each written to the privacy audit in the same transaction as the work it records.
+ */
+@ApplicationScoped
+public class PrivacyService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
+    };
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    CurrentWorkspace workspace;
+    @Inject
+    IdempotencyKeys idempotency;
+    @Inject
+    LeadExporter exporter;
+
+    @Transactional
+    public ErasePayload erase(UUID leadId, PrivacyInputs.Erase in, String reference) {
+        return idempotency.once(in.idempotencyKey(), "leadErase", in, ErasePayload.class, () -> {
+            String ws = workspace.id();
+            // Lock order of the handoff transactions: the lead's handoffs first, then the lead.
+            em.createNativeQuery("select id from handoff where workspace_id = ?1 and lead_id = ?2 order by id for update")
+                    .setParameter(1, ws).setParameter(2, leadId).getResultList();
+            Lead lead = Lead.<Lead>find("id", leadId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+            if (lead == null) {
+                return new ErasePayload(null, List.of(notFound()));
+            }
+            Instant now = clock.instant();
+            boolean first = !lead.isErased();
+            lead.erase(now); // no LeadsChanged event: rescoring would rewrite the scores the metrics and the audit keep
+            em.flush();
+            Map<String, Integer> scrubbed = em.unwrap(Session.class).doReturningWork(c -> {
+                try (var ps = c.prepareStatement("select privacy_scrub_erased_lead(?, ?)::text")) {
+                    ps.setString(1, ws);
+                    ps.setObject(2, leadId);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return counts(rs.getString(1));
+                    }
+                }
+            });
+            var entry = PrivacyAuditRecord.of(PrivacyAction.ERASE, leadId, workspace.actor(), now, in.reason(), reference, scrubbed);
+            entry.persist();
+            return new ErasePayload(new Erasure(NodeId.of("Lead", leadId), LeadExporter.utc(lead.erasedAt()), first, render(scrubbed),
+                    NodeId.of("PrivacyAuditEntry", entry.id())), List.of());
+        });
+    }
+
+    /** The export and its audit entry commit together: no export leaves without a trace. */
+    @Transactional
+    public ExportPayload export(UUID leadId, String reference) {
+        Lead lead = Lead.<Lead>find("id", leadId).firstResult();
+        if (lead == null) {
+            return new ExportPayload(null, List.of(notFound()));
+        }
+        Instant now = clock.instant();
+        Export export = exporter.export(workspace.id(), lead, now);
+        var details = Map.of("activities", export.activityCount(), "scores", export.scores().size(),
+                "scoreChanges", export.scoreChangeCount(), "mqlCrossings", export.mqlCrossings().size(),
+                "handoffs", export.handoffCount());
+        var entry = PrivacyAuditRecord.of(PrivacyAction.EXPORT, leadId, workspace.actor(), now, null, reference, details);
+        entry.persist();
+        return new ExportPayload(export.withAuditEntry(PrivacyGraphQL.entry(entry)), List.of());
+    }
+
+    public record AuditPage(List<PrivacyAuditRecord> entries, boolean hasNext) {
+    }
+
+    public AuditPage audit(UUID leadId, PrivacyAction action, int first, Cursors.Position after) {
+        var where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (leadId != null) {
+            where.append(" and leadId = :lead");
+            params.put("lead", leadId);
+        }
+        if (action != null) {
+            where.append(" and action = :action");
+            params.put("action", action);
+        }
+        if (after != null) {
+            where.append(" and (occurredAt < :k or (occurredAt = :k and id < :kid))");
+            params.put("k", Instant.parse(after.key()));
+            params.put("kid", after.id());
+        }
+        List<PrivacyAuditRecord> rows = PrivacyAuditRecord.<PrivacyAuditRecord>find(where + " order by occurredAt desc, id desc", params)
+                .page(0, first + 1).list();
+        return new AuditPage(rows.subList(0, Math.min(first, rows.size())), rows.size() > first);
+    }
+
+    private static UserError notFound() {
+        return UserError.of("NOT_FOUND", "leadId names no lead of this workspace", "leadId");
+    }
+
+    static List<Attribute> render(Map<String, Integer> counts) {
+        return counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new Attribute(e.getKey(), String.valueOf(e.getValue()))).toList();
+    }
+
+    private static Map<String, Integer> counts(String json) {
+        try {
+            return JSON.readValue(json, COUNTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable scrub counts", e);
+        }
+    }
+}
