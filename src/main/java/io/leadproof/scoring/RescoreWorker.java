@@ -54,12 +54,11 @@ public class RescoreWorker {
     }
 
     public Claim claimNext() {
+        // Across workspaces, which row-level security hides from the application role: a SECURITY DEFINER function
+        // (V5__row_level_security.sql) claims the job and returns only its ids.
         try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("update scoring_job set heartbeat_at = now(), state = 'RUNNING', started_at = coalesce(started_at, now())"
-                        + " where (workspace_id, id) = ("
-                        + " select workspace_id, id from scoring_job where state = 'QUEUED'"
-                        + " or (state = 'RUNNING' and heartbeat_at < now() - interval '" + STALE_AFTER + "')"
-                        + " order by created_at limit 1 for update skip locked) returning workspace_id, id")) {
+                var ps = c.prepareStatement("select workspace_id, job_id from claim_scoring_job(cast(? as interval))")) {
+            ps.setString(1, STALE_AFTER);
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? new Claim(rs.getString(1), rs.getObject(2, UUID.class)) : null;
             }

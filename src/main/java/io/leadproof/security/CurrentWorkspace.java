@@ -29,6 +29,7 @@ public class CurrentWorkspace {
     WorkspaceDirectory directory;
 
     private String workspaceId;
+    private boolean job;
 
     /** The current workspace id; fails closed when none can be established. */
     public String id() {
@@ -46,7 +47,22 @@ public class CurrentWorkspace {
             throw new IllegalStateException("request is already bound to another workspace");
         }
         workspaceId = WorkspaceIds.requireValid(workspace);
+        job = true;
         directory.ensureExists(workspaceId);
+    }
+
+    /**
+     * The workspace this request or job has already established, or null. Never resolves from the token and
+     * never provisions: {@link WorkspaceConnectionSettings} reads it when a connection is checked out of the
+     * pool, and a connection checked out before a workspace is established gets none (and sees no rows).
+     */
+    public String established() {
+        return workspaceId;
+    }
+
+    /** Whether the workspace was named by a background job ({@link #bindForJob}) rather than by a token. */
+    public boolean isJob() {
+        return job;
     }
 
     public String actor() {

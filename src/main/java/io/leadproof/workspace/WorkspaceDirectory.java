@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.leadproof.security.WorkspaceConnectionSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -37,6 +38,8 @@ public class WorkspaceDirectory {
     private void insert(String workspaceId) {
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            // Row-level security: the new workspace's rows are written as that workspace.
+            WorkspaceConnectionSettings.bind(connection, workspaceId);
             try (var insert = connection.prepareStatement(
                     "insert into workspace (workspace_id, name) values (?, ?) on conflict do nothing")) {
                 insert.setString(1, workspaceId);
@@ -56,10 +59,13 @@ public class WorkspaceDirectory {
         }
     }
 
-    /** Every workspace, for jobs that visit each one in its own scope. */
+    /**
+     * Every workspace, for jobs that visit each one in its own scope. Row-level security hides other workspaces'
+     * rows, so the list comes from a SECURITY DEFINER function (V5__row_level_security.sql).
+     */
     public java.util.List<String> allIds() {
         try (var connection = dataSource.getConnection();
-                var query = connection.prepareStatement("select workspace_id from workspace order by workspace_id");
+                var query = connection.prepareStatement("select id from all_workspace_ids() id");
                 var rs = query.executeQuery()) {
             var ids = new java.util.ArrayList<String>();
             while (rs.next()) {

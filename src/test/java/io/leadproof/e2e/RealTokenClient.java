@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Fetches real access tokens from the local Keycloak (realm {@code leadproof}, public client
- * {@code leadproof-cli}, password grant) for end-to-end tests, and builds deliberately broken tokens.
+ * {@code leadproof-cli} unless another client is named, password grant) for end-to-end tests, and builds
+ * deliberately broken tokens.
  *
  * <p>Keycloak is started with {@code make keycloak} ({@code src/ops/keycloak.sh start}). All demo users
  * have the password {@value #PASSWORD}. The Keycloak base URL can be overridden with the system property
@@ -42,6 +43,10 @@ public final class RealTokenClient {
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8180";
     public static final String REALM = "leadproof";
     public static final String CLIENT_ID = "leadproof-cli";
+    /** Test-only public client without the audience mapper: its tokens lack {@code leadproof-api} in {@code aud}. */
+    public static final String NO_AUDIENCE_CLIENT_ID = "leadproof-no-audience";
+    /** Test-only public client (with the audience mapper) whose access tokens live 5 seconds. */
+    public static final String SHORT_LIVED_CLIENT_ID = "leadproof-short-lived";
     public static final String PASSWORD = "leadproof";
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -119,22 +124,32 @@ public final class RealTokenClient {
      * claim. Tokens are cached and reused while valid for at least another minute.
      */
     public static String token(String username, String workspace) {
+        return token(CLIENT_ID, username, workspace);
+    }
+
+    /** Like {@link #token(String, String)}, from the public client {@code clientId} of the realm. */
+    public static String token(String clientId, String username, String workspace) {
         Objects.requireNonNull(username, "username");
-        String key = username + "|" + (workspace == null ? "" : workspace);
+        String key = clientId + "|" + username + "|" + (workspace == null ? "" : workspace);
         String cached = CACHE.get(key);
         if (cached != null && remainingValidity(cached).compareTo(MIN_REMAINING_VALIDITY) > 0) {
             return cached;
         }
-        String fresh = fetchToken(username, workspace);
+        String fresh = fetchToken(clientId, username, workspace);
         CACHE.put(key, fresh);
         return fresh;
     }
 
     /** Always asks Keycloak (no cache). */
     public static String fetchToken(String username, String workspace) {
+        return fetchToken(CLIENT_ID, username, workspace);
+    }
+
+    /** Always asks Keycloak (no cache), as the public client {@code clientId} (password grant). */
+    public static String fetchToken(String clientId, String username, String workspace) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
-        form.put("client_id", CLIENT_ID);
+        form.put("client_id", Objects.requireNonNull(clientId, "clientId"));
         form.put("username", username);
         form.put("password", PASSWORD);
         if (workspace != null && !workspace.isBlank()) {
@@ -169,7 +184,7 @@ public final class RealTokenClient {
                     + "Restart it with `make keycloak` so src/main/keycloak/leadproof-realm.json is imported.");
         }
         if (response.statusCode() != 200) {
-            throw new AssertionError("Keycloak refused a token for user '" + username + "'"
+            throw new AssertionError("Keycloak refused a token for user '" + username + "' from client '" + clientId + "'"
                     + (workspace == null ? "" : " in workspace '" + workspace + "'")
                     + ": HTTP " + response.statusCode() + " " + response.body());
         }

@@ -2,7 +2,7 @@ package io.leadproof.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -216,13 +216,20 @@ class RealTokenE2ETest {
     }
 
     /**
-     * Limitation: without the realm's private key the audience can only be changed by rewriting a signed token, so
-     * the signature check refuses it before the audience check is reached. A true wrong-audience test needs a second
-     * Keycloak client whose tokens lack the leadproof-api audience (see docs/security.md).
+     * A genuine, correctly signed token of the same realm, same user and same organization — issued by the test-only
+     * client {@code leadproof-no-audience}, which has no audience mapper — is refused because {@code aud} lacks
+     * {@code leadproof-api}.
      */
     @Test
-    void a_token_rewritten_to_another_audience_is_refused() {
-        assertRefusedWith401(rewritten("\"aud\":[\"leadproof-api\",\"account\"]", "\"aud\":[\"account\"]"));
+    void a_real_token_for_another_audience_is_refused() {
+        String token = RealTokenClient.fetchToken(RealTokenClient.NO_AUDIENCE_CLIENT_ID, "ada.admin", null);
+        String claims = RealTokenClient.payloadJson(token);
+        assertThat(claims).as("a real token: our issuer, ada in acme, valid for minutes")
+                .contains("\"iss\":\"" + RealTokenClient.issuer() + "\"", "\"preferred_username\":\"ada.admin\"",
+                        "\"organization\":[\"acme\"]", "\"azp\":\"leadproof-no-audience\"")
+                .doesNotContain("leadproof-api");
+        assertThat(RealTokenClient.remainingValidity(token)).isPositive();
+        assertRefusedWith401(token);
     }
 
     /** Same limitation as the audience test: the signature breaks first. */
@@ -233,16 +240,32 @@ class RealTokenE2ETest {
     }
 
     /**
-     * Same limitation: a real expired token would take {@code accessTokenLifespan} (5 min) to wait for; the rewritten
-     * one is refused by the signature check already.
+     * A genuine token that really expired: the test-only client {@code leadproof-short-lived} issues access tokens that
+     * live 5 s. The token is accepted while it is valid, and refused once {@code exp} has passed ({@code lifespan-grace=0}).
      */
     @Test
-    void a_token_rewritten_to_have_expired_is_refused() {
-        String token = RealTokenClient.token("ada.admin");
-        long past = Instant.now().minusSeconds(3600).getEpochSecond();
-        String expired = RealTokenClient.tamperPayload(token, json -> json.replaceFirst("\"exp\":\\d+", "\"exp\":" + past));
-        assertThat(RealTokenClient.remainingValidity(expired)).isNegative();
-        assertRefusedWith401(expired);
+    void a_real_token_is_refused_once_it_has_expired() throws InterruptedException {
+        String token = null;
+        for (int attempt = 0; attempt < 5 && token == null; attempt++) {
+            String fresh = RealTokenClient.fetchToken(RealTokenClient.SHORT_LIVED_CLIENT_ID, "ada.admin", null);
+            assertThat(RealTokenClient.payloadJson(fresh)).contains("leadproof-api");
+            assertThat(RealTokenClient.remainingValidity(fresh)).isLessThanOrEqualTo(Duration.ofSeconds(5));
+            Response response = Api.withToken(fresh).send(VIEWER, Map.of());
+            if (response.statusCode() == 200) {
+                assertThat(response.body().jsonPath().getString("data.viewer.userName")).isEqualTo("ada.admin");
+                token = fresh;
+            } else {
+                // On a slow machine the first call may come after the 5 s; that is the only acceptable reason.
+                assertThat(RealTokenClient.remainingValidity(fresh)).as("refused while still valid: %s", response.body().asString())
+                        .isLessThanOrEqualTo(Duration.ZERO);
+            }
+        }
+        assertThat(token).as("a short-lived token accepted while valid").isNotNull();
+        while (!RealTokenClient.remainingValidity(token).isNegative()) {
+            Thread.sleep(250);
+        }
+        Thread.sleep(1100); // exp has whole-second precision
+        assertRefusedWith401(token);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.leadproof.privacy;
 
+import io.leadproof.support.OwnerSql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class ErasureTriggersTest {
         lead = UUID.randomUUID();
         handoff = UUID.randomUUID();
         UUID version = UUID.randomUUID();
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = OwnerSql.connect()) {
             exec(c, "insert into workspace (workspace_id, name) values ('" + WS + "', 'triggers') on conflict do nothing");
             exec(c, "insert into rejection_reason (workspace_id, code, label, category, created_at) values ('" + WS
                     + "', 'NO_BUDGET', 'No budget', 'BUDGET', now()) on conflict do nothing");
@@ -58,7 +59,7 @@ class ErasureTriggersTest {
 
     @Test
     void without_the_erasure_setting_the_ledgers_stay_append_only() throws SQLException {
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = OwnerSql.connect()) {
             exec(c, "update lead set erased_at = now(), email = null where workspace_id = '" + WS + "' and id = '" + lead + "'");
             assertRefused(c, "update mql_crossing set contributions = '[]' where lead_id = '" + lead + "'");
             assertRefused(c, "update handoff_event set details = '{}' where handoff_id = '" + handoff + "'");
@@ -67,7 +68,7 @@ class ErasureTriggersTest {
 
     @Test
     void the_erasure_setting_does_not_open_the_ledgers_of_a_lead_that_is_not_erased() throws SQLException {
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = OwnerSql.connect()) {
             c.setAutoCommit(false);
             exec(c, "select set_config('leadproof.erasure', 'on', true)");
             assertRefused(c, "update mql_crossing set contributions = '[]' where lead_id = '" + lead + "'");
@@ -84,7 +85,7 @@ class ErasureTriggersTest {
 
     @Test
     void an_erasure_may_scrub_the_text_but_not_change_facts_delete_rows_or_touch_score_events() throws SQLException {
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = OwnerSql.connect()) {
             exec(c, "update lead set erased_at = now(), email = null where workspace_id = '" + WS + "' and id = '" + lead + "'");
             c.setAutoCommit(false);
             for (String change : new String[] {

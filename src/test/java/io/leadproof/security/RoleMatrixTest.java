@@ -34,6 +34,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import io.leadproof.common.NodeId;
 import io.leadproof.e2e.Api;
 import io.leadproof.e2e.RealTokenClient;
 import io.leadproof.e2e.Subscriptions;
@@ -66,8 +67,11 @@ class RoleMatrixTest {
 
     // ------------------------------------------------------------------ probes
 
-    /** Objects of workspace acme the probes can point at; created once by ada.admin. */
-    record Fixture(String leadId, String campaignId, String currency) {
+    /**
+     * Objects of workspace acme the probes can point at; created once by ada.admin. The handoff belongs to an MQL lead
+     * (handed off automatically); the criteria ids are the handoff model and a version of it.
+     */
+    record Fixture(String leadId, String campaignId, String currency, String handoffId, String modelId, String versionId) {
     }
 
     /**
@@ -94,6 +98,19 @@ class RoleMatrixTest {
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
+
+    /**
+     * An id of the right type that was never issued. State-changing probes (handoff transitions, criteria edits)
+     * point at one: an allowed role then gets a NOT_FOUND user error in a non-null payload — proof that the resolver
+     * ran — and no probe changes the state the other probes (and tests) rely on.
+     */
+    static String unknown(String type) {
+        return NodeId.of(type, UUID.randomUUID());
+    }
+
+    static final Map<String, Object> WINDOW = Map.of("from", "2026-01-01", "to", "2026-02-01");
+    static final String RULE = "{ key: \"role-matrix\", label: \"Role matrix\", kind: FIT, field: COUNTRY, operator: EQUALS, "
+            + "values: [\"DE\"], points: 1 }";
 
     static final Map<String, Probe> PROBES = Map.ofEntries(
             // queries
@@ -136,6 +153,100 @@ class RoleMatrixTest {
             Map.entry("workspaceUpdate", Probe.of("""
                     mutation($input: WorkspaceUpdateInput!) { workspaceUpdate(input: $input) { workspace { id } userErrors { code } } }""",
                     f -> Map.of("input", Map.of()), "data.workspaceUpdate")),
+            Map.entry("criteriaModels", Probe.of("{ criteriaModels(first: 1) { id name } }", "data.criteriaModels")),
+            Map.entry("criteriaModel", Probe.of("query($id: ID!) { criteriaModel(id: $id) { id name } }",
+                    f -> Map.of("id", f.modelId()), "data.criteriaModel")),
+            Map.entry("criteriaVersion", Probe.of("query($id: ID!) { criteriaVersion(id: $id) { id status } }",
+                    f -> Map.of("id", f.versionId()), "data.criteriaVersion")),
+            Map.entry("handoff", Probe.of("query($id: ID!) { handoff(id: $id) { id state } }",
+                    f -> Map.of("id", f.handoffId()), "data.handoff")),
+            Map.entry("myHandoffs", Probe.of("{ myHandoffs(first: 1) { edges { node { id } } pageInfo { hasNextPage } } }",
+                    "data.myHandoffs")),
+            Map.entry("rejectionReasons", Probe.of("{ rejectionReasons { code category } }", "data.rejectionReasons")),
+            Map.entry("salesReps", Probe.of("{ salesReps { userName available } }", "data.salesReps")),
+            Map.entry("metrics", Probe.of("query($w: MetricsWindowInput!) { metrics(window: $w) { leads } }",
+                    f -> Map.of("w", WINDOW), "data.metrics")),
+            Map.entry("metricsBreakdown", Probe.of("""
+                    query($w: MetricsWindowInput!) { metricsBreakdown(window: $w, by: MONTH, first: 1) { totalCount } }""",
+                    f -> Map.of("w", WINDOW), "data.metricsBreakdown")),
+            Map.entry("criteriaModelCreate", Probe.of("""
+                    mutation($input: CriteriaModelCreateInput!) { criteriaModelCreate(input: $input) { model { id } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("name", unique("role-matrix-model"))), "data.criteriaModelCreate")),
+            Map.entry("criteriaModelSetHandoff", Probe.of("""
+                    mutation($input: CriteriaModelSetHandoffInput!) { criteriaModelSetHandoff(input: $input) { model { id } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("modelId", unknown("CriteriaModel"))), "data.criteriaModelSetHandoff")),
+            Map.entry("criteriaDraftCreate", Probe.of("""
+                    mutation($input: CriteriaDraftCreateInput!) { criteriaDraftCreate(input: $input) { version { id } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("modelId", unknown("CriteriaModel"))), "data.criteriaDraftCreate")),
+            Map.entry("criteriaRuleAdd", Probe.of("mutation($v: ID!) { criteriaRuleAdd(input: { versionId: $v, rule: " + RULE
+                    + " }) { version { id } userErrors { code } } }",
+                    f -> Map.of("v", unknown("CriteriaVersion")), "data.criteriaRuleAdd")),
+            Map.entry("criteriaRuleUpdate", Probe.of("mutation($v: ID!) { criteriaRuleUpdate(input: { versionId: $v, ruleKey: \"role-matrix\", rule: "
+                    + RULE + " }) { version { id } userErrors { code } } }",
+                    f -> Map.of("v", unknown("CriteriaVersion")), "data.criteriaRuleUpdate")),
+            Map.entry("criteriaRuleRemove", Probe.of("""
+                    mutation($v: ID!) { criteriaRuleRemove(input: { versionId: $v, ruleKey: "role-matrix" }) { version { id } userErrors { code } } }""",
+                    f -> Map.of("v", unknown("CriteriaVersion")), "data.criteriaRuleRemove")),
+            Map.entry("criteriaThresholdsSet", Probe.of("""
+                    mutation($v: ID!) { criteriaThresholdsSet(input: { versionId: $v, mql: 50 }) { version { id } userErrors { code } } }""",
+                    f -> Map.of("v", unknown("CriteriaVersion")), "data.criteriaThresholdsSet")),
+            Map.entry("criteriaVersionPublish", Probe.of("""
+                    mutation($v: ID!) { criteriaVersionPublish(input: { versionId: $v }) { version { id } userErrors { code } } }""",
+                    f -> Map.of("v", unknown("CriteriaVersion")), "data.criteriaVersionPublish")),
+            Map.entry("criteriaVersionRetire", Probe.of("""
+                    mutation($v: ID!) { criteriaVersionRetire(input: { versionId: $v }) { version { id } userErrors { code } } }""",
+                    f -> Map.of("v", unknown("CriteriaVersion")), "data.criteriaVersionRetire")),
+            Map.entry("handoffCreate", Probe.of("""
+                    mutation($l: ID!) { handoffCreate(input: { leadId: $l }) { handoff { id } userErrors { code } } }""",
+                    f -> Map.of("l", f.leadId()), "data.handoffCreate")),
+            Map.entry("handoffAccept", Probe.of("""
+                    mutation($h: ID!) { handoffAccept(input: { handoffId: $h }) { handoff { id } userErrors { code } } }""",
+                    f -> Map.of("h", unknown("Handoff")), "data.handoffAccept")),
+            Map.entry("handoffReject", Probe.of("""
+                    mutation($h: ID!) { handoffReject(input: { handoffId: $h, reasonCode: "OTHER" }) { handoff { id } userErrors { code } } }""",
+                    f -> Map.of("h", unknown("Handoff")), "data.handoffReject")),
+            Map.entry("handoffLogTouch", Probe.of("""
+                    mutation($h: ID!) { handoffLogTouch(input: { handoffId: $h, channel: EMAIL }) { handoff { id } userErrors { code } } }""",
+                    f -> Map.of("h", unknown("Handoff")), "data.handoffLogTouch")),
+            Map.entry("handoffAssign", Probe.of("""
+                    mutation($h: ID!) { handoffAssign(input: { handoffId: $h, ownerId: "sam.sales" }) { handoff { id } userErrors { code } } }""",
+                    f -> Map.of("h", unknown("Handoff")), "data.handoffAssign")),
+            Map.entry("opportunityCreate", Probe.of("""
+                    mutation($h: ID!) { opportunityCreate(input: { handoffId: $h, name: "Role matrix" }) { handoff { id } userErrors { code } } }""",
+                    f -> Map.of("h", unknown("Handoff")), "data.opportunityCreate")),
+            Map.entry("dealWin", Probe.of("""
+                    mutation($h: ID!, $m: MoneyInput!) { dealWin(input: { handoffId: $h, amount: $m }) { handoff { id } userErrors { code } } }""",
+                    f -> Map.of("h", unknown("Handoff"), "m", Map.of("amount", "1.00", "currency", f.currency())), "data.dealWin")),
+            Map.entry("dealLose", Probe.of("""
+                    mutation($h: ID!) { dealLose(input: { handoffId: $h, reason: "Role matrix" }) { handoff { id } userErrors { code } } }""",
+                    f -> Map.of("h", unknown("Handoff")), "data.dealLose")),
+            Map.entry("rejectionReasonCreate", Probe.of("""
+                    mutation($input: RejectionReasonCreateInput!) { rejectionReasonCreate(input: $input) { reason { code } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("code", "RM_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(),
+                            "label", "Role matrix probe", "category", "OTHER")),
+                    "data.rejectionReasonCreate")),
+            Map.entry("rejectionReasonUpdate", Probe.of("""
+                    mutation($input: RejectionReasonUpdateInput!) { rejectionReasonUpdate(input: $input) { reason { code } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("code", "RM_NEVER_CREATED", "label", "Role matrix probe")), "data.rejectionReasonUpdate")),
+            // registers an unavailable rep, so round robin never picks it
+            Map.entry("salesRepUpsert", Probe.of("""
+                    mutation { salesRepUpsert(input: { userName: "role-matrix-rep", available: false }) { rep { userName } userErrors { code } } }""",
+                    "data.salesRepUpsert")),
+            // available: true is every rep's default, so a probe never takes a rep out of round robin
+            Map.entry("salesRepSetMyAvailability", Probe.of("""
+                    mutation { salesRepSetMyAvailability(available: true) { rep { userName } userErrors { code } } }""",
+                    "data.salesRepSetMyAvailability")),
+            Map.entry("privacyAudit", Probe.of("{ privacyAudit(first: 1) { edges { node { id } } pageInfo { hasNextPage } } }",
+                    "data.privacyAudit")),
+            // an unknown lead: NOT_FOUND, nothing erased, exported or audited
+            Map.entry("leadErase", Probe.of("""
+                    mutation($l: ID!) { leadErase(input: { leadId: $l, reason: DATA_SUBJECT_REQUEST }) { erasure { leadId } userErrors { code } } }""",
+                    f -> Map.of("l", unknown("Lead")), "data.leadErase")),
+            Map.entry("leadExport", Probe.of("""
+                    mutation($l: ID!) { leadExport(input: { leadId: $l }) { export { leadId } userErrors { code } } }""",
+                    f -> Map.of("l", unknown("Lead")), "data.leadExport")),
+            // subscriptions: a silent stream is fine for an allowed role (resolves = null)
+            Map.entry("handoffAssigned", Probe.of("subscription { handoffAssigned { handoffId } }", null)),
             // role-restricted fields: query the parent, select the field
             Map.entry("Lead.campaign", Probe.of("query($id: ID!) { lead(id: $id) { id campaign { id } } }",
                     f -> Map.of("id", f.leadId()), "data.lead.campaign")),
@@ -145,7 +256,9 @@ class RoleMatrixTest {
             Map.entry("Campaign.totalCost", Probe.of("query($id: ID!) { campaign(id: $id) { id totalCost { amount currency } } }",
                     f -> Map.of("id", f.campaignId()), "data.campaign.totalCost")),
             Map.entry("Campaign.costs", Probe.of("query($id: ID!) { campaign(id: $id) { id costs(first: 1) { id } } }",
-                    f -> Map.of("id", f.campaignId()), "data.campaign.costs")));
+                    f -> Map.of("id", f.campaignId()), "data.campaign.costs")),
+            Map.entry("MetricsBundle.spend", Probe.of("query($w: MetricsWindowInput!) { metrics(window: $w) { leads spend { total { amount } } } }",
+                    f -> Map.of("w", WINDOW), "data.metrics.spend")));
 
     private static volatile Fixture fixture;
 
@@ -163,9 +276,46 @@ class RoleMatrixTest {
                     Map.of("input", Map.of("email", unique("role-matrix-fixture") + "@probe.example", "campaignId", campaignId)))
                     .getString("data.leadUpsert.lead.id");
             assertThat(leadId).as("fixture lead of acme").isNotNull();
-            fixture = new Fixture(leadId, campaignId, currency);
+            fixture = new Fixture(leadId, campaignId, currency, handoffOfAnMql(ada), handoffModel(ada), null);
+            fixture = new Fixture(leadId, campaignId, currency, fixture.handoffId(), fixture.modelId(), versionOf(ada, fixture.modelId()));
         }
         return fixture;
+    }
+
+    /** A lead that qualifies under acme's default criteria is handed off at once (the workspace hands off automatically). */
+    static String handoffOfAnMql(Api ada) {
+        String email = unique("role-matrix-mql") + "@probe.example";
+        String lead = ada.ok("""
+                mutation($e: String!) { leadUpsert(input: { email: $e, jobTitle: "CFO", budgetStatus: APPROVED }) { lead { id } } }""",
+                Map.of("e", email)).getString("data.leadUpsert.lead.id");
+        String now = java.time.OffsetDateTime.now().minusMinutes(1).toString();
+        ada.ok("mutation($i: ActivitiesRecordInput!) { activitiesRecord(input: $i) { recordedCount } }", Map.of("i", Map.of("activities",
+                List.of(Map.of("clientEventId", email + "-1", "leadId", lead, "type", "DEMO_REQUESTED", "funnelStage", "BOFU", "occurredAt", now),
+                        Map.of("clientEventId", email + "-2", "leadId", lead, "type", "EBOOK_DOWNLOAD", "funnelStage", "TOFU", "occurredAt", now)))));
+        String handoff = ada.ok("query($id: ID!) { lead(id: $id) { handoffs { id } } }", Map.of("id", lead)).getString("data.lead.handoffs[0].id");
+        assertThat(handoff).as("fixture handoff of acme (an MQL lead handed off automatically)").isNotNull();
+        return handoff;
+    }
+
+    static String handoffModel(Api ada) {
+        List<Map<String, Object>> models = ada.ok("{ criteriaModels(first: 100) { id drivesHandoffs } }").get("data.criteriaModels");
+        assertThat(models).as("acme's criteria models").isNotEmpty();
+        return models.stream().filter(m -> Boolean.TRUE.equals(m.get("drivesHandoffs"))).findFirst().orElse(models.getFirst())
+                .get("id").toString();
+    }
+
+    /** The version the model serves, or else a new draft of it. */
+    static String versionOf(Api ada, String modelId) {
+        String served = ada.ok("query($id: ID!) { criteriaModel(id: $id) { servedVersionId } }", Map.of("id", modelId))
+                .getString("data.criteriaModel.servedVersionId");
+        if (served != null) {
+            return served;
+        }
+        String draft = ada.ok("""
+                mutation($m: ID!) { criteriaDraftCreate(input: { modelId: $m }) { version { id } userErrors { code message } } }""",
+                Map.of("m", modelId)).getString("data.criteriaDraftCreate.version.id");
+        assertThat(draft).as("fixture criteria version of acme").isNotNull();
+        return draft;
     }
 
     // ------------------------------------------------------------------ the table
