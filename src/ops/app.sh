@@ -15,7 +15,8 @@ start() {
     echo "[app] already running (pid $(cat "$PID_FILE"))"
   else
     echo "[app] starting LeadProof on :$PORT (log: $LOG_FILE)"
-    LEADPROOF_DEMO_ENABLED=true QUARKUS_HTTP_PORT="$PORT" \
+    # A local demo: GraphiQL and introspection on (production keeps them off unless switched on).
+    LEADPROOF_DEMO_ENABLED=true LEADPROOF_GRAPHQL_UI=true LEADPROOF_GRAPHQL_INTROSPECTION=true QUARKUS_HTTP_PORT="$PORT" \
       nohup "$JAVA_HOME/bin/java" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$LOG_FILE" 2>&1 &
     echo $! >"$PID_FILE"
     for _ in $(seq 1 120); do

@@ -55,8 +55,7 @@ public class CampaignGraphQL {
         boolean hasNext = rows.size() > size;
         var edges = rows.stream().limit(size)
                 .map(c -> new CampaignEdge(Cursors.encode("NAME", c.name(), c.id()), CampaignView.of(c))).toList();
-        return new CampaignConnection(edges, edges.isEmpty() ? new PageInfo(false, after != null, null, null)
-                : new PageInfo(hasNext, after != null, edges.getFirst().cursor(), edges.getLast().cursor()));
+        return new CampaignConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), hasNext, after != null));
     }
 
     @Mutation("campaignCreate")

@@ -20,7 +20,12 @@ public final class Decimal implements CustomStringScalar {
         if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
             throw new NumberFormatException("Decimal must be a number with at most " + MAX_LENGTH + " characters");
         }
-        this.value = new BigDecimal(text.trim());
+        BigDecimal parsed = new BigDecimal(text.trim());
+        // "1e999999999" is short but has a billion digits once written out: bound the digits, not just the text
+        if (parsed.scale() > MAX_LENGTH || parsed.precision() - parsed.scale() > MAX_LENGTH) {
+            throw new NumberFormatException("Decimal must have at most " + MAX_LENGTH + " digits before and after the point");
+        }
+        this.value = parsed;
     }
 
     private Decimal(BigDecimal value) {

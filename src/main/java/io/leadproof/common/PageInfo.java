@@ -11,4 +11,10 @@ public record PageInfo(
         @Description("Cursor of the last edge; pass it as `after` to get the next page.") String endCursor) {
 
     public static final PageInfo EMPTY = new PageInfo(false, false, null, null);
+
+    /** Page info for a page whose edges have these cursors (in order); {@code afterGiven} says a cursor was passed. */
+    public static PageInfo of(java.util.List<String> cursors, boolean hasNextPage, boolean afterGiven) {
+        return cursors.isEmpty() ? new PageInfo(false, afterGiven, null, null)
+                : new PageInfo(hasNextPage, afterGiven, cursors.getFirst(), cursors.getLast());
+    }
 }

@@ -59,7 +59,9 @@ public class HandoffQueries {
             @Description("Page size, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first,
             @Description("Cursor of the last edge of the previous page.") String after) {
         int size = Cursors.pageSize(first);
-        var states = status == null || status.isEmpty() ? List.of(HandoffState.PENDING, HandoffState.ACCEPTED, HandoffState.OPPORTUNITY) : status;
+        // deduplicated: however long the list sent, the IN list is at most the enum's size
+        var asked = status == null ? List.<HandoffState> of() : status.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        var states = asked.isEmpty() ? List.of(HandoffState.PENDING, HandoffState.ACCEPTED, HandoffState.OPPORTUNITY) : asked;
         Instant now = clock.instant();
         var where = new StringBuilder("owner = :owner and state in :states");
         Map<String, Object> params = new HashMap<>(Map.of("owner", workspace.actor(), "states", states));
@@ -76,8 +78,7 @@ public class HandoffQueries {
         List<Handoff> rows = Handoff.<Handoff>find(where + " order by dueAt, id", params).page(0, size + 1).list();
         var edges = rows.stream().limit(size)
                 .map(h -> new HandoffEdge(Cursors.encode(QUEUE_ORDER, h.dueAt().toString(), h.id()), HandoffView.of(h, now))).toList();
-        return new HandoffConnection(edges, edges.isEmpty() ? new PageInfo(false, after != null, null, null)
-                : new PageInfo(rows.size() > size, after != null, edges.getFirst().cursor(), edges.getLast().cursor()));
+        return new HandoffConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), rows.size() > size, after != null));
     }
 
     @Name("handoffs")

@@ -53,8 +53,7 @@ public class ActivityGraphQL {
             var edges = rows.stream().limit(size)
                     .map(a -> new ActivityEdge(Cursors.encode(ORDERING, a.occurredAt().toString(), a.id()), ActivityView.of(a)))
                     .toList();
-            result.add(new ActivityConnection(edges, edges.isEmpty() ? new PageInfo(false, after != null, null, null)
-                    : new PageInfo(hasNext, after != null, edges.getFirst().cursor(), edges.getLast().cursor())));
+            result.add(new ActivityConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), hasNext, after != null)));
         }
         return result;
     }

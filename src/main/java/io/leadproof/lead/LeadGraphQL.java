@@ -43,8 +43,7 @@ public class LeadGraphQL {
         var page = leads.list(filter, orderBy, Cursors.pageSize(first), after);
         var edges = page.leads().stream()
                 .map(l -> new LeadConnection.LeadEdge(page.cursorOf(l), LeadView.of(l))).toList();
-        return new LeadConnection(edges, edges.isEmpty() ? new PageInfo(false, after != null, null, null)
-                : new PageInfo(page.hasNext(), after != null, edges.getFirst().cursor(), edges.getLast().cursor()));
+        return new LeadConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), page.hasNext(), after != null));
     }
 
     @Mutation("leadUpsert")

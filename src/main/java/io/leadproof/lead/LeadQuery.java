@@ -15,6 +15,8 @@ import io.leadproof.common.OrderDirection;
 /** Keyset-paginated lead listing; sort fields come only from {@link LeadOrder.Field}, never from text. */
 final class LeadQuery {
 
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+
     record Page(List<Lead> leads, boolean hasNext, LeadOrder order) {
         String cursorOf(Lead lead) {
             return Cursors.encode(order.field() + "_" + order.direction(), sortKey(lead, order).toString(), lead.id());
@@ -47,17 +49,18 @@ final class LeadQuery {
     }
 
     private static void addFilter(LeadFilter f, List<String> where, Map<String, Object> params) {
-        if (f.stages() != null && !f.stages().isEmpty()) {
+        // enum lists are deduplicated, so however long the list sent, the IN list is at most the enum's size
+        if (f.stages() != null && !distinct(f.stages()).isEmpty()) {
             where.add("lifecycleStage in :stages");
-            params.put("stages", f.stages());
+            params.put("stages", distinct(f.stages()));
         }
-        if (f.sources() != null && !f.sources().isEmpty()) {
+        if (f.sources() != null && !distinct(f.sources()).isEmpty()) {
             where.add("source in :sources");
-            params.put("sources", f.sources());
+            params.put("sources", distinct(f.sources()));
         }
-        if (f.seniorities() != null && !f.seniorities().isEmpty()) {
+        if (f.seniorities() != null && !distinct(f.seniorities()).isEmpty()) {
             where.add("seniority in :seniorities");
-            params.put("seniorities", f.seniorities());
+            params.put("seniorities", distinct(f.seniorities()));
         }
         if (f.campaignId() != null) {
             where.add("campaignId = :campaign");
@@ -65,11 +68,11 @@ final class LeadQuery {
         }
         if (f.ownerId() != null) {
             where.add("ownerId = :owner");
-            params.put("owner", f.ownerId());
+            params.put("owner", printable(f.ownerId(), "filter.ownerId"));
         }
         if (f.country() != null) {
             where.add("country = :country");
-            params.put("country", f.country().toUpperCase(Locale.ROOT));
+            params.put("country", printable(f.country(), "filter.country").toUpperCase(Locale.ROOT));
         }
         if (f.createdFrom() != null) {
             where.add("createdAt >= :from");
@@ -83,10 +86,23 @@ final class LeadQuery {
             if (f.search().length() > 100) {
                 throw ApiException.invalid("TOO_LONG", "filter.search must be at most 100 characters");
             }
+            printable(f.search(), "filter.search");
             where.add("(emailNormalized like :q escape '\\' or lower(companyName) like :q escape '\\'"
                     + " or lower(lastName) like :q escape '\\' or lower(firstName) like :q escape '\\')");
             params.put("q", "%" + escapeLike(f.search().strip().toLowerCase(Locale.ROOT)) + "%");
         }
+    }
+
+    private static <T> List<T> distinct(List<T> values) {
+        return values.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** PostgreSQL text cannot hold NUL, and no filter value has control characters: refuse them up front. */
+    private static String printable(String value, String argument) {
+        if (CONTROL.matcher(value).find()) {
+            throw ApiException.invalid("INVALID_CHARACTERS", argument + " must not contain control characters");
+        }
+        return value;
     }
 
     private static String escapeLike(String s) {

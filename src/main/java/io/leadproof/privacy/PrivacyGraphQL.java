@@ -80,8 +80,7 @@ public class PrivacyGraphQL {
         var page = privacy.audit(lead, action, size, Cursors.decode(AUDIT_ORDER, after));
         var edges = page.entries().stream()
                 .map(e -> new AuditEdge(Cursors.encode(AUDIT_ORDER, e.occurredAt().toString(), e.id()), entry(e))).toList();
-        return new AuditConnection(edges, edges.isEmpty() ? new PageInfo(false, after != null, null, null)
-                : new PageInfo(page.hasNext(), after != null, edges.getFirst().cursor(), edges.getLast().cursor()));
+        return new AuditConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), page.hasNext(), after != null));
     }
 
     @Name("erasedAt")

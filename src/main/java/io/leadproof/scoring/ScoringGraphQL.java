@@ -74,8 +74,7 @@ public class ScoringGraphQL {
             var rows = byLead.getOrDefault(id, List.of());
             var edges = rows.stream().limit(size)
                     .map(r -> new ScoreChangeEdge(Cursors.encode(HISTORY_ORDER, Long.toString(r.id()), r.leadId()), r.view())).toList();
-            result.add(new ScoreChangeConnection(edges, edges.isEmpty() ? new PageInfo(false, after != null, null, null)
-                    : new PageInfo(rows.size() > size, after != null, edges.getFirst().cursor(), edges.getLast().cursor())));
+            result.add(new ScoreChangeConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), rows.size() > size, after != null)));
         }
         return result;
     }

@@ -1,0 +1,39 @@
+package io.leadproof.metrics;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.leadproof.lead.LeadSource;
+
+/** GraphQL inputs of the metrics queries. */
+public final class MetricsInputs {
+
+    private MetricsInputs() {
+    }
+
+    @Input("MetricsWindowInput")
+    @Description("The cohort window: leads created from the start of `from` up to, not including, the start of `to`, "
+            + "both days taken in `timeZone`. Spend counts the cost entries dated from `from` up to, not including, `to`.")
+    public record WindowInput(
+            @NonNull @Description("First day of the window (inclusive).") LocalDate from,
+            @NonNull @Description("Day after the last day of the window (exclusive); after `from`, at most "
+                    + MetricsWindow.MAX_DAYS + " days later.") LocalDate to,
+            @Description("IANA time zone the days are taken in, e.g. Europe/Berlin; default UTC.") String timeZone) {
+    }
+
+    @Input("MetricsFilterInput")
+    @Description("Narrows the cohort. Filters combine with AND; the values of one list with OR.")
+    public record FilterInput(
+            @Id @Description("Only leads brought by these campaigns; spend of these campaigns only.") List<String> campaignIds,
+            @Description("Only leads from these sources; spend of the campaigns of these channels only.") List<LeadSource> sources,
+            @Id @Description("Only leads that first reached MQL under these criteria versions. Makes spend unattributable (null).")
+            List<String> criteriaVersionIds,
+            @Description("Only the handoffs owned by this sales rep (user name) and their leads. Makes spend unattributable "
+                    + "(null). Sales users always get their own user name here; marketing may not use it.") String owner) {
+    }
+}
