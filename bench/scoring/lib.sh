@@ -39,8 +39,11 @@ app_start() { # [log file]
   if curl -s -o /dev/null "http://127.0.0.1:$BENCH_PORT/q/health/ready"; then echo "port $BENCH_PORT is busy" >&2; exit 2; fi
   log "starting the app on :$BENCH_PORT against $BENCH_DB ($jar)"
   # The hourly decay rescoring (DecayJob, first run 5 min after start) would compete with the measured
-  # work; it is pushed out of the benchmark's way unless BENCH_DECAY_DELAY says otherwise.
+  # work; it is pushed out of the benchmark's way unless BENCH_DECAY_DELAY says otherwise. The per-user
+  # GraphQL cost budget (docs/limits.md) would throttle one user posting batches as fast as it can; it
+  # is off for the benchmark unless BENCH_GRAPHQL_BUDGET_ENABLED=true.
   LEADPROOF_SCORING_DECAY_DELAY="${BENCH_DECAY_DELAY:-24h}" \
+  LEADPROOF_GRAPHQL_BUDGET_ENABLED="${BENCH_GRAPHQL_BUDGET_ENABLED:-false}" \
   LEADPROOF_DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" QUARKUS_HTTP_PORT="$BENCH_PORT" \
     nohup "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$logf" 2>&1 &
   echo $! >"$APP_PID_FILE"

@@ -9,7 +9,7 @@
 # Assumes PostgreSQL (127.0.0.1:5432, user postgres) and Keycloak (127.0.0.1:8180, user ada.admin of
 # organisation acme) are up, and a built app in $APP_HOME/target/quarkus-app (./mvnw -q -B package
 # -DskipTests). Starts and stops the app itself on port 8090 against database leadproof_bench
-# (created when missing). Takes about 10 minutes on an idle 2-core machine. Results: bench/scoring/results/.
+# (created when missing; BENCH_RECREATE_DB=1 drops it first). Takes about 10 minutes on an idle 2-core machine. Results: bench/scoring/results/.
 #
 # BENCH_STEPS picks steps (default "generate rescore ingest"): rescore and ingest work on the data
 # the last generate left (rescore needs the freshly generated set for its first publish to mean
@@ -26,6 +26,10 @@ log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(uname -
 log "PostgreSQL: $(psql -X -Atc 'show server_version' -d postgres); shared_buffers $(psql -X -Atc 'show shared_buffers' -d postgres), autovacuum $(psql -X -Atc 'show autovacuum' -d postgres)"
 token >/dev/null || { echo "no token from Keycloak: start it with src/ops/keycloak.sh start" >&2; exit 2; }
 
+if [ "${BENCH_RECREATE_DB:-0}" = 1 ]; then   # e.g. after migrations were added out of order
+  log "dropping database $BENCH_DB"
+  psql -X -qc "drop database if exists $BENCH_DB" -d postgres
+fi
 if ! psql -X -Atc "select 1 from pg_database where datname = '$BENCH_DB'" -d postgres | grep -q 1; then
   log "creating database $BENCH_DB"
   psql -X -qc "create database $BENCH_DB" -d postgres
@@ -49,7 +53,8 @@ if [[ "$STEPS" == *" rescore "* ]]; then
   psql_bench -qc "update workspace set handoff_mode = 'MANUAL' where workspace_id = '$BENCH_WS'"
   app_start "$BENCH_OUT/app-rescore.log"
   log "2. rescoring after publishes"
-  "$BENCH_DIR/rescore.sh" 55 "publish-1-first-scores" 2>&1 | grep -v RUNNING >&2
+  first=$([[ "$STEPS" == *" generate "* ]] && echo "publish-1-first-scores" || echo "publish-1-steady")
+  "$BENCH_DIR/rescore.sh" 55 "$first" 2>&1 | grep -v RUNNING >&2
   "$BENCH_DIR/rescore.sh" 60 "publish-2-stricter" 2>&1 | grep -v RUNNING >&2
   "$BENCH_DIR/rescore.sh" 45 "publish-3-looser" 2>&1 | grep -v RUNNING >&2
   app_stop
@@ -68,5 +73,5 @@ if [[ "$STEPS" == *" ingest "* ]]; then
 fi
 
 log "done in $(printf %.0f "$(elapsed "$run_start" "$(now)")") s; results in $BENCH_OUT"
-echo "== rescore"; jq -c '{"label": .label, job_seconds, publish_to_succeeded_seconds, bound_seconds, bound_compared, bound_disagreeing, app_cpu_seconds, pg_cpu_seconds, loadavg_before}' "$BENCH_OUT/rescore.jsonl"
-echo "== ingest"; jq -c '{handoff_mode, clients, activities_per_second, p50_s, p99_s, errors, handoffs, app_cpu_seconds, pg_cpu_seconds, loadavg_before}' "$BENCH_OUT/ingest.jsonl"
+[ ! -s "$BENCH_OUT/rescore.jsonl" ] || { echo "== rescore"; jq -c '{"label": .label, job_seconds, publish_to_succeeded_seconds, bound_seconds, bound_compared, bound_disagreeing, app_cpu_seconds, pg_cpu_seconds, loadavg_before}' "$BENCH_OUT/rescore.jsonl"; }
+[ ! -s "$BENCH_OUT/ingest.jsonl" ] || { echo "== ingest"; jq -c '{handoff_mode, clients, activities_per_second, p50_s, p99_s, errors, handoffs, app_cpu_seconds, pg_cpu_seconds, loadavg_before}' "$BENCH_OUT/ingest.jsonl"; }

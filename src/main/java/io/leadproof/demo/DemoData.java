@@ -18,6 +18,7 @@ import io.leadproof.campaign.Campaign;
 import io.leadproof.campaign.CampaignService;
 import io.leadproof.campaign.CampaignTypes;
 import io.leadproof.common.Decimal;
+import io.leadproof.handoff.SalesReps;
 import io.leadproof.lead.ActivityService;
 import io.leadproof.lead.LeadService;
 import io.leadproof.lead.LeadSource;
@@ -45,6 +46,8 @@ public class DemoData {
     @Inject
     ActivityService activities;
     @Inject
+    SalesReps salesReps;
+    @Inject
     Clock clock;
 
     void onStart(@Observes StartupEvent event) {
@@ -53,8 +56,8 @@ public class DemoData {
         }
         // Startup observers run in a request context; workspace jobs need one of their own.
         Thread seeding = Thread.ofPlatform().name("demo-seed").start(() -> {
-            seed("acme", 260, 11L);
-            seed("globex", 90, 23L);
+            seed("acme", 260, 11L, "sam.sales", "Sam Sales", "sue.sales", "Sue Sales");
+            seed("globex", 90, 23L, "greg.sales", "Greg Sales");
         });
         try {
             seeding.join();
@@ -63,8 +66,12 @@ public class DemoData {
         }
     }
 
-    void seed(String workspace, int leadCount, long seed) {
+    /** reps: user name, display name, ... — the realm's sales users, registered first so that handoffs get owners. */
+    void seed(String workspace, int leadCount, long seed, String... reps) {
         scope.run(workspace, () -> {
+            for (int i = 0; i < reps.length; i += 2) {
+                salesReps.upsert(reps[i], reps[i + 1], null);
+            }
             var generator = new DemoGenerator(seed, clock.instant());
             Map<String, UUID> campaignIds = new HashMap<>();
             for (var plan : DemoGenerator.CAMPAIGNS) {

@@ -37,6 +37,32 @@ public class EvidenceReader {
                 ((Number) r[2]).intValue(), (String) r[3], snapshot(lead)));
     }
 
+    /** The evidence of many leads at once; leads without a score under the version are absent. */
+    Map<UUID, FrozenEvidence> readAll(List<Lead> leads, UUID versionId) {
+        Map<UUID, FrozenEvidence> result = new java.util.HashMap<>();
+        if (leads.isEmpty()) {
+            return result;
+        }
+        Map<UUID, Lead> byId = new java.util.HashMap<>();
+        leads.forEach(l -> byId.put(l.id(), l));
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var ps = c.prepareStatement("select lead_id, total, fit, engagement, contributions::text from lead_score"
+                    + " where workspace_id = ? and version_id = ? and lead_id = any(?)")) {
+                ps.setString(1, workspace.id());
+                ps.setObject(2, versionId);
+                ps.setArray(3, c.createArrayOf("uuid", byId.keySet().toArray()));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        result.put(id, new FrozenEvidence(versionId, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                                snapshot(byId.get(id))));
+                    }
+                }
+            }
+        });
+        return result;
+    }
+
     /** The handoff model's active version: the one whose scores qualify leads. */
     Optional<UUID> handoffVersion() {
         @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.leadproof.handoff;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,14 +51,27 @@ public class HandoffNotifier {
     AgroalDataSource dataSource;
 
     void assigned(Handoff h) {
-        var assignment = new Assignment(NodeId.of("Handoff", h.id()), NodeId.of("Lead", h.leadId()), h.owner(), h.scoreTotal(),
-                HandoffTypes.utc(h.dueAt()));
-        try {
-            String payload = IdempotencyKeys.JSON.writeValueAsString(Map.of("workspaceId", workspace.id(), "assignment", assignment));
-            em.createNativeQuery("select pg_notify(?1, ?2)").setParameter(1, CHANNEL).setParameter(2, payload).getSingleResult();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        assigned(List.of(h));
+    }
+
+    /** One NOTIFY per handoff, sent in one statement. */
+    void assigned(List<Handoff> handoffs) {
+        if (handoffs.isEmpty()) {
+            return;
         }
+        var payloads = new String[handoffs.size()];
+        for (int i = 0; i < payloads.length; i++) {
+            Handoff h = handoffs.get(i);
+            var assignment = new Assignment(NodeId.of("Handoff", h.id()), NodeId.of("Lead", h.leadId()), h.owner(), h.scoreTotal(),
+                    HandoffTypes.utc(h.dueAt()));
+            try {
+                payloads[i] = IdempotencyKeys.JSON.writeValueAsString(Map.of("workspaceId", workspace.id(), "assignment", assignment));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        em.createNativeQuery("select count(pg_notify(?1, p)) from unnest(cast(?2 as text[])) as p")
+                .setParameter(1, CHANNEL).setParameter(2, payloads).getSingleResult();
     }
 
     Multi<Assignment> assignmentsFor(String workspaceId, String owner) {

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -20,7 +19,6 @@ import io.leadproof.handoff.HandoffTypes.Payload;
 import io.leadproof.lead.IllegalLifecycleMove;
 import io.leadproof.lead.Lead;
 import io.leadproof.lead.LifecycleStage;
-import io.leadproof.scoring.LeadQualified;
 import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.security.Roles;
 import io.leadproof.workspace.WorkspaceService;
@@ -49,13 +47,6 @@ public class HandoffService {
     IdempotencyKeys idempotency;
     @Inject
     HandoffNotifier notifier;
-
-    /** Automatic handoff when a lead becomes MQL under the handoff model (inside the scoring transaction). */
-    void onLeadQualified(@Observes LeadQualified qualified) {
-        if (workspaces.current().handsOffAutomatically()) {
-            open(qualified.leadId(), qualified.versionId(), SYSTEM, null);
-        }
-    }
 
     @Transactional
     public Payload create(HandoffInputs.Create in, UUID leadId) {

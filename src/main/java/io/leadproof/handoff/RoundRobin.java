@@ -31,6 +31,26 @@ public class RoundRobin {
         return reps.stream().findFirst();
     }
 
+    /**
+     * Reps for {@code count} new handoffs, in turn: the {@code count} available reps assigned longest ago (fewer when
+     * fewer are available), repeated in that order. Reps a concurrent assignment holds are skipped; when it holds all
+     * of them, the handoffs still get owners in the same order, without waiting for it and without recording the turn.
+     */
+    List<SalesRep> assignees(int count, Instant now) {
+        String order = " from sales_rep where workspace_id = ?1 and available order by last_assigned_at nulls first, user_name limit ?2";
+        @SuppressWarnings("unchecked")
+        List<SalesRep> free = em.createNativeQuery("select *" + order + " for update skip locked", SalesRep.class)
+                .setParameter(1, workspace.id()).setParameter(2, count).getResultList();
+        if (!free.isEmpty()) {
+            free.forEach(rep -> rep.assigned(now));
+            return free;
+        }
+        @SuppressWarnings("unchecked")
+        List<SalesRep> busy = em.createNativeQuery("select *" + order, SalesRep.class)
+                .setParameter(1, workspace.id()).setParameter(2, count).getResultList();
+        return busy;
+    }
+
     Optional<SalesRep> named(String userName, Instant now) {
         Optional<SalesRep> rep = SalesRep.find("userName", userName).firstResultOptional();
         rep.ifPresent(r -> r.assigned(now));

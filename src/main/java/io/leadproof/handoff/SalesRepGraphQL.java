@@ -1,6 +1,5 @@
 package io.leadproof.handoff;
 
-import java.time.Clock;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -51,7 +50,7 @@ public class SalesRepGraphQL {
     }
 
     @Inject
-    Clock clock;
+    SalesReps reps;
     @Inject
     CurrentWorkspace workspace;
 
@@ -65,7 +64,6 @@ public class SalesRepGraphQL {
     @Mutation("salesRepUpsert")
     @RolesAllowed(Roles.ADMIN)
     @Description("Registers a rep, or changes their name or availability.")
-    @Transactional
     public @NonNull Payload salesRepUpsert(@NonNull @Description("The rep.") UpsertInput input) {
         var problems = new InputProblems();
         String user = problems.text(input.userName(), 100, "userName");
@@ -76,17 +74,7 @@ public class SalesRepGraphQL {
         if (!problems.isEmpty()) {
             return new Payload(null, problems.errors());
         }
-        SalesRep rep = SalesRep.<SalesRep>find("userName", user).firstResultOptional().orElseGet(() -> {
-            var created = SalesRep.register(user, name == null ? user : name, clock.instant());
-            created.persist();
-            return created;
-        });
-        if (name != null) {
-            rep.rename(name);
-        }
-        if (input.available() != null) {
-            rep.setAvailable(input.available());
-        }
+        SalesRep rep = reps.upsert(user, name, input.available());
         return new Payload(RepView.of(rep), List.of());
     }
 

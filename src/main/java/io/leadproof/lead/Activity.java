@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,6 +20,7 @@ import io.leadproof.common.WorkspaceOwned;
 
 /** A behaviour of a lead (download, visit, demo request); immutable once recorded. */
 @Entity
+@Immutable  // no dirty checking: a batch of a thousand activities stays cheap to flush
 @Table(name = "activity")
 public class Activity extends WorkspaceOwned {
 

@@ -63,13 +63,15 @@ public class ActivityService {
                 rows.add(row);
             }
         }
-        var leads = LeadRefs.resolve(rows.stream().map(Row::leadId).filter(Objects::nonNull).toList(),
+        var em = Activity.getEntityManager();
+        var leads = LeadRefs.resolve(em, workspace.id(), rows.stream().map(Row::leadId).filter(Objects::nonNull).toList(),
                 rows.stream().map(Row::externalId).filter(Objects::nonNull).toList(),
                 rows.stream().map(Row::email).filter(Objects::nonNull).toList());
         Map<String, Activity> byEvent = new HashMap<>();
         var eventIds = rows.stream().map(r -> r.input().clientEventId().strip()).distinct().toList();
-        if (!eventIds.isEmpty()) {
-            Activity.<Activity>list("clientEventId in ?1", eventIds).forEach(a -> byEvent.put(a.clientEventId(), a));
+        var recordedBefore = recordedEventIds(em, eventIds);
+        if (!recordedBefore.isEmpty()) {  // retries: rare, so only their entities are loaded
+            Activity.<Activity>list("id in ?1", recordedBefore).forEach(a -> byEvent.put(a.clientEventId(), a));
         }
         var result = new ArrayList<Activity>(java.util.Collections.nCopies(inputs.size(), null));
         int recorded = 0;
@@ -107,6 +109,25 @@ public class ActivityService {
             changed.fire(new LeadsChanged(workspace.id(), touched, LeadsChanged.What.ACTIVITIES));
         }
         return new Outcome(result, recorded, duplicates, errors);
+    }
+
+    private List<UUID> recordedEventIds(jakarta.persistence.EntityManager em, List<String> eventIds) {
+        var found = new ArrayList<UUID>();
+        if (eventIds.isEmpty()) {
+            return found;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var ps = c.prepareStatement("select id from activity where workspace_id = ? and client_event_id = any(?)")) {
+                ps.setString(1, workspace.id());
+                ps.setArray(2, c.createArrayOf("text", eventIds.toArray()));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return found;
     }
 
     private Row parse(int index, ActivityInput in, InputProblems problems, Instant now) {

@@ -49,7 +49,7 @@ public class DecayJob {
     @Inject
     Clock clock;
     @Inject
-    Event<LeadQualified> qualified;
+    Event<LeadsQualified> qualified;
     @ConfigProperty(name = "leadproof.scoring.chunk-size", defaultValue = "2000")
     int chunkSize;
 
@@ -94,7 +94,9 @@ public class DecayJob {
         });
         @SuppressWarnings("unchecked")
         var ids = (List<UUID>) outcome[0];
-        ((LeadScoring.Outcome) outcome[1]).qualified().forEach(qualified::fire);
+        if (!((LeadScoring.Outcome) outcome[1]).qualified().isEmpty()) {
+            qualified.fire(new LeadsQualified(((LeadScoring.Outcome) outcome[1]).qualified()));
+        }
         return ids;
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
 
 import io.leadproof.lead.Lead;
 import io.leadproof.lead.LeadsChanged;
@@ -28,7 +29,7 @@ public class IncrementalScoring {
     @Inject
     Clock clock;
     @Inject
-    Event<LeadQualified> qualified;
+    Event<LeadsQualified> qualified;
 
     void onLeadsChanged(@Observes LeadsChanged change) {
         var cause = change.what() == LeadsChanged.What.ACTIVITIES ? ScoreCause.ACTIVITY_RECORDED : ScoreCause.LEAD_CHANGED;
@@ -37,12 +38,18 @@ public class IncrementalScoring {
             var leads = LeadFacts.snapshots(c, change.workspaceId(), List.copyOf(change.leadIds()));
             return LeadScoring.score(c, change.workspaceId(), leads, targets.current(c, change.workspaceId()), cause, asOf);
         });
+        var session = em.unwrap(SessionImplementor.class);
+        var leads = session.getFactory().getMappingMetamodel().getEntityDescriptor(Lead.class);
         for (var id : outcome.lifecycleChanged()) {
-            Lead lead = em.find(Lead.class, id);
-            if (lead != null) {
-                em.refresh(lead); // the stage was moved in SQL; keep the managed entity truthful
+            // The stage was moved in SQL: a lead this transaction already holds is re-read so it stays truthful (and
+            // its version current); one it does not hold is not loaded at all.
+            Object held = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, leads));
+            if (held != null) {
+                em.refresh(held);
             }
         }
-        outcome.qualified().forEach(qualified::fire);
+        if (!outcome.qualified().isEmpty()) {
+            qualified.fire(new LeadsQualified(outcome.qualified()));
+        }
     }
 }

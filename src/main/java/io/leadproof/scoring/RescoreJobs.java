@@ -37,7 +37,7 @@ public class RescoreJobs {
     @Inject
     CurrentWorkspace workspace;
     @Inject
-    Event<LeadQualified> qualified;
+    Event<LeadsQualified> qualified;
     @ConfigProperty(name = "leadproof.scoring.chunk-size", defaultValue = "2000")
     int chunkSize;
 
@@ -87,7 +87,9 @@ public class RescoreJobs {
             finish(job);
             return false;
         }
-        outcome.qualified().forEach(qualified::fire);
+        if (!outcome.qualified().isEmpty()) {
+            qualified.fire(new LeadsQualified(outcome.qualified()));
+        }
         return true;
     }
 

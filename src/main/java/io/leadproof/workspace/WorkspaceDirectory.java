@@ -44,10 +44,11 @@ public class WorkspaceDirectory {
                     "insert into workspace (workspace_id, name) values (?, ?) on conflict do nothing")) {
                 insert.setString(1, workspaceId);
                 insert.setString(2, workspaceId);
-                if (insert.executeUpdate() == 1) {
-                    for (WorkspaceSeeder seeder : seeders) {
-                        seeder.seed(connection, workspaceId);
-                    }
+                insert.executeUpdate();
+                // Seeders are idempotent and run on every first sighting per pod, not only at creation:
+                // a workspace created before a seeder existed still gets its defaults after an upgrade.
+                for (WorkspaceSeeder seeder : seeders) {
+                    seeder.seed(connection, workspaceId);
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

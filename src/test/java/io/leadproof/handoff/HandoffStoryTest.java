@@ -24,7 +24,8 @@ import io.quarkus.test.security.TestSecurity;
 /**
  * The story of one lead: it downloads a BOFU offer, crosses the threshold, is handed to a rep by
  * round robin, is rejected for NO_BUDGET and recycled, re-qualifies a month later on new engagement,
- * is accepted by the next rep, becomes an opportunity and is won.
+ * is accepted by the next rep, becomes an opportunity and is won; leadership then reads the campaign's metrics, every
+ * number worked out by hand from this one story.
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -32,6 +33,7 @@ class HandoffStoryTest {
 
     static final String WS = "handoff-story";
     static String leadId;
+    static String campaignId;
     static String firstHandoff;
     static String secondHandoff;
     static Instant start;
@@ -44,7 +46,13 @@ class HandoffStoryTest {
     @Test
     @Order(1)
     @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
-    void revops_registers_two_reps() {
+    void revops_registers_two_reps_and_a_campaign_with_its_cost() {
+        campaignId = GraphQL.ok("mutation { campaignCreate(input: {name: \"Navy webinar series\", channel: EVENT}) { campaign { id } } }")
+                .getString("data.campaignCreate.campaign.id");
+        var cost = GraphQL.ok("mutation($c: ID!, $d: Date!) { campaignCostRecord(input: {campaignId: $c, incurredOn: $d,"
+                + " amount: {amount: \"3000.00\", currency: \"USD\"}}) { userErrors { code } } }",
+                Map.of("c", campaignId, "d", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
+        assertThat(cost.getList("data.campaignCostRecord.userErrors")).isEmpty();
         for (String rep : List.of("sam", "sue")) {
             var json = GraphQL.ok("mutation($u: String!) { salesRepUpsert(input: {userName: $u}) { rep { userName available } } }", Map.of("u", rep));
             assertThat(json.getBoolean("data.salesRepUpsert.rep.available")).isTrue();
@@ -56,8 +64,8 @@ class HandoffStoryTest {
     @TestSecurity(user = "mia", roles = "marketing", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void a_cto_with_budget_requests_a_demo_and_is_handed_to_the_first_rep() {
         start = Instant.now();
-        leadId = GraphQL.ok("mutation { leadUpsert(input: {email: \"grace@navy.example\", jobTitle: \"CTO\", budgetStatus: APPROVED}) { lead { id } } }")
-                .getString("data.leadUpsert.lead.id");
+        leadId = GraphQL.ok("mutation($c: String) { leadUpsert(input: {email: \"grace@navy.example\", jobTitle: \"CTO\", budgetStatus: APPROVED,"
+                + " campaignId: $c}) { lead { id } } }", Map.of("c", campaignId)).getString("data.leadUpsert.lead.id");
         record(List.of(event("story-1", "DEMO_REQUESTED", "BOFU"), event("story-2", "EBOOK_DOWNLOAD", "TOFU")));
 
         var lead = lead();
@@ -149,6 +157,53 @@ class HandoffStoryTest {
         assertThat(times).isSortedAccordingTo((a, b) -> OffsetDateTime.parse(a).compareTo(OffsetDateTime.parse(b)));
         assertThat(Duration.between(start, OffsetDateTime.parse(times.getFirst()).toInstant())).isGreaterThanOrEqualTo(Duration.ofDays(30));
         assertThat(lead.getList("data.lead.handoffs[1].events.toState")).containsExactly("PENDING", "PENDING", "ACCEPTED", "OPPORTUNITY", "WON");
+    }
+
+    @Test
+    @Order(7)
+    @TestSecurity(user = "leo", roles = "leadership", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
+    void leadership_sees_one_lead_that_cost_3000_and_won_12000() {
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Map<String, Object> m = GraphQL.ok("""
+                query($w: MetricsWindowInput!, $f: MetricsFilterInput) { metrics(window: $w, filter: $f) {
+                  leads mqls qualificationRate handoffs accepted rejected acceptanceRate rejectionsByReason { code category count }
+                  badLeads badLeadRate sqls won lost conversion { leadToMql mqlToSal salToSql sqlToWon leadToWon }
+                  revenue { amount currency } responseTime { responded medianSeconds } slaBreaches
+                  scoreBandOutcomes { from handoffs won winRate averageWonAmount { amount } }
+                  spend { total { amount } cpl { amount } costPerMql { amount } costPerSal { amount } costPerSql { amount } cpa { amount } roi } } }""",
+                Map.of("w", Map.of("from", today.minusDays(1).toString(), "to", today.plusDays(40).toString()),
+                        "f", Map.of("campaignIds", List.of(campaignId)))).getMap("data.metrics");
+        var expected = new java.util.LinkedHashMap<String, Object>();
+        expected.put("leads", 1);            // Grace
+        expected.put("mqls", 1);             // she crossed 50 once
+        expected.put("qualificationRate", "1.0000");
+        expected.put("handoffs", 1);         // leads handed off, not handoffs: she was handed off twice
+        expected.put("accepted", 1);         // the second handoff was accepted and won
+        expected.put("rejected", 1);         // the first was rejected for NO_BUDGET
+        expected.put("acceptanceRate", "0.5000");
+        expected.put("badLeads", 1);
+        expected.put("badLeadRate", "1.0000");
+        expected.put("sqls", 1);
+        expected.put("won", 1);
+        expected.put("lost", 0);
+        expected.put("slaBreaches", 0);      // both responses came within minutes of the handoff
+        assertThat(m).containsAllEntriesOf(expected);
+        assertThat(m.get("rejectionsByReason")).isEqualTo(List.of(Map.of("code", "NO_BUDGET", "category", "BUDGET", "count", 1)));
+        assertThat(m.get("conversion")).isEqualTo(Map.of("leadToMql", "1.0000", "mqlToSal", "1.0000", "salToSql", "1.0000",
+                "sqlToWon", "1.0000", "leadToWon", "1.0000"));
+        assertThat(m.get("revenue")).isEqualTo(Map.of("amount", "12000.00", "currency", "USD"));
+        assertThat(m.get("spend")).isEqualTo(Map.of("total", Map.of("amount", "3000.00"), "cpl", Map.of("amount", "3000.00"),
+                "costPerMql", Map.of("amount", "3000.00"), "costPerSal", Map.of("amount", "3000.00"),
+                "costPerSql", Map.of("amount", "3000.00"), "cpa", Map.of("amount", "3000.00"), "roi", "3.0000")); // (12000 − 3000) / 3000
+        @SuppressWarnings("unchecked")
+        var response = (Map<String, Object>) m.get("responseTime");
+        assertThat(response.get("responded")).isEqualTo(2);
+        assertThat(((Number) response.get("medianSeconds")).longValue()).isBetween(0L, 600L);
+        @SuppressWarnings("unchecked")
+        var bands = (List<Map<String, Object>>) m.get("scoreBandOutcomes");
+        assertThat(bands.stream().mapToInt(b -> (Integer) b.get("handoffs")).sum()).isEqualTo(2);
+        assertThat(bands.stream().mapToInt(b -> (Integer) b.get("won")).sum()).isEqualTo(1);
+        assertThat(bands.getFirst().get("from")).as("the first handoff's frozen score was exactly 50").isEqualTo(50);
     }
 
     private static Map<String, Object> event(String id, String type, String stage) {

@@ -32,6 +32,10 @@ final class MetricsData {
         exec("insert into workspace (workspace_id, name, reporting_currency, sla_hours) values (?, ?, ?, ?)"
                 + " on conflict (workspace_id) do update set reporting_currency = excluded.reporting_currency,"
                 + " sla_hours = excluded.sla_hours", ws, ws, currency, slaHours);
+        // The data here is written directly, scores included: a model of its own keeps the default model (and the
+        // background scoring of leads it would start) out of this workspace.
+        exec("insert into criteria_model (workspace_id, id, name, created_at) values (?, ?, 'Metrics fixture', now())"
+                + " on conflict do nothing", ws, UUID.nameUUIDFromBytes(ws.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         for (String[] r : REASONS) {
             exec("insert into rejection_reason (workspace_id, code, label, category, created_at) values (?, ?, ?, ?, now())"
                     + " on conflict do nothing", ws, r[0], r[0], r[1]);

@@ -1,0 +1,78 @@
+package io.leadproof.handoff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import io.leadproof.lead.Lead;
+import io.leadproof.lead.LifecycleStage;
+import io.leadproof.scoring.LeadQualified;
+import io.leadproof.scoring.LeadsQualified;
+import io.leadproof.workspace.WorkspaceService;
+
+/**
+ * In a workspace that hands off automatically, every lead that becomes MQL is handed to sales in the scoring
+ * transaction, with its evidence frozen, and assigned by round robin. The leads of one scoring pass are handled as a
+ * batch: a fixed number of statements per batch rather than per lead, so ingesting stays fast when many qualify.
+ */
+@ApplicationScoped
+public class AutomaticHandoffs {
+
+    @Inject
+    Clock clock;
+    @Inject
+    WorkspaceService workspaces;
+    @Inject
+    EvidenceReader evidence;
+    @Inject
+    RoundRobin roundRobin;
+    @Inject
+    HandoffNotifier notifier;
+
+    void onLeadsQualified(@Observes LeadsQualified qualified) {
+        if (qualified.leads().isEmpty() || !workspaces.current().handsOffAutomatically()) {
+            return;
+        }
+        Map<UUID, List<UUID>> byVersion = qualified.leads().stream().collect(Collectors.groupingBy(LeadQualified::versionId,
+                java.util.LinkedHashMap::new, Collectors.mapping(LeadQualified::leadId, Collectors.toList())));
+        byVersion.forEach(this::open);
+    }
+
+    private void open(UUID versionId, List<UUID> leadIds) {
+        Instant now = clock.instant();
+        // Locked in id order, so two batches sharing leads cannot deadlock; a lead another batch already handed off
+        // is no longer an MQL once its lock is granted, and is skipped.
+        List<Lead> leads = Lead.<Lead>find("id in ?1 order by id", leadIds).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .stream().filter(l -> l.lifecycleStage() == LifecycleStage.MQL).toList();
+        var frozen = evidence.readAll(leads, versionId);
+        var ready = leads.stream().filter(l -> frozen.containsKey(l.id())).toList();
+        if (ready.isEmpty()) {
+            return;
+        }
+        var owners = roundRobin.assignees(ready.size(), now);
+        var sla = Duration.ofHours(workspaces.current().slaHours());
+        var assigned = new ArrayList<Handoff>();
+        for (int i = 0; i < ready.size(); i++) {
+            Lead lead = ready.get(i);
+            var handoff = Handoff.open(lead.id(), frozen.get(lead.id()), HandoffService.SYSTEM, now, sla);
+            handoff.persist();
+            handoff.created().persist();
+            if (!owners.isEmpty()) {
+                handoff.assignTo(owners.get(i % owners.size()).userName(), HandoffService.SYSTEM, now).persist();
+                assigned.add(handoff);
+            }
+            lead.handOff(versionId, now);
+        }
+        notifier.assigned(assigned);
+    }
+}
