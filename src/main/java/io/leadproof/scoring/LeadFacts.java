@@ -47,12 +47,19 @@ final class LeadFacts {
         }
     }
 
-    /** The next page of a workspace's leads in id order, for the rescoring job. */
-    static Map<UUID, LeadSnapshot> page(Connection c, String workspace, UUID after, int size) throws SQLException {
-        try (var ps = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id > ? and erased_at is null order by id limit ?")) {
-            ps.setString(1, workspace);
-            ps.setObject(2, after == null ? new UUID(0, 0) : after); // PostgreSQL orders uuids as unsigned bytes
-            ps.setInt(3, size);
+    /** The next page of a workspace's leads in id order within [lower, upper) after the cursor, for the rescoring job. */
+    static Map<UUID, LeadSnapshot> page(Connection c, String workspace, UUID lower, UUID upper, UUID after, int size) throws SQLException {
+        // Plain range conditions only (no "? is null or ..."), so that the primary key index bounds the scan.
+        String sql = "select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id " + (after == null ? ">= ?" : "> ?")
+                + (upper == null ? "" : " and id < ?") + " and erased_at is null order by id limit ?";
+        try (var ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, workspace);
+            ps.setObject(i++, after == null ? lower : after);
+            if (upper != null) {
+                ps.setObject(i++, upper);
+            }
+            ps.setInt(i, size);
             return read(ps.executeQuery());
         }
     }

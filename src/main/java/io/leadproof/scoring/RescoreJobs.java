@@ -40,6 +40,8 @@ public class RescoreJobs {
     Event<LeadsQualified> qualified;
     @ConfigProperty(name = "leadproof.scoring.chunk-size", defaultValue = "2000")
     int chunkSize;
+    @ConfigProperty(name = "leadproof.scoring.job-parts", defaultValue = "2")
+    int partCount;
 
     void onPublished(@Observes VersionPublished published) {
         var now = clock.instant();
@@ -57,40 +59,73 @@ public class RescoreJobs {
         return ScoringJob.find("versionId = ?1 order by createdAt desc", versionId).firstResultOptional();
     }
 
-    /** Scores the next chunk of the job; false when the job is finished (or no longer open). */
-    boolean processChunk(UUID jobId) {
+    /** Starts the job and splits it into parts the first time; the numbers of the parts still to score. */
+    List<Integer> openParts(UUID jobId) {
         ScoringJob job = ScoringJob.<ScoringJob>find("id", jobId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (job == null || !job.isOpen()) {
+            return List.of();
+        }
+        job.start(clock.instant());
+        if (ScoringJobPart.count("jobId", jobId) == 0) {
+            ScoringJobPart.split(jobId, partCount).forEach(p -> p.persist());
+        }
+        return ScoringJobPart.<ScoringJobPart>list("jobId = ?1 and done = false order by part", jobId).stream()
+                .map(ScoringJobPart::part).toList();
+    }
+
+    /**
+     * Scores the next chunk of one part; false when the part is finished or the job is no longer open. The chunk's
+     * scores and the part's cursor commit together. Lock order: the part, then (briefly, at the end) the job.
+     */
+    boolean processChunk(UUID jobId, int partNo) {
+        ScoringJob job = ScoringJob.<ScoringJob>find("id", jobId).firstResult();
         if (job == null || !job.isOpen()) {
             return false;
         }
-        var now = clock.instant();
-        job.start(now);
+        ScoringJobPart part = ScoringJobPart.<ScoringJobPart>find("jobId = ?1 and part = ?2", jobId, partNo)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (part == null || part.done()) {
+            return false;
+        }
         String ws = workspace.id();
         var outcome = em.unwrap(Session.class).doReturningWork(c -> {
             var target = targets.current(c, ws).stream().filter(t -> t.versionId().equals(job.versionId())).findFirst();
             if (target.isEmpty()) {
                 return null;
             }
-            var leads = LeadFacts.page(c, ws, job.lastLeadId(), chunkSize);
+            var leads = LeadFacts.page(c, ws, part.lowerBound(), part.upperBound(), part.lastLeadId(), chunkSize);
             if (leads.isEmpty()) {
                 return LeadScoring.Outcome.NONE;
             }
             var scored = LeadScoring.score(c, ws, leads, List.of(target.get()), ScoreCause.VERSION_PUBLISHED, job.asOf());
-            job.advance(leads.size(), List.copyOf(leads.keySet()).getLast(), now);
-            return scored;
+            part.advance(leads.size(), List.copyOf(leads.keySet()).getLast());
+            return new Chunk(scored, leads.size());
         });
+        em.refresh(job, LockModeType.PESSIMISTIC_WRITE);
+        var now = clock.instant();
+        if (!job.isOpen()) {
+            return false;
+        }
         if (outcome == null) {
             job.supersede(now);
             return false;
         }
         if (outcome == LeadScoring.Outcome.NONE) {
-            finish(job);
+            part.finish();
+            if (ScoringJobPart.count("jobId = ?1 and done = false", jobId) == 0) {
+                finish(job);
+            }
             return false;
         }
-        if (!outcome.qualified().isEmpty()) {
-            qualified.fire(new LeadsQualified(outcome.qualified()));
+        var chunk = (Chunk) outcome;
+        job.advance(chunk.size(), now);
+        if (!chunk.scored().qualified().isEmpty()) {
+            qualified.fire(new LeadsQualified(chunk.scored().qualified()));
         }
         return true;
+    }
+
+    private record Chunk(LeadScoring.Outcome scored, int size) {
     }
 
     private void finish(ScoringJob job) {

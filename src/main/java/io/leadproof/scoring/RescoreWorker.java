@@ -1,7 +1,10 @@
 package io.leadproof.scoring;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +18,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Claims rescoring jobs across workspaces (skip-locked, so many pods can poll) and works each one
- * off in its own workspace scope. A job whose worker stopped heart-beating is taken over.
+ * off in its own workspace scope, its parts in parallel. A job whose worker stopped heart-beating is taken over.
  */
 @ApplicationScoped
 public class RescoreWorker {
@@ -41,13 +44,32 @@ public class RescoreWorker {
         }
     }
 
+    /** Works the job's parts off in parallel, one thread per part; the first failure stops the others and fails the job. */
     public void run(Claim claim) {
+        var failure = new AtomicReference<RuntimeException>();
         try {
-            boolean more = true;
-            while (more) {
-                more = scope.call(claim.workspaceId(), () -> QuarkusTransaction.requiringNew().call(() -> jobs.processChunk(claim.jobId())));
+            List<Integer> parts = scope.call(claim.workspaceId(),
+                    () -> QuarkusTransaction.requiringNew().call(() -> jobs.openParts(claim.jobId())));
+            try (var pool = Executors.newFixedThreadPool(Math.max(1, parts.size()), Thread.ofPlatform().name("rescore-", 0).factory())) {
+                for (int part : parts) {
+                    pool.submit(() -> {
+                        try {
+                            boolean more = true;
+                            while (more && failure.get() == null) {
+                                more = scope.call(claim.workspaceId(),
+                                        () -> QuarkusTransaction.requiringNew().call(() -> jobs.processChunk(claim.jobId(), part)));
+                            }
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    });
+                }
             }
         } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+        RuntimeException e = failure.get();
+        if (e != null) {
             LOG.errorf(e, "rescoring job %s of workspace %s failed", claim.jobId(), claim.workspaceId());
             scope.run(claim.workspaceId(), () -> QuarkusTransaction.requiringNew().run(() -> jobs.markFailed(claim.jobId(), e)));
         }

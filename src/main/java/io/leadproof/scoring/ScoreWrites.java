@@ -26,13 +26,12 @@ final class ScoreWrites {
     private ScoreWrites() {
     }
 
+    /**
+     * Upserts the scores and appends a ledger entry for every total that changed. A score computed as of an earlier
+     * instant than the stored one (a rescore racing live updates) is not written and has no consequences.
+     */
     static Result write(Connection c, String workspace, UUID versionId, Map<UUID, Score> scores, ScoreCause cause, Instant asOf)
             throws SQLException {
-        Map<UUID, Integer> previous = new HashMap<>();
-        scores = withoutStale(previousTotals(c, workspace, versionId, scores.keySet()), scores, previous, asOf);
-        var qualified = new ArrayList<UUID>();
-        var knockedOut = new ArrayList<UUID>();
-        var contributions = new HashMap<UUID, String>();
         int n = scores.size();
         var ids = new UUID[n];
         var totals = new Integer[n];
@@ -41,7 +40,6 @@ final class ScoreWrites {
         var qualifies = new Boolean[n];
         var knockouts = new String[n];
         var jsons = new String[n];
-        var changed = new ArrayList<Integer>();
         int i = 0;
         for (var e : scores.entrySet()) {
             Score s = e.getValue();
@@ -53,40 +51,53 @@ final class ScoreWrites {
             // Rule keys are [a-z0-9_-]: an array literal needs no quoting.
             knockouts[i] = "{" + String.join(",", s.knockedOutBy()) + "}";
             jsons[i] = json(s);
-            contributions.put(e.getKey(), jsons[i]);
-            Integer old = previous.get(e.getKey());
-            if (old == null || old != s.total()) {
-                changed.add(i);
-            }
-            if (s.qualified()) {
-                qualified.add(e.getKey());
-            }
-            if (!s.knockedOutBy().isEmpty()) {
-                knockedOut.add(e.getKey());
-            }
             i++;
         }
-        if (n > 0) {
-            upsertScores(c, workspace, versionId, asOf, ids, totals, fits, engagements, qualifies, knockouts, jsons);
+        Map<UUID, Integer> written = n == 0 ? Map.of()
+                : upsertScores(c, workspace, versionId, asOf, ids, totals, fits, engagements, qualifies, knockouts, jsons);
+        var qualified = new ArrayList<UUID>();
+        var knockedOut = new ArrayList<UUID>();
+        var contributions = new HashMap<UUID, String>();
+        var changed = new ArrayList<Integer>();
+        for (int k = 0; k < n; k++) {
+            if (!written.containsKey(ids[k])) {
+                continue;
+            }
+            Integer old = written.get(ids[k]);
+            if (old == null || !old.equals(totals[k])) {
+                changed.add(k);
+            }
+            if (qualifies[k]) {
+                qualified.add(ids[k]);
+                contributions.put(ids[k], jsons[k]);
+            }
+            if (!knockouts[k].equals("{}")) {
+                knockedOut.add(ids[k]);
+            }
         }
         if (!changed.isEmpty()) {
-            appendLedger(c, workspace, versionId, cause, asOf, changed, ids, previous, totals, qualifies);
+            appendLedger(c, workspace, versionId, cause, asOf, changed, ids, written, totals, qualifies);
         }
         return new Result(recordCrossings(c, workspace, versionId, qualified, scores, contributions, asOf), qualified, knockedOut);
     }
 
     // One statement per batch (arrays unnested in the server) rather than one per lead: at a million leads the
-    // per-statement cost, not the rows, was what the database spent its time on.
-    private static void upsertScores(Connection c, String workspace, UUID versionId, Instant asOf, UUID[] ids, Integer[] totals,
-            Integer[] fits, Integer[] engagements, Boolean[] qualifies, String[] knockouts, String[] jsons) throws SQLException {
+    // per-statement cost, not the rows, was what the database spent its time on. Returns the leads written, each with
+    // its total before (null for a new row); the conflict check finds the old rows by primary key, so no plan depends
+    // on statistics.
+    private static Map<UUID, Integer> upsertScores(Connection c, String workspace, UUID versionId, Instant asOf, UUID[] ids,
+            Integer[] totals, Integer[] fits, Integer[] engagements, Boolean[] qualifies, String[] knockouts, String[] jsons)
+            throws SQLException {
         try (var upsert = c.prepareStatement("insert into lead_score (workspace_id, lead_id, version_id, total, fit, engagement,"
                 + " qualified, knocked_out_by, contributions, as_of)"
                 + " select ?, t.lead_id, ?, t.total, t.fit, t.engagement, t.qualified, t.knocked::text[], t.contributions::jsonb, ?"
                 + " from unnest(?::uuid[], ?::int[], ?::int[], ?::int[], ?::boolean[], ?::text[], ?::text[])"
                 + "   as t(lead_id, total, fit, engagement, qualified, knocked, contributions)"
-                + " on conflict (workspace_id, version_id, lead_id) do update set total = excluded.total, fit = excluded.fit,"
+                + " on conflict (workspace_id, version_id, lead_id) do update set previous_total = lead_score.total,"
+                + " total = excluded.total, fit = excluded.fit,"
                 + " engagement = excluded.engagement, qualified = excluded.qualified, knocked_out_by = excluded.knocked_out_by,"
-                + " contributions = excluded.contributions, as_of = excluded.as_of where lead_score.as_of <= excluded.as_of")) {
+                + " contributions = excluded.contributions, as_of = excluded.as_of where lead_score.as_of <= excluded.as_of"
+                + " returning lead_id, previous_total")) {
             upsert.setString(1, workspace);
             upsert.setObject(2, versionId);
             upsert.setTimestamp(3, Timestamp.from(asOf));
@@ -97,7 +108,13 @@ final class ScoreWrites {
             upsert.setArray(8, c.createArrayOf("boolean", qualifies));
             upsert.setArray(9, c.createArrayOf("text", knockouts));
             upsert.setArray(10, c.createArrayOf("text", jsons));
-            upsert.executeUpdate();
+            Map<UUID, Integer> written = new HashMap<>(ids.length * 2);
+            try (var rs = upsert.executeQuery()) {
+                while (rs.next()) {
+                    written.put(rs.getObject(1, UUID.class), (Integer) rs.getObject(2));
+                }
+            }
+            return written;
         }
     }
 
@@ -129,45 +146,6 @@ final class ScoreWrites {
             ledger.setArray(8, c.createArrayOf("boolean", quals));
             ledger.executeUpdate();
         }
-    }
-
-    private record Stored(int total, Instant asOf) {
-    }
-
-    /** A score computed as of an earlier instant than the stored one (a rescore racing live updates) is dropped. */
-    private static Map<UUID, Score> withoutStale(Map<UUID, Stored> stored, Map<UUID, Score> scores, Map<UUID, Integer> previous, Instant asOf) {
-        Map<UUID, Score> fresh = new HashMap<>(scores.size() * 2);
-        scores.forEach((id, score) -> {
-            Stored s = stored.get(id);
-            if (s == null || !s.asOf().isAfter(asOf)) {
-                fresh.put(id, score);
-                if (s != null) {
-                    previous.put(id, s.total());
-                }
-            }
-        });
-        return fresh;
-    }
-
-    private static Map<UUID, Stored> previousTotals(Connection c, String workspace, UUID versionId, java.util.Set<UUID> ids)
-            throws SQLException {
-        Map<UUID, Stored> result = new HashMap<>();
-        // A lookup per id by the whole primary key, whatever the statistics say: with an "= any(array)" condition a
-        // planner that believed the version nearly empty (a first scoring, statistics not yet refreshed) read all of
-        // the version's rows for every chunk, which made a rescore quadratic.
-        try (var ps = c.prepareStatement("select s.lead_id, s.total, s.as_of from unnest(?::uuid[]) as t(lead_id)"
-                + " cross join lateral (select lead_id, total, as_of from lead_score where workspace_id = ? and version_id = ?"
-                + " and lead_id = t.lead_id) s")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            ps.setString(2, workspace);
-            ps.setObject(3, versionId);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.put(rs.getObject(1, UUID.class), new Stored(rs.getInt(2), rs.getTimestamp(3).toInstant()));
-                }
-            }
-        }
-        return result;
     }
 
     private static List<UUID> recordCrossings(Connection c, String workspace, UUID versionId, List<UUID> qualified,

@@ -27,8 +27,6 @@ public class ScoringJob extends WorkspaceOwned {
     private ScoringJobState state;
     private int total;
     private int processed;
-    @Column(name = "last_lead_id")
-    private UUID lastLeadId;
     @Column(name = "as_of")
     private Instant asOf;
     @Column(name = "created_at")
@@ -64,9 +62,8 @@ public class ScoringJob extends WorkspaceOwned {
         heartbeatAt = now;
     }
 
-    void advance(int scored, UUID lastLead, Instant now) {
+    void advance(int scored, Instant now) {
         processed += scored;
-        lastLeadId = lastLead;
         heartbeatAt = now;
     }
 
@@ -98,7 +95,6 @@ public class ScoringJob extends WorkspaceOwned {
     public ScoringJobState state() { return state; }
     public int total() { return total; }
     public int processed() { return processed; }
-    public UUID lastLeadId() { return lastLeadId; }
     public Instant asOf() { return asOf; }
     public Instant createdAt() { return createdAt; }
     public Instant startedAt() { return startedAt; }
