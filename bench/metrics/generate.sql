@@ -20,6 +20,10 @@ select setseed(0.2025) \g /dev/null
 
 insert into workspace (workspace_id, name, reporting_currency, sla_hours) values (:'ws', 'Acme (metrics benchmark)', 'USD', 24)
     on conflict (workspace_id) do nothing;
+-- A model of its own (versions v1..v3 below are its history): the default model a workspace without any gets on first
+-- use would queue a rescore of the million leads in the middle of the measurements.
+insert into criteria_model (workspace_id, id, name, created_at) values (:'ws', md5(:'ws' || '/model')::uuid, 'Inbound B2B', now())
+    on conflict do nothing;
 insert into rejection_reason (workspace_id, code, label, category, created_at)
 select :'ws', code, initcap(replace(code, '_', ' ')), category, now()
   from (values ('NO_BUDGET', 'BUDGET'), ('NO_AUTHORITY', 'AUTHORITY'), ('NO_NEED', 'NEED'), ('BAD_TIMING', 'TIMING'),

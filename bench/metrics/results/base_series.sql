@@ -33,7 +33,7 @@ timing as (
     select idx, count(resp) as responded,
            percentile_disc(0.5) within group (order by floor(extract(epoch from resp - created_at))) as median,
            percentile_disc(0.9) within group (order by floor(extract(epoch from resp - created_at))) as p90,
-           count(*) filter (where resp > due_at or (resp is null and due_at < '2026-11-23T03:32:55.554692Z'::timestamptz)) as breaches
+           count(*) filter (where resp > due_at or (resp is null and due_at < '2026-11-23T06:02:22.419123Z'::timestamptz)) as breaches
       from h group by idx),
 bands as (select idx, json_agg(json_build_object('from', band * 10, 'handoffs', n, 'won', w, 'amount', a) order by band) as list
             from (select idx, floor(score_total / 10.0)::int as band, count(*) as n, count(*) filter (where state = 'WON') as w,
