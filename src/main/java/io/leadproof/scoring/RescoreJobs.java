@@ -89,6 +89,7 @@ public class RescoreJobs {
         }
         String ws = workspace.id();
         var outcome = em.unwrap(Session.class).doReturningWork(c -> {
+            asynchronousCommit(c);
             var target = targets.current(c, ws).stream().filter(t -> t.versionId().equals(job.versionId())).findFirst();
             if (target.isEmpty()) {
                 return null;
@@ -126,6 +127,14 @@ public class RescoreJobs {
     }
 
     private record Chunk(LeadScoring.Outcome scored, int size) {
+    }
+
+    // A chunk's commit need not wait for its WAL to reach disk: nobody is waiting for the answer, and a crash can only
+    // lose whole recent chunks together with the cursor moves committed with them, which the takeover then redoes.
+    private static void asynchronousCommit(java.sql.Connection c) throws java.sql.SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("set local synchronous_commit = off");
+        }
     }
 
     private void finish(ScoringJob job) {
