@@ -64,14 +64,11 @@ public class AutomaticHandoffs {
         var assigned = new ArrayList<Handoff>();
         for (int i = 0; i < ready.size(); i++) {
             Lead lead = ready.get(i);
-            var handoff = Handoff.open(lead.id(), frozen.get(lead.id()), HandoffService.SYSTEM, now, sla);
-            handoff.persist();
-            handoff.created().persist();
-            if (!owners.isEmpty()) {
-                handoff.assignTo(owners.get(i % owners.size()).userName(), HandoffService.SYSTEM, now).persist();
+            String owner = owners.isEmpty() ? null : owners.get(i % owners.size()).userName();
+            var handoff = HandoffService.openFor(lead, frozen.get(lead.id()), owner, HandoffService.SYSTEM, now, sla);
+            if (owner != null) {
                 assigned.add(handoff);
             }
-            lead.handOff(versionId, now);
         }
         notifier.assigned(assigned);
     }

@@ -76,15 +76,24 @@ public class HandoffService {
         if (ownerName != null && rep.isEmpty()) {
             return failed("NOT_FOUND", "ownerId names no registered sales rep", "ownerId");
         }
-        var handoff = Handoff.open(leadId, frozen.get(), actor, now, Duration.ofHours(workspaces.current().slaHours()));
+        var handoff = openFor(lead, frozen.get(), rep.map(SalesRep::userName).orElse(null), actor, now,
+                Duration.ofHours(workspaces.current().slaHours()));
+        if (handoff.owner() != null) {
+            notifier.assigned(handoff);
+        }
+        return new Payload(HandoffView.of(handoff, now), List.of());
+    }
+
+    /** Hands an MQL lead to sales with its frozen evidence, assigned to owner when given: the handoff, its events, the lead's stage. */
+    static Handoff openFor(Lead lead, FrozenEvidence evidence, String owner, String actor, Instant now, Duration sla) {
+        var handoff = Handoff.open(lead.id(), evidence, actor, now, sla);
         handoff.persist();
         handoff.created().persist();
-        rep.ifPresent(r -> {
-            handoff.assignTo(r.userName(), actor, now).persist();
-            notifier.assigned(handoff);
-        });
-        lead.handOff(versionId, now);
-        return new Payload(HandoffView.of(handoff, now), List.of());
+        if (owner != null) {
+            handoff.assignTo(owner, actor, now).persist();
+        }
+        lead.handOff(evidence.versionId(), now);
+        return handoff;
     }
 
     /** Applies a sales response; any refused step rolls the whole change back and comes back as a user error. */
