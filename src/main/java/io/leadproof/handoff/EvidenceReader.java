@@ -25,16 +25,7 @@ public class EvidenceReader {
     CurrentWorkspace workspace;
 
     Optional<FrozenEvidence> read(Lead lead, UUID versionId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select total, fit, engagement, contributions::text from lead_score"
-                + " where workspace_id = ?1 and version_id = ?2 and lead_id = ?3")
-                .setParameter(1, workspace.id()).setParameter(2, versionId).setParameter(3, lead.id()).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = rows.getFirst();
-        return Optional.of(new FrozenEvidence(versionId, ((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
-                ((Number) r[2]).intValue(), (String) r[3], snapshot(lead)));
+        return Optional.ofNullable(readAll(List.of(lead), versionId).get(lead.id()));
     }
 
     /** The evidence of many leads at once; leads without a score under the version are absent. */

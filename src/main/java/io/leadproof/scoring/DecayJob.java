@@ -94,9 +94,7 @@ public class DecayJob {
         });
         @SuppressWarnings("unchecked")
         var ids = (List<UUID>) outcome[0];
-        if (!((LeadScoring.Outcome) outcome[1]).qualified().isEmpty()) {
-            qualified.fire(new LeadsQualified(((LeadScoring.Outcome) outcome[1]).qualified()));
-        }
+        qualified.fire(new LeadsQualified(((LeadScoring.Outcome) outcome[1]).qualified()));
         return ids;
     }
 

@@ -48,8 +48,6 @@ public class IncrementalScoring {
                 em.refresh(held);
             }
         }
-        if (!outcome.qualified().isEmpty()) {
-            qualified.fire(new LeadsQualified(outcome.qualified()));
-        }
+        qualified.fire(new LeadsQualified(outcome.qualified()));
     }
 }

@@ -120,9 +120,7 @@ public class RescoreJobs {
         }
         var chunk = (Chunk) outcome;
         job.advance(chunk.size(), now);
-        if (!chunk.scored().qualified().isEmpty()) {
-            qualified.fire(new LeadsQualified(chunk.scored().qualified()));
-        }
+        qualified.fire(new LeadsQualified(chunk.scored().qualified()));
         return true;
     }
 
