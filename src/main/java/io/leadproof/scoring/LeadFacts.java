@@ -35,6 +35,10 @@ final class LeadFacts {
     private static final String LEAD_COLUMNS = "id, email_normalized, company_domain, company_name, annual_revenue, employee_count,"
             + " industry, job_title, seniority, country, source, budget_status, budget_amount, authority, need, timeline,"
             + " custom_attributes::text, created_at";
+    // Only columns activity_by_lead carries (V15): the read is an index-only scan.
+    private static final String ACTIVITY_COLUMNS = "select lead_id, type, funnel_stage, content_tag, occurred_at from activity"
+            + " where workspace_id = ? and";
+    private static final String ACTIVITY_WINDOW = " and occurred_at > ? and occurred_at <= ?";
 
     private LeadFacts() {
     }
@@ -82,19 +86,42 @@ final class LeadFacts {
     /** Activities of the leads in (from, asOf]; from bounds the look-back to the widest rule window. */
     static Map<UUID, List<ActivityFact>> activities(Connection c, String workspace, List<UUID> ids, Instant from, Instant asOf)
             throws SQLException {
-        Map<UUID, List<ActivityFact>> result = new HashMap<>();
-        try (var ps = c.prepareStatement("select lead_id, type, funnel_stage, content_tag, occurred_at from activity"
-                + " where workspace_id = ? and lead_id = any(?) and occurred_at > ? and occurred_at <= ?")) {
+        try (var ps = c.prepareStatement(ACTIVITY_COLUMNS + " lead_id = any(?)" + ACTIVITY_WINDOW)) {
             ps.setString(1, workspace);
             ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
             ps.setTimestamp(3, Timestamp.from(from));
             ps.setTimestamp(4, Timestamp.from(asOf));
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new ActivityFact(
-                            ActivityType.valueOf(rs.getString(2)), enumOf(FunnelStage.class, rs.getString(3)),
-                            rs.getString(4), rs.getTimestamp(5).toInstant()));
-                }
+            return activities(ps);
+        }
+    }
+
+    /**
+     * The same for one page of {@link #page}: the ids in the database's order, no other lead of the workspace between the
+     * first and the last but erased ones. One range scan of activity_by_lead instead of one descent per lead; the
+     * activities of leads outside the page (erased ones) are left out.
+     */
+    static Map<UUID, List<ActivityFact>> activitiesOfPage(Connection c, String workspace, List<UUID> ids, Instant from,
+            Instant asOf) throws SQLException {
+        Map<UUID, List<ActivityFact>> result;
+        try (var ps = c.prepareStatement(ACTIVITY_COLUMNS + " lead_id >= ? and lead_id <= ?" + ACTIVITY_WINDOW)) {
+            ps.setString(1, workspace);
+            ps.setObject(2, ids.getFirst());
+            ps.setObject(3, ids.getLast());
+            ps.setTimestamp(4, Timestamp.from(from));
+            ps.setTimestamp(5, Timestamp.from(asOf));
+            result = activities(ps);
+        }
+        result.keySet().retainAll(new java.util.HashSet<>(ids));
+        return result;
+    }
+
+    private static Map<UUID, List<ActivityFact>> activities(java.sql.PreparedStatement ps) throws SQLException {
+        Map<UUID, List<ActivityFact>> result = new HashMap<>();
+        try (var rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new ActivityFact(
+                        ActivityType.valueOf(rs.getString(2)), enumOf(FunnelStage.class, rs.getString(3)),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()));
             }
         }
         return result;

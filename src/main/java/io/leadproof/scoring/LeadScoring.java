@@ -23,8 +23,20 @@ final class LeadScoring {
     private LeadScoring() {
     }
 
+    /** How the activities of the leads are read: {@link LeadFacts#activities} or, for a page, {@link LeadFacts#activitiesOfPage}. */
+    @FunctionalInterface
+    interface ActivityReader {
+        Map<UUID, List<ActivityFact>> read(Connection c, String workspace, List<UUID> ids, Instant from, Instant asOf)
+                throws SQLException;
+    }
+
     static Outcome score(Connection c, String workspace, Map<UUID, LeadSnapshot> leads, List<ScoringTarget> targets,
             ScoreCause cause, Instant asOf) throws SQLException {
+        return score(c, workspace, leads, targets, cause, asOf, LeadFacts::activities);
+    }
+
+    static Outcome score(Connection c, String workspace, Map<UUID, LeadSnapshot> leads, List<ScoringTarget> targets,
+            ScoreCause cause, Instant asOf, ActivityReader activityReader) throws SQLException {
         var qualifiedEvents = new ArrayList<LeadQualified>();
         var changed = new ArrayList<UUID>();
         if (leads.isEmpty() || targets.isEmpty()) {
@@ -33,7 +45,7 @@ final class LeadScoring {
         var ids = List.copyOf(leads.keySet());
         var lookBack = targets.stream().map(ScoringTarget::lookBack).max(java.time.Duration::compareTo).orElseThrow();
         Map<UUID, List<ActivityFact>> activities = lookBack.isZero() ? Map.of()
-                : LeadFacts.activities(c, workspace, ids, asOf.minus(lookBack), asOf);
+                : activityReader.read(c, workspace, ids, asOf.minus(lookBack), asOf);
         for (ScoringTarget target : targets) {
             Map<UUID, Score> scores = new HashMap<>(leads.size() * 2);
             leads.forEach((id, lead) -> scores.put(id, target.criteria().score(lead, activities.getOrDefault(id, List.of()), asOf)));

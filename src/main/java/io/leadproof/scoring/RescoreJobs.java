@@ -38,6 +38,8 @@ public class RescoreJobs {
     CurrentWorkspace workspace;
     @Inject
     Event<LeadsQualified> qualified;
+    @Inject
+    Event<RescoreQueued> queued;
     @ConfigProperty(name = "leadproof.scoring.chunk-size", defaultValue = "2000")
     int chunkSize;
     @ConfigProperty(name = "leadproof.scoring.job-parts", defaultValue = "2")
@@ -52,6 +54,8 @@ public class RescoreJobs {
         job.persist();
         if (total == 0) {
             finish(job);
+        } else {
+            queued.fire(new RescoreQueued(workspace.id(), job.id()));
         }
     }
 
@@ -98,7 +102,8 @@ public class RescoreJobs {
             if (leads.isEmpty()) {
                 return LeadScoring.Outcome.NONE;
             }
-            var scored = LeadScoring.score(c, ws, leads, List.of(target.get()), ScoreCause.VERSION_PUBLISHED, job.asOf());
+            var scored = LeadScoring.score(c, ws, leads, List.of(target.get()), ScoreCause.VERSION_PUBLISHED, job.asOf(),
+                    LeadFacts::activitiesOfPage);
             part.advance(leads.size(), List.copyOf(leads.keySet()).getLast());
             return new Chunk(scored, leads.size());
         });

@@ -4,9 +4,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -36,12 +39,27 @@ public class RescoreWorker {
     @Inject
     RescoreJobs jobs;
 
+    private final AtomicBoolean polling = new AtomicBoolean();
+
+    /** Works off every claimable job; a no-op while this pod is already doing so (that loop claims the new job too). */
     @Scheduled(every = "${leadproof.scoring.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        Claim claim;
-        while ((claim = claimNext()) != null) {
-            run(claim);
+        if (!polling.compareAndSet(false, true)) {
+            return;
         }
+        try {
+            Claim claim;
+            while ((claim = claimNext()) != null) {
+                run(claim);
+            }
+        } finally {
+            polling.set(false);
+        }
+    }
+
+    // The pod that queued a job starts it at once instead of at its next poll; any pod may still claim it first.
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) RescoreQueued queued) {
+        Thread.ofPlatform().daemon().name("rescore-claim").start(this::poll);
     }
 
     /** Works the job's parts off in parallel, one thread per part; the first failure stops the others and fails the job. */
