@@ -5,7 +5,8 @@
 #
 # Each client posts activitiesRecord batches of 1000 activities (existing leads, named by
 # leadExternalId or leadEmail, occurredAt within the last hour) one after another, for
-# BENCH_INGEST_SECONDS (30) or until its share of the pre-generated batches is used up. Every batch
+# BENCH_INGEST_SECONDS (30) or until its share of the pre-generated batches is used up, after a warm-up of
+# BENCH_INGEST_WARMUP seconds (10; 0: none) that is not measured. Every batch
 # is a distinct set of clientEventIds, so each one records 1000 new activities and rescoring the
 # ~1000 leads it touches under every current version. Loopback only; bounded loops.
 # Expects the app to be running (run.sh starts it). Appends a JSON line per client count to
@@ -22,7 +23,8 @@ RUN_ID="$(date +%s)"
 MUTATION='mutation($i: ActivitiesRecordInput!) { activitiesRecord(input: $i) { recordedCount duplicateCount userErrors { code message } } }'
 
 # --- payloads: generated in SQL, one request body per line ------------------------------------
-total_batches=$(( BATCHES_PER_RUN * ${#CLIENTS[@]} ))
+WARMUP_SECONDS="${BENCH_INGEST_WARMUP:-10}"
+total_batches=$(( BATCHES_PER_RUN * (${#CLIENTS[@]} + 1) ))   # the last share is the warm-up's
 log "generating $total_batches batches of $BATCH activities"
 t0=$(now)
 psql_bench -At -v ws="$BENCH_WS" -v run="$RUN_ID" -v batches="$total_batches" -v batch="$BATCH" -v mutation="$MUTATION" \
@@ -73,8 +75,21 @@ client() { # <token> <first batch> <step> <last batch> <deadline epoch> <out pre
 
 mode=$(psql_bench -Atc "select handoff_mode from workspace where workspace_id = '$BENCH_WS'" 2>/dev/null || echo unknown)
 log "workspace $BENCH_WS hands off ${mode:-?}"
+# A freshly started JVM compiles the hot paths during its first seconds of load (the first measurement ran at half the
+# rate of the later ones); production pods serve warm. Warm-up batches are recorded like any others, not measured.
+if (( WARMUP_SECONDS > 0 )); then
+  warm=$(( BATCHES_PER_RUN * ${#CLIENTS[@]} ))
+  log "warm-up: 2 clients for $WARMUP_SECONDS s (not measured)"
+  deadline=$(( $(date +%s%N) + WARMUP_SECONDS * 1000000000 ))
+  T=$(token)
+  client "$T" "$warm" 2 $(( warm + BATCHES_PER_RUN - 1 )) "$deadline" "$WORK/warmup-0" &
+  client "$T" $(( warm + 1 )) 2 $(( warm + BATCHES_PER_RUN - 1 )) "$deadline" "$WORK/warmup-1" &
+  wait
+  log "warm-up: $(cat "$WORK"/warmup-*.lat | wc -l) batches"
+fi
 offset=0
 for c in "${CLIENTS[@]}"; do
+  settle
   T=$(token)
   handoffs0=$(psql_bench -Atc "select coalesce((select count(*) from handoff where workspace_id = '$BENCH_WS'), 0)" 2>/dev/null || echo 0)
   acts0=$(psql_bench -Atc "select count(*) from activity where workspace_id = '$BENCH_WS'")

@@ -86,3 +86,11 @@ app_cpu_seconds() {
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
+
+# Writes out what earlier steps left dirty (a checkpoint), so that a measurement does not pay for the flushing of the
+# step before it: after a million-row rescore, a checkpoint falling into the next 30 s of ingest stalled its commits.
+settle() {
+  local t0; t0=$(now)
+  psql -X -q -d "$BENCH_DB" -c checkpoint
+  log "checkpoint before the measurement: $(printf %.1f "$(elapsed "$t0" "$(now)")") s"
+}

@@ -23,6 +23,7 @@ gql "$T" 'mutation($v: ID!, $t: Int!) { criteriaThresholdsSet(input: {versionId:
   "$(jq -cn --arg v "$draft" --argjson t "$THRESHOLD" '{v: $v, t: $t}')" >/dev/null
 log "$LABEL: publishing $draft (copied from $active) with MQL threshold $THRESHOLD"
 
+settle
 cpu0=$(cpu_seconds); app0=$(app_cpu_seconds); load0=$(loadavg)
 t_publish=$(now)
 pub=$(gql "$T" 'mutation($v: ID!) { criteriaVersionPublish(input: {versionId: $v}) { version { status publishedAt } userErrors { code message } } }' \

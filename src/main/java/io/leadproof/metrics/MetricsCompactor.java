@@ -20,7 +20,7 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class MetricsCompactor {
 
-    static final int KEYS_PER_CALL = 2000;
+    static final int PENDING_ROWS_PER_CALL = 2000;
     private static final Logger LOG = Logger.getLogger(MetricsCompactor.class);
 
     @Inject
@@ -47,7 +47,7 @@ public class MetricsCompactor {
                 WorkspaceConnectionSettings.bind(c, workspace);
                 try (var ps = c.prepareStatement("select metrics_compact(?, ?)")) {
                     ps.setString(1, workspace);
-                    ps.setInt(2, KEYS_PER_CALL);
+                    ps.setInt(2, PENDING_ROWS_PER_CALL);
                     try (var rs = ps.executeQuery()) {
                         rs.next();
                         folded = rs.getInt(1);
@@ -57,7 +57,7 @@ public class MetricsCompactor {
                     c.rollback();
                     throw e;
                 }
-            } while (folded >= KEYS_PER_CALL);
+            } while (folded >= PENDING_ROWS_PER_CALL);
         }
     }
 }

@@ -107,6 +107,11 @@ public class RescoreJobs {
             part.advance(leads.size(), List.copyOf(leads.keySet()).getLast());
             return new Chunk(scored, leads.size());
         });
+        if (outcome instanceof Chunk chunk) {
+            // Before the job's lock, which the other parts wait for: automatic handoffs of the leads that became MQL
+            // can take a while, and they follow the lifecycle moves this transaction commits whatever the job's state.
+            qualified.fire(new LeadsQualified(chunk.scored().qualified()));
+        }
         em.refresh(job, LockModeType.PESSIMISTIC_WRITE);
         var now = clock.instant();
         if (!job.isOpen()) {
@@ -123,9 +128,7 @@ public class RescoreJobs {
             }
             return false;
         }
-        var chunk = (Chunk) outcome;
-        job.advance(chunk.size(), now);
-        qualified.fire(new LeadsQualified(chunk.scored().qualified()));
+        job.advance(((Chunk) outcome).size(), now);
         return true;
     }
 

@@ -68,16 +68,36 @@ class RescoreAfterPublishTest {
         assertThat(before.values().stream().map(s -> s.split("/")[2]).distinct()).as("engagement differs from lead to lead").hasSizeGreaterThan(2);
         a_page_around_the_erased_lead_reads_only_its_own_leads_activities(ids, erased);
 
-        String draft = GraphQL.ok("mutation($m: ID!, $v: ID) { criteriaDraftCreate(input: {modelId: $m, copyFromVersionId: $v}) { version { id } } }",
-                Map.of("m", model.getString("data.criteriaModels[0].id"), "v", served)).getString("data.criteriaDraftCreate.version.id");
-        GraphQL.ok("mutation($v: ID!) { criteriaThresholdsSet(input: {versionId: $v, mql: 70}) { version { id } } }", Map.of("v", draft));
-        GraphQL.ok("mutation($v: ID!) { criteriaVersionPublish(input: {versionId: $v}) { version { status } } }", Map.of("v", draft));
-
-        Await.until("the rescore to finish without a poll", Duration.ofSeconds(20), () -> "SUCCEEDED".equals(GraphQL.ok(
-                "query($v: ID!) { criteriaVersion(id: $v) { scoringJob { state } } }", Map.of("v", draft))
-                .getString("data.criteriaVersion.scoringJob.state")));
+        String draft = publishCopy(model.getString("data.criteriaModels[0].id"), served, 70);
         assertThat(scores(io.leadproof.common.NodeId.parse("CriteriaVersion", draft).toString()))
                 .as("the same rules give every lead the same points; the erased lead has no score").isEqualTo(before);
+
+        // Looser criteria: the job itself qualifies the leads that now reach 20 and, the workspace handing off
+        // automatically, hands each of them to sales with the new version's evidence.
+        long handoffsBefore = OwnerSql.count("select count(*) from handoff where workspace_id = ?", WS);
+        String looser = publishCopy(model.getString("data.criteriaModels[0].id"), draft, 20);
+        String looserId = io.leadproof.common.NodeId.parse("CriteriaVersion", looser).toString();
+        String qualifiedLeads = " from lead_score s join lead l on l.workspace_id = s.workspace_id and l.id = s.lead_id"
+                + " where s.workspace_id = ? and s.version_id = ?::uuid and s.qualified and l.erased_at is null";
+        long handedOffByTheJob = OwnerSql.count("select count(*) from handoff where workspace_id = ? and version_id = ?::uuid",
+                WS, looserId);
+        assertThat(handedOffByTheJob).as("handoffs opened by the rescoring job").isPositive()
+                .isEqualTo(OwnerSql.count("select count(*) from handoff where workspace_id = ?", WS) - handoffsBefore);
+        assertThat(OwnerSql.strings("select distinct l.lifecycle_stage || ':' || (select count(*) from handoff h"
+                + " where h.workspace_id = l.workspace_id and h.lead_id = l.id)" + qualifiedLeads, WS, looserId))
+                .as("every qualified lead is with sales, through exactly one handoff").containsExactly("HANDED_OFF:1");
+    }
+
+    private static String publishCopy(String modelId, String fromVersion, int mql) {
+        String version = GraphQL.ok("mutation($m: ID!, $v: ID) { criteriaDraftCreate(input: {modelId: $m, copyFromVersionId: $v}) { version { id } } }",
+                Map.of("m", modelId, "v", fromVersion)).getString("data.criteriaDraftCreate.version.id");
+        GraphQL.ok("mutation($v: ID!, $t: Int!) { criteriaThresholdsSet(input: {versionId: $v, mql: $t}) { version { id } } }",
+                Map.of("v", version, "t", mql));
+        GraphQL.ok("mutation($v: ID!) { criteriaVersionPublish(input: {versionId: $v}) { version { status } } }", Map.of("v", version));
+        Await.until("the rescore to finish without a poll", Duration.ofSeconds(20), () -> "SUCCEEDED".equals(GraphQL.ok(
+                "query($v: ID!) { criteriaVersion(id: $v) { scoringJob { state } } }", Map.of("v", version))
+                .getString("data.criteriaVersion.scoringJob.state")));
+        return version;
     }
 
     private static void a_page_around_the_erased_lead_reads_only_its_own_leads_activities(List<String> ids, String erased) {
