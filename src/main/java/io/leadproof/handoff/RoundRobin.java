@@ -23,12 +23,7 @@ public class RoundRobin {
     CurrentWorkspace workspace;
 
     Optional<SalesRep> next(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<SalesRep> reps = em.createNativeQuery("select * from sales_rep where workspace_id = ?1 and available"
-                + " order by last_assigned_at nulls first, user_name limit 1 for update skip locked", SalesRep.class)
-                .setParameter(1, workspace.id()).getResultList();
-        reps.forEach(rep -> rep.assigned(now));
-        return reps.stream().findFirst();
+        return claim(1, now).stream().findFirst();
     }
 
     /**
@@ -37,18 +32,22 @@ public class RoundRobin {
      * of them, the handoffs still get owners in the same order, without waiting for it and without recording the turn.
      */
     List<SalesRep> assignees(int count, Instant now) {
-        String order = " from sales_rep where workspace_id = ?1 and available order by last_assigned_at nulls first, user_name limit ?2";
-        @SuppressWarnings("unchecked")
-        List<SalesRep> free = em.createNativeQuery("select *" + order + " for update skip locked", SalesRep.class)
+        var free = claim(count, now);
+        return free.isEmpty() ? longestWaiting(count, "") : free;
+    }
+
+    /** Up to count free reps, longest waiting first, locked and marked as assigned now. */
+    private List<SalesRep> claim(int count, Instant now) {
+        var reps = longestWaiting(count, " for update skip locked");
+        reps.forEach(rep -> rep.assigned(now));
+        return reps;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SalesRep> longestWaiting(int count, String locking) {
+        return em.createNativeQuery("select * from sales_rep where workspace_id = ?1 and available"
+                + " order by last_assigned_at nulls first, user_name limit ?2" + locking, SalesRep.class)
                 .setParameter(1, workspace.id()).setParameter(2, count).getResultList();
-        if (!free.isEmpty()) {
-            free.forEach(rep -> rep.assigned(now));
-            return free;
-        }
-        @SuppressWarnings("unchecked")
-        List<SalesRep> busy = em.createNativeQuery("select *" + order, SalesRep.class)
-                .setParameter(1, workspace.id()).setParameter(2, count).getResultList();
-        return busy;
     }
 
     Optional<SalesRep> named(String userName, Instant now) {
