@@ -8,7 +8,7 @@ export JAVA_HOME := $(JDK)
 export PATH := $(JDK)/bin:$(PATH)
 MVN := ./mvnw -B -ntp
 
-.PHONY: run stop test schema postgres keycloak keycloak-stop build bench-engine bench-scoring bench-metrics clean
+.PHONY: run stop test schema k8s-realm postgres keycloak keycloak-stop build bench-engine bench-scoring bench-metrics clean
 
 ## run: PostgreSQL + Keycloak + the app with demo data on :8080 (in the background; `make stop` ends it)
 run: postgres keycloak build
@@ -26,6 +26,10 @@ test: postgres keycloak
 ## schema: rewrite graphql-schema/schema.graphql from the served schema
 schema: postgres
 	$(MVN) test -Dtest=SchemaDriftTest -Dleadproof.schema.write=true
+
+## k8s-realm: rewrite k8s/base/keycloak/realm-import.yaml from src/main/keycloak/leadproof-realm.json
+k8s-realm:
+	$(MVN) test -Dtest=KubernetesManifestsTest -Dleadproof.k8s.write=true
 
 build:
 	$(MVN) -q package -DskipTests
