@@ -18,8 +18,7 @@ final class Unavailable {
 
     static final String CODE = "UNAVAILABLE";
     static final String REASON = "DATABASE_UNAVAILABLE";
-    static final String MESSAGE = "The service cannot reach its database right now. Retry in %d s: mutations are idempotent"
-            + " (upserts, clientEventId, idempotencyKey), so a retry never applies a change twice.";
+    static final String MESSAGE = "The service cannot reach its database right now. Retry in %d s.";
 
     private Unavailable() {
     }
