@@ -2,7 +2,7 @@
 # Metrics benchmark: the API against hand-written SQL over the base tables, for the same numbers.
 #
 #   bench/metrics/generate.sh      # once: 1,000,000 leads into leadproof_bench_metrics
-#   LEADPROOF_DB_URL=jdbc:postgresql://127.0.0.1:5432/leadproof_bench_metrics QUARKUS_HTTP_PORT=8091 \
+#   LEADPROOF_DB_URL=jdbc:postgresql://127.0.0.1:5432/leadproof_bench_metrics QUARKUS_HTTP_PORT=8091 LEADPROOF_MANAGEMENT_PORT=9091 \
 #     LEADPROOF_GRAPHQL_BUDGET_ENABLED=false java -jar target/quarkus-app/quarkus-run.jar &
 #   bench/metrics/run.sh
 #
@@ -13,7 +13,8 @@
 # (LEADPROOF_GRAPHQL_BUDGET_ENABLED=false): it would throttle one user's 16 parallel clients, which is its job,
 # not what is measured here.
 #
-# Environment: BENCH_DB (leadproof_bench_metrics), BENCH_WS (acme), BENCH_PORT (8091), BENCH_USER (leo.leader),
+# Environment: BENCH_DB (leadproof_bench_metrics), BENCH_WS (acme), BENCH_PORT (8091), BENCH_MANAGEMENT_PORT (9091, where
+# readiness is asked), BENCH_USER (leo.leader),
 # SAMPLES (100), BASE_SAMPLES (20: the base-table series takes seconds), WARMUP (100), CONNECTIONS (16), THREADS (2),
 # DURATION (30s), BENCH_OUT (bench/metrics/results). Access tokens live 5 minutes: a fresh one is taken per phase.
 set -euo pipefail
@@ -32,7 +33,8 @@ DURATION="${DURATION:-30s}"
 OUT="${BENCH_OUT:-$PWD/results}"
 URL="http://127.0.0.1:$PORT/graphql"
 case "$DB" in leadproof|leadproof_test*) echo "refusing to benchmark against $DB" >&2; exit 2;; esac
-curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" || { echo "no app on :$PORT (see the header of $0)" >&2; exit 2; }
+curl -sf -o /dev/null "http://127.0.0.1:${BENCH_MANAGEMENT_PORT:-9091}/q/health/ready" \
+  || { echo "no ready app with its management port on :${BENCH_MANAGEMENT_PORT:-9091} (see the header of $0)" >&2; exit 2; }
 mkdir -p "$OUT"
 
 fresh_token() { TOKEN="$("$REPO/src/ops/keycloak.sh" token "${BENCH_USER:-leo.leader}")"; export TOKEN; }

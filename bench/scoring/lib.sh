@@ -1,11 +1,14 @@
 # Shared helpers of the scoring benchmarks (sourced, not run).
 # Environment: APP_HOME (directory with target/quarkus-app; default: the repository), BENCH_DB (leadproof_bench),
-# BENCH_PORT (8090), BENCH_USER (ada.admin), BENCH_WS (acme), JAVA_HOME (temurin 25), BENCH_OUT (results dir).
+# BENCH_PORT (8090), BENCH_MANAGEMENT_PORT (9090: health), BENCH_USER (ada.admin), BENCH_WS (acme), JAVA_HOME (temurin 25),
+# BENCH_OUT (results dir).
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH_DIR/../.." && pwd)"
 APP_HOME="${APP_HOME:-$REPO}"
 BENCH_DB="${BENCH_DB:-leadproof_bench}"
 BENCH_PORT="${BENCH_PORT:-8090}"
+BENCH_MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-9090}"
+READY="http://127.0.0.1:$BENCH_MANAGEMENT_PORT/q/health/ready"
 BENCH_USER="${BENCH_USER:-ada.admin}"
 BENCH_WS="${BENCH_WS:-acme}"
 BENCH_OUT="${BENCH_OUT:-$BENCH_DIR/results}"
@@ -36,7 +39,9 @@ gql() {
 app_start() { # [log file]
   local logf="${1:-$BENCH_OUT/app.log}" jar="$APP_HOME/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || { echo "no $jar: build first (./mvnw -q -B package -DskipTests in APP_HOME)" >&2; exit 2; }
-  if curl -s -o /dev/null "http://127.0.0.1:$BENCH_PORT/q/health/ready"; then echo "port $BENCH_PORT is busy" >&2; exit 2; fi
+  if curl -s -o /dev/null "http://127.0.0.1:$BENCH_PORT/" || curl -s -o /dev/null "$READY"; then
+    echo "port $BENCH_PORT or $BENCH_MANAGEMENT_PORT is busy" >&2; exit 2
+  fi
   log "starting the app on :$BENCH_PORT against $BENCH_DB ($jar)"
   # The hourly decay rescoring (DecayJob, first run 5 min after start) would compete with the measured
   # work; it is pushed out of the benchmark's way unless BENCH_DECAY_DELAY says otherwise. The per-user
@@ -45,10 +50,11 @@ app_start() { # [log file]
   LEADPROOF_SCORING_DECAY_DELAY="${BENCH_DECAY_DELAY:-24h}" \
   LEADPROOF_GRAPHQL_BUDGET_ENABLED="${BENCH_GRAPHQL_BUDGET_ENABLED:-false}" \
   LEADPROOF_DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" QUARKUS_HTTP_PORT="$BENCH_PORT" \
+  LEADPROOF_MANAGEMENT_PORT="$BENCH_MANAGEMENT_PORT" \
     nohup "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$logf" 2>&1 &
   echo $! >"$APP_PID_FILE"
   for _ in $(seq 1 120); do
-    curl -s -o /dev/null --fail "http://127.0.0.1:$BENCH_PORT/q/health/ready" && return 0
+    curl -s -o /dev/null --fail "$READY" && return 0
     kill -0 "$(cat "$APP_PID_FILE")" 2>/dev/null || { tail -50 "$logf" >&2; echo "the app died" >&2; exit 1; }
     sleep 1
   done

@@ -6,6 +6,7 @@ CACHE="$ROOT/.cache"
 PID_FILE="$CACHE/app.pid"
 LOG_FILE="$CACHE/app.log"
 PORT="${LEADPROOF_PORT:-8080}"
+MANAGEMENT_PORT="${LEADPROOF_MANAGEMENT_PORT:-9000}"   # health and metrics (Quarkus management interface)
 mkdir -p "$CACHE"
 
 running() { [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }
@@ -17,14 +18,15 @@ start() {
     echo "[app] starting LeadProof on :$PORT (log: $LOG_FILE)"
     # A local demo: GraphiQL and introspection on (production keeps them off unless switched on).
     LEADPROOF_DEMO_ENABLED=true LEADPROOF_GRAPHQL_UI=true LEADPROOF_GRAPHQL_INTROSPECTION=true QUARKUS_HTTP_PORT="$PORT" \
+      LEADPROOF_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
       nohup "$JAVA_HOME/bin/java" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$LOG_FILE" 2>&1 &
     echo $! >"$PID_FILE"
     for _ in $(seq 1 120); do
-      if curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; then break; fi
+      if curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1; then break; fi
       if ! running; then echo "[app] failed to start:"; tail -40 "$LOG_FILE"; exit 1; fi
       sleep 1
     done
-    curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "[app] not ready after 120 s"; tail -40 "$LOG_FILE"; exit 1; }
+    curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null || { echo "[app] not ready after 120 s"; tail -40 "$LOG_FILE"; exit 1; }
   fi
   cat <<MSG
 
@@ -32,7 +34,7 @@ LeadProof is up.
   GraphQL endpoint : http://127.0.0.1:$PORT/graphql
   GraphQL UI       : http://127.0.0.1:$PORT/graphql-ui   (add the header  Authorization: Bearer <token>)
   Schema (SDL)     : http://127.0.0.1:$PORT/graphql/schema.graphql
-  Health / metrics : http://127.0.0.1:$PORT/q/health/ready  http://127.0.0.1:$PORT/q/metrics
+  Health / metrics : http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready  http://127.0.0.1:$MANAGEMENT_PORT/q/metrics  (management port)
   Keycloak admin   : http://127.0.0.1:8180/admin  (admin / admin)
 
 Demo logins (password for all: leadproof) — workspace acme:

@@ -3,15 +3,16 @@ package io.leadproof.api;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
-import io.quarkus.scheduler.Scheduled;
+import io.leadproof.ops.BackgroundLoops;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Per-user leaky buckets of GraphQL cost points, in PostgreSQL so that every pod of the stateless service draws on
@@ -24,8 +25,6 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class CostBudget {
-
-    private static final Logger LOG = Logger.getLogger(CostBudget.class);
 
     /**
      * A new bucket starts full minus the cost. An existing one is refilled for the seconds since its last update,
@@ -65,6 +64,8 @@ public class CostBudget {
     DataSource dataSource;
     @Inject
     GraphQLLimits limits;
+    @Inject
+    BackgroundLoops loops;
 
     /**
      * Takes {@code cost} points out of the bucket of {@code key} when it holds them. {@code cost} must not exceed the
@@ -88,8 +89,11 @@ public class CostBudget {
      * A bucket untouched for longer than it takes to refill completely is indistinguishable from a missing one;
      * dropping such rows keeps the table as small as the set of recently active users.
      */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetFullBuckets() {
+    void startPruning(@Observes StartupEvent event) {
+        loops.every("cost-bucket-pruning", Duration.ofHours(1), Duration.ofMinutes(10), loop -> forgetFullBuckets());
+    }
+
+    void forgetFullBuckets() throws SQLException {
         double slowest = limits.budget().restoreRate();
         for (var override : limits.budget().workspaces().values()) {
             slowest = Math.min(slowest, override.restoreRate().orElse(slowest));
@@ -104,8 +108,6 @@ public class CostBudget {
                         "delete from api_cost_bucket where updated_at < now() - make_interval(secs => ?)")) {
             statement.setDouble(1, idleSeconds);
             statement.executeUpdate();
-        } catch (SQLException e) {
-            LOG.warnf("Could not prune idle cost buckets: %s", e.getMessage());
         }
     }
 }

@@ -23,6 +23,7 @@ import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
+import io.leadproof.ops.DatabaseOutage;
 import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.security.OrganizationClaimAugmentor;
 import io.quarkus.arc.Arc;
@@ -166,7 +167,9 @@ final class GuardInstrumentation implements Instrumentation {
             throw Refusals.cost(cost, spec.capacity());
         }
         return charge(subject.bucketKey(), cost, spec).handle((decision, failure) -> {
-            if (failure != null) {
+            if (failure != null && DatabaseOutage.in(failure)) {
+                DatabaseOutage.failed(failure, "the cost budget"); // the request is served unmetered, and fails UNAVAILABLE
+            } else if (failure != null) {
                 // A fairness limit: when its table cannot be reached the request is served unmetered.
                 LOG.warnf("Cost budget unavailable, request served without charge: %s", failure.toString());
             } else {
@@ -223,6 +226,7 @@ final class GuardInstrumentation implements Instrumentation {
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState rawState) {
         ExecutionResult out = SafeErrors.clean(result);
+        Unavailable.answer(rawState instanceof State s ? s.http : null, out);
         if (rawState instanceof State state && state.cost >= 0) {
             var cost = new LinkedHashMap<String, Object>();
             cost.put("requestedCost", state.cost);

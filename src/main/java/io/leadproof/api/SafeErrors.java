@@ -16,6 +16,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.validation.ValidationError;
 import io.leadproof.common.ApiException;
+import io.leadproof.ops.DatabaseOutage;
 import io.smallrye.graphql.spi.config.Config;
 
 /**
@@ -30,7 +31,10 @@ import io.smallrye.graphql.spi.config.Config;
  * <li>A value the database refuses as data (SQLSTATE class 22: a NUL character, an overlong or out-of-range value
  * that no resolver check caught) becomes {@code INVALID_ARGUMENT} / {@code UNSTORABLE_VALUE}; it is logged at WARN so
  * the missing check can be added.</li>
- * <li>Any other exception from a resolver — a bug, a constraint violation, a lost connection — becomes
+ * <li>A database outage ({@link DatabaseOutage}: connection refused or lost, server shutting down, no pooled connection
+ * in time) becomes {@code UNAVAILABLE} / {@code DATABASE_UNAVAILABLE} with {@code retryAfter} (seconds), and HTTP 503
+ * ({@link Unavailable}); it is logged once per outage, not per request.</li>
+ * <li>Any other exception from a resolver — a bug, a constraint violation — becomes
  * {@code {message: "Internal error (incident <id>)", extensions: {code: INTERNAL, incident: <id>}}}: no class name,
  * no SQL, no stack. The exception itself is logged once at ERROR with the same incident id, so support can find it.</li>
  * <li>Every other message (parser, validation, variable coercion, argument conversion) is scrubbed of qualified Java
@@ -82,6 +86,11 @@ final class SafeErrors {
                 extensions.put("code", "INVALID_ARGUMENT");
                 extensions.put("reason", "INVALID_VALUE");
                 message = scrub(SMALLRYE_CODE.matcher(String.valueOf(cause.getMessage())).replaceFirst(""));
+            } else if (DatabaseOutage.in(cause)) {
+                // not a bug: the database cannot be reached; logged once per outage, the client is told to retry
+                DatabaseOutage.failed(cause, "a request (" + fetching.getPath() + ")");
+                Unavailable.extensions(extensions);
+                message = Unavailable.MESSAGE.formatted(DatabaseOutage.retryAfterSeconds());
             } else if (badValue(cause)) {
                 // SQLSTATE class 22: the database refused a value the resolver did not validate (NUL, length, range)
                 LOG.warnf("Unvalidated input refused by the database while resolving %s (incident %s): %s",
@@ -95,7 +104,7 @@ final class SafeErrors {
                 extensions.put("reason", null);
                 message = "Internal error (incident " + incident + ")";
             }
-            if (!"INVALID_VALUE".equals(extensions.get("reason"))) {
+            if (!"INVALID_VALUE".equals(extensions.get("reason")) && !Unavailable.CODE.equals(extensions.get("code"))) {
                 extensions.put("incident", incident); // the id under which the cause was logged
             }
             return GraphqlErrorBuilder.newError()

@@ -2,25 +2,27 @@ package io.leadproof.handoff;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.agroal.api.AgroalDataSource;
 import io.leadproof.common.NodeId;
 import io.leadproof.handoff.HandoffTypes.Assignment;
 import io.leadproof.security.CurrentWorkspace;
-import io.quarkus.runtime.ShutdownEvent;
+import io.leadproof.ops.BackgroundLoops;
+import io.leadproof.ops.SupervisedLoop;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -39,16 +41,22 @@ public class HandoffNotifier {
     record Notice(String workspaceId, Assignment assignment) {
     }
 
+    private static final Duration PING_EVERY = Duration.ofSeconds(10);
+
     private final BroadcastProcessor<Notice> notices = BroadcastProcessor.create();
-    private volatile boolean running;
-    private Thread listener;
 
     @Inject
     EntityManager em;
     @Inject
     CurrentWorkspace workspace;
     @Inject
-    AgroalDataSource dataSource;
+    BackgroundLoops loops;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     void assigned(Handoff h) {
         assigned(List.of(h));
@@ -80,46 +88,62 @@ public class HandoffNotifier {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        listener = Thread.ofPlatform().daemon().name("handoff-listener").start(this::listen);
+        loops.continuous("handoff-listener", this::listen);
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (listener != null) {
-            listener.interrupt();
-        }
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection c = dataSource.getConnection()) {
-                try (var s = c.createStatement()) {
-                    s.execute("listen " + CHANNEL);
-                }
-                var pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    var received = pg.getNotifications(1000);
-                    if (received != null) {
-                        for (var n : received) {
-                            notices.onNext(IdempotencyKeys.JSON.readValue(n.getParameter(), Notice.class));
-                        }
+    /**
+     * One LISTEN session on a connection of its own, outside the pool: a pooled connection would go back to the pool
+     * still listening when the session fails, and the driver would pile up notifications nobody reads. The socket
+     * timeout and the periodic ping notice a connection that died without a word (a half-open TCP connection); any
+     * failure ends the session and the supervised loop opens a new one after its backoff. Assignments committed
+     * while no session listens are not pushed (reps still see them in {@code myHandoffs}).
+     */
+    private void listen(SupervisedLoop loop) throws SQLException {
+        try (Connection c = listenConnection()) {
+            try (var s = c.createStatement()) {
+                s.execute("listen " + CHANNEL);
+            }
+            loop.up();
+            var pg = c.unwrap(PGConnection.class);
+            long nextPing = System.nanoTime() + PING_EVERY.toNanos();
+            while (loop.running()) {
+                var received = pg.getNotifications(1000);
+                loop.beat();
+                if (received != null) {
+                    for (var n : received) {
+                        deliver(n.getParameter());
                     }
                 }
-            } catch (SQLException | JsonProcessingException e) {
-                if (running) {
-                    LOG.warn("handoff listener lost its connection; reconnecting", e);
-                    sleep();
+                if (System.nanoTime() > nextPing) {
+                    try (var s = c.createStatement()) {
+                        s.execute("select 1");
+                    }
+                    nextPing = System.nanoTime() + PING_EVERY.toNanos();
                 }
             }
         }
     }
 
-    private static void sleep() {
+    private void deliver(String payload) {
         try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            notices.onNext(IdempotencyKeys.JSON.readValue(payload, Notice.class));
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf("dropped a malformed handoff notice: %s", e.getMessage());
         }
+    }
+
+    private Connection listenConnection() throws SQLException {
+        var props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("ApplicationName", "leadproof-handoff-listener");
+        props.setProperty("connectTimeout", "10");
+        props.setProperty("socketTimeout", Long.toString(PING_EVERY.multipliedBy(3).toSeconds()));
+        props.setProperty("tcpKeepAlive", "true");
+        Connection c = new org.postgresql.Driver().connect(url, props);
+        if (c == null) {
+            throw new SQLException("not a PostgreSQL JDBC url: " + url, "08001");
+        }
+        return c;
     }
 }

@@ -1,16 +1,22 @@
 package io.leadproof.metrics;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadproof.security.WorkspaceConnectionSettings;
 import io.leadproof.workspace.WorkspaceDirectory;
-import io.quarkus.scheduler.Scheduled;
+import io.leadproof.ops.BackgroundLoops;
+import io.leadproof.ops.DatabaseOutage;
+import io.leadproof.ops.SupervisedLoop;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Folds the pending delta rows of the metrics rollups (V4__metrics.sql, metrics_compact). Only a matter of speed:
@@ -28,13 +34,25 @@ public class MetricsCompactor {
     @Inject
     WorkspaceDirectory directory;
 
-    @Scheduled(every = "${leadproof.metrics.compact-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void compact() {
+    @Inject
+    BackgroundLoops loops;
+    @ConfigProperty(name = "leadproof.metrics.compact-every", defaultValue = "5s")
+    Duration every;
+
+    void start(@Observes StartupEvent event) {
+        loops.every("metrics-compaction", every, every, this::compact);
+    }
+
+    void compact(SupervisedLoop loop) throws SQLException {
         for (String workspace : directory.allIds()) {
             try {
                 compact(workspace);
+                loop.beat();
             } catch (SQLException e) {
-                LOG.warnf("metrics compaction of %s failed, retried on the next tick: %s", workspace, e.getMessage());
+                if (DatabaseOutage.in(e)) {
+                    throw e; // the whole pass waits for the database
+                }
+                LOG.warnf("metrics compaction of %s failed, retried on the next pass: %s", workspace, e.getMessage());
             }
         }
     }

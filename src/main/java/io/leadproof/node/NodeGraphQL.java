@@ -16,6 +16,8 @@ import io.leadproof.common.Node;
 import io.leadproof.common.NodeId;
 import io.leadproof.lead.LeadService;
 import io.leadproof.lead.LeadView;
+import io.leadproof.scoring.RescoreJobs;
+import io.leadproof.scoring.ScoringGraphQL;
 import io.leadproof.security.Roles;
 
 /** Relay's refetch entry point: any object with a global id. */
@@ -26,6 +28,8 @@ public class NodeGraphQL {
     LeadService leads;
     @Inject
     CampaignService campaigns;
+    @Inject
+    RescoreJobs scoringJobs;
 
     @Query("node")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
@@ -38,6 +42,7 @@ public class NodeGraphQL {
         return switch (type) {
             case "Lead" -> leads.find(NodeId.require(type, id, "id")).map(LeadView::of).orElse(null);
             case "Campaign" -> campaigns.find(NodeId.require(type, id, "id")).map(CampaignView::of).orElse(null);
+            case "ScoringJob" -> scoringJobs.find(NodeId.require(type, id, "id")).map(ScoringGraphQL::view).orElse(null);
             default -> throw ApiException.invalid("UNSUPPORTED_TYPE", "node() does not fetch objects of type " + type);
         };
     }

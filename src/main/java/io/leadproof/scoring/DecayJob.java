@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +24,10 @@ import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.security.WorkspaceScope;
 import io.leadproof.workspace.WorkspaceDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.leadproof.ops.BackgroundLoops;
+import io.leadproof.ops.DatabaseOutage;
+import io.leadproof.ops.SupervisedLoop;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Time moves scores without any new event: decayed engagement shrinks and old activities leave
@@ -53,13 +57,26 @@ public class DecayJob {
     @ConfigProperty(name = "leadproof.scoring.chunk-size", defaultValue = "2000")
     int chunkSize;
 
-    @Scheduled(every = "${leadproof.scoring.decay-every:1h}", delayed = "${leadproof.scoring.decay-delay:5m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void everyWorkspace() {
+    @Inject
+    BackgroundLoops loops;
+    @ConfigProperty(name = "leadproof.scoring.decay-every", defaultValue = "1h")
+    Duration every;
+    @ConfigProperty(name = "leadproof.scoring.decay-delay", defaultValue = "5m")
+    Duration delay;
+
+    void start(@Observes StartupEvent event) {
+        loops.every("decay", every, delay, this::everyWorkspace);
+    }
+
+    void everyWorkspace(SupervisedLoop loop) {
         for (String id : directory.allIds()) {
             try {
                 runFor(id);
+                loop.beat();
             } catch (RuntimeException e) {
+                if (DatabaseOutage.in(e)) {
+                    throw e; // the whole pass waits for the database
+                }
                 LOG.errorf(e, "decay rescoring of workspace %s failed", id);
             }
         }

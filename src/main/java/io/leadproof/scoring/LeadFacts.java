@@ -38,13 +38,15 @@ final class LeadFacts {
     // Only columns activity_by_lead carries (V15): the read is an index-only scan.
     private static final String ACTIVITY_COLUMNS = "select lead_id, type, funnel_stage, content_tag, occurred_at from activity"
             + " where workspace_id = ? and";
+    /** The leads scoring looks at: erased ones keep their facts but are never scored again. */
+    private static final String SCORABLE = " and erased_at is null";
     private static final String ACTIVITY_WINDOW = " and occurred_at > ? and occurred_at <= ?";
 
     private LeadFacts() {
     }
 
     static Map<UUID, LeadSnapshot> snapshots(Connection c, String workspace, List<UUID> ids) throws SQLException {
-        try (var ps = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id = any(?) and erased_at is null")) {
+        try (var ps = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id = any(?)" + SCORABLE)) {
             ps.setString(1, workspace);
             ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
             return read(ps.executeQuery());
@@ -55,7 +57,7 @@ final class LeadFacts {
     static Map<UUID, LeadSnapshot> page(Connection c, String workspace, UUID lower, UUID upper, UUID after, int size) throws SQLException {
         // Plain range conditions only (no "? is null or ..."), so that the primary key index bounds the scan.
         String sql = "select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id " + (after == null ? ">= ?" : "> ?")
-                + (upper == null ? "" : " and id < ?") + " and erased_at is null order by id limit ?";
+                + (upper == null ? "" : " and id < ?") + SCORABLE + " order by id limit ?";
         try (var ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, workspace);
@@ -65,6 +67,17 @@ final class LeadFacts {
             }
             ps.setInt(i, size);
             return read(ps.executeQuery());
+        }
+    }
+
+    /** How many leads a rescoring job will score: the pages of {@link #page} together. */
+    static int countScorable(Connection c, String workspace) throws SQLException {
+        try (var ps = c.prepareStatement("select count(*) from lead where workspace_id = ?" + SCORABLE)) {
+            ps.setString(1, workspace);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 

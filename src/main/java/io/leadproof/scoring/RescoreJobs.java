@@ -11,13 +11,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
+import io.leadproof.common.UserError;
 import io.leadproof.criteria.CriteriaModel;
+import io.leadproof.criteria.CriteriaVersion;
 import io.leadproof.criteria.VersionPublished;
-import io.leadproof.lead.Lead;
+import io.leadproof.criteria.VersionStatus;
 import io.leadproof.security.CurrentWorkspace;
 
 /**
@@ -49,7 +52,8 @@ public class RescoreJobs {
         var now = clock.instant();
         ScoringJob.<ScoringJob>list("modelId = ?1 and state in ?2", published.modelId(),
                 List.of(ScoringJobState.QUEUED, ScoringJobState.RUNNING)).forEach(job -> job.supersede(now));
-        int total = (int) Lead.count();
+        String ws = workspace.id();
+        int total = em.unwrap(Session.class).doReturningWork(c -> LeadFacts.countScorable(c, ws));
         var job = ScoringJob.queue(published.modelId(), published.versionId(), total, published.publishedAt(), now);
         job.persist();
         if (total == 0) {
@@ -57,6 +61,10 @@ public class RescoreJobs {
         } else {
             queued.fire(new RescoreQueued(workspace.id(), job.id()));
         }
+    }
+
+    public Optional<ScoringJob> find(UUID jobId) {
+        return ScoringJob.find("id", jobId).firstResultOptional();
     }
 
     public Optional<ScoringJob> latestFor(UUID versionId) {
@@ -78,13 +86,14 @@ public class RescoreJobs {
     }
 
     /**
-     * Scores the next chunk of one part; false when the part is finished or the job is no longer open. The chunk's
+     * Scores the next chunk of one part; false when the part is finished, the job is no longer open or no longer held
+     * under {@code owner}'s lease. The chunk's
      * scores and the part's cursor commit together. Lock order: the part, then (briefly, at the end) the job.
      */
-    boolean processChunk(UUID jobId, int partNo) {
+    boolean processChunk(UUID jobId, int partNo, String owner) {
         ScoringJob job = ScoringJob.<ScoringJob>find("id", jobId).firstResult();
-        if (job == null || !job.isOpen()) {
-            return false;
+        if (job == null || !job.isOpen() || !job.heldBy(owner)) {
+            return false; // finished, superseded, or taken over by another pod while this one stalled
         }
         ScoringJobPart part = ScoringJobPart.<ScoringJobPart>find("jobId = ?1 and part = ?2", jobId, partNo)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
@@ -148,8 +157,34 @@ public class RescoreJobs {
         CriteriaModel.<CriteriaModel>find("id", job.modelId()).firstResultOptional().ifPresent(m -> m.serve(job.versionId()));
     }
 
-    void markFailed(UUID jobId, RuntimeException e) {
+    void markFailed(UUID jobId, String reason) {
         ScoringJob.<ScoringJob>find("id", jobId).firstResultOptional().filter(ScoringJob::isOpen)
-                .ifPresent(job -> job.fail(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant()));
+                .ifPresent(job -> job.fail(reason, clock.instant()));
+    }
+
+    /**
+     * Queues a FAILED job again; a worker resumes it where each part stopped. Refused when the job did not fail or its
+     * version is no longer the model's active one (a newer publish has its own job).
+     */
+    @Transactional
+    public Result resume(UUID jobId) {
+        ScoringJob job = ScoringJob.<ScoringJob>find("id", jobId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (job == null) {
+            return new Result(null, List.of(UserError.of("NOT_FOUND", "no such scoring job", "jobId")));
+        }
+        if (job.state() != ScoringJobState.FAILED) {
+            return new Result(null, List.of(UserError.of("NOT_FAILED", "the job is " + job.state() + "; only a FAILED job can be resumed", "jobId")));
+        }
+        var version = CriteriaVersion.<CriteriaVersion>find("id", job.versionId()).firstResult();
+        if (version == null || version.status() != VersionStatus.ACTIVE) {
+            return new Result(null, List.of(UserError.of("VERSION_NOT_ACTIVE",
+                    "the job's version is no longer the model's active version; its successor has a job of its own", "jobId")));
+        }
+        job.resume();
+        queued.fire(new RescoreQueued(workspace.id(), job.id()));
+        return new Result(job, List.of());
+    }
+
+    public record Result(ScoringJob job, List<UserError> userErrors) {
     }
 }

@@ -1,35 +1,47 @@
 package io.leadproof.scoring;
 
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.leadproof.ops.BackgroundLoops;
+import io.leadproof.ops.DatabaseOutage;
+import io.leadproof.ops.SupervisedLoop;
 import io.leadproof.security.WorkspaceScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 
 /**
- * Claims rescoring jobs across workspaces (skip-locked, so many pods can poll) and works each one
- * off in its own workspace scope, its parts in parallel. A job whose worker stopped heart-beating is taken over.
+ * Claims rescoring jobs across workspaces (skip-locked, so many pods can poll) and works each one off in its own
+ * workspace scope, its parts in parallel, under a lease it renews every third of {@code leadproof.scoring.lease}: a
+ * crashed pod's job is taken over once its lease runs out. A failed chunk is retried with backoff; a job fails only
+ * when an error outlasts the retries and is not a database outage (an outage leaves it RUNNING, to be resumed).
  */
 @ApplicationScoped
 public class RescoreWorker {
 
     private static final Logger LOG = Logger.getLogger(RescoreWorker.class);
-    static final String STALE_AFTER = "30 seconds";
+    /** This process, as a lease holder: the pod's name (HOSTNAME on Kubernetes) plus process id and a random tag. */
+    static final String OWNER = System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
 
-    public record Claim(String workspaceId, UUID jobId) {
+    public record Claim(String workspaceId, UUID jobId, String takenFrom, Instant leaseEndedAt) {
     }
 
     @Inject
@@ -38,44 +50,57 @@ public class RescoreWorker {
     WorkspaceScope scope;
     @Inject
     RescoreJobs jobs;
+    @Inject
+    RescoreLease leases;
+    @Inject
+    BackgroundLoops loops;
+    @ConfigProperty(name = "leadproof.scoring.poll-every", defaultValue = "2s")
+    Duration pollEvery;
+    @ConfigProperty(name = "leadproof.scoring.lease", defaultValue = "15s")
+    Duration lease;
+    @ConfigProperty(name = "leadproof.scoring.chunk-attempts", defaultValue = "4")
+    int chunkAttempts;
+    @ConfigProperty(name = "leadproof.scoring.chunk-backoff", defaultValue = "1s")
+    Duration chunkBackoff;
 
-    private final AtomicBoolean polling = new AtomicBoolean();
+    private volatile SupervisedLoop claims;
 
-    /** Works off every claimable job; a no-op while this pod is already doing so (that loop claims the new job too). */
-    @Scheduled(every = "${leadproof.scoring.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        if (!polling.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            Claim claim;
-            while ((claim = claimNext()) != null) {
-                run(claim);
-            }
-        } finally {
-            polling.set(false);
-        }
+    void start(@Observes StartupEvent event) {
+        claims = loops.every("rescore-claims", pollEvery, Duration.ZERO, this::workOff);
     }
 
     // The pod that queued a job starts it at once instead of at its next poll; any pod may still claim it first.
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) RescoreQueued queued) {
-        Thread.ofPlatform().daemon().name("rescore-claim").start(this::poll);
+        if (claims != null) {
+            claims.wake();
+        }
     }
 
-    /** Works the job's parts off in parallel, one thread per part; the first failure stops the others and fails the job. */
-    public void run(Claim claim) {
+    private void workOff(SupervisedLoop loop) throws SQLException {
+        Claim claim;
+        while (loop.running() && (claim = claimNext()) != null) {
+            run(claim, loop);
+        }
+    }
+
+    /** Works the job's parts off in parallel, one thread per part, while a virtual thread keeps the lease. */
+    void run(Claim claim, SupervisedLoop loop) {
+        logTakeover(claim);
         var failure = new AtomicReference<RuntimeException>();
+        var lost = new AtomicBoolean();
+        var done = new AtomicBoolean();
+        Thread keeper = Thread.ofVirtual().name("rescore-lease").start(() -> keepLease(claim, done, lost));
         try {
-            List<Integer> parts = scope.call(claim.workspaceId(),
-                    () -> QuarkusTransaction.requiringNew().call(() -> jobs.openParts(claim.jobId())));
+            List<Integer> parts = attempt(claim, "starting", lost, () -> inJob(claim, () -> jobs.openParts(claim.jobId())));
             try (var pool = Executors.newFixedThreadPool(Math.max(1, parts.size()), Thread.ofPlatform().name("rescore-", 0).factory())) {
                 for (int part : parts) {
                     pool.submit(() -> {
                         try {
                             boolean more = true;
-                            while (more && failure.get() == null) {
-                                more = scope.call(claim.workspaceId(),
-                                        () -> QuarkusTransaction.requiringNew().call(() -> jobs.processChunk(claim.jobId(), part)));
+                            while (more && failure.get() == null && !lost.get() && loop.running()) {
+                                more = attempt(claim, "a chunk of part " + part, lost,
+                                        () -> inJob(claim, () -> jobs.processChunk(claim.jobId(), part, OWNER)));
+                                loop.beat();
                             }
                         } catch (RuntimeException e) {
                             failure.compareAndSet(null, e);
@@ -85,26 +110,122 @@ public class RescoreWorker {
             }
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
+        } finally {
+            done.set(true);
+            keeper.interrupt();
         }
         RuntimeException e = failure.get();
-        if (e != null) {
-            LOG.errorf(e, "rescoring job %s of workspace %s failed", claim.jobId(), claim.workspaceId());
-            scope.run(claim.workspaceId(), () -> QuarkusTransaction.requiringNew().run(() -> jobs.markFailed(claim.jobId(), e)));
+        if (e == null) {
+            giveBackIfUnfinished(claim);
+        } else if (DatabaseOutage.in(e)) {
+            giveBackIfUnfinished(claim);
+            throw e; // the loop waits for the database; the job stays RUNNING and is resumed at its cursors
+        } else {
+            String incident = UUID.randomUUID().toString();
+            LOG.errorf(e, "Rescoring job %s of workspace %s failed %d times in a row and is now FAILED until resumed (incident %s)",
+                    claim.jobId(), claim.workspaceId(), chunkAttempts, incident);
+            String reason = "Stopped after " + chunkAttempts + " failed attempts: " + firstLine(e) + " (incident " + incident + ")";
+            inJob(claim, () -> {
+                jobs.markFailed(claim.jobId(), reason);
+                return null;
+            });
         }
     }
 
-    public Claim claimNext() {
-        // Across workspaces, which row-level security hides from the application role: a SECURITY DEFINER function
-        // (V5__row_level_security.sql) claims the job and returns only its ids.
-        try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("select workspace_id, job_id from claim_scoring_job(cast(? as interval))")) {
-            ps.setString(1, STALE_AFTER);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? new Claim(rs.getString(1), rs.getObject(2, UUID.class)) : null;
+    /** Runs {@code work}, retrying failures with exponential backoff up to leadproof.scoring.chunk-attempts in all. */
+    private <T> T attempt(Claim claim, String what, AtomicBoolean lost, Supplier<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (attempt >= chunkAttempts || lost.get()) {
+                    throw e;
+                }
+                Duration wait = chunkBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
+                if (DatabaseOutage.in(e)) {
+                    DatabaseOutage.failed(e, "rescoring job " + claim.jobId());
+                } else {
+                    LOG.warnf("Rescoring job %s of workspace %s: %s failed (attempt %d of %d), retrying in %s: %s",
+                            claim.jobId(), claim.workspaceId(), what, attempt, chunkAttempts, wait, firstLine(e));
+                }
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
-        } catch (SQLException e) {
-            LOG.warn("could not poll for rescoring jobs", e);
-            return null;
+        }
+    }
+
+    private void keepLease(Claim claim, AtomicBoolean done, AtomicBoolean lost) {
+        Duration every = lease.dividedBy(3);
+        while (!done.get()) {
+            try {
+                Thread.sleep(every);
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                if (!inJob(claim, () -> leases.renew(claim.jobId(), OWNER, lease)) && !done.get()) {
+                    LOG.warnf("Rescoring job %s of workspace %s is no longer held by this pod; stopping after the current chunk",
+                            claim.jobId(), claim.workspaceId());
+                    lost.set(true);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("could not renew the lease of rescoring job %s: %s", claim.jobId(), e);
+            }
+        }
+    }
+
+    private void giveBackIfUnfinished(Claim claim) {
+        try {
+            inJob(claim, () -> {
+                leases.release(claim.jobId(), OWNER);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("could not give back rescoring job %s; its lease runs out by itself: %s", claim.jobId(), e);
+        }
+    }
+
+    private <T> T inJob(Claim claim, Supplier<T> work) {
+        return scope.call(claim.workspaceId(), () -> QuarkusTransaction.requiringNew().call(work::get));
+    }
+
+    private void logTakeover(Claim claim) {
+        if (claim.takenFrom() != null && !OWNER.equals(claim.takenFrom())) {
+            LOG.warnf("Took over rescoring job %s of workspace %s from %s, whose lease ran out at %s; resuming at its cursors",
+                    claim.jobId(), claim.workspaceId(), claim.takenFrom(), claim.leaseEndedAt());
+        } else if (claim.leaseEndedAt() != null) {
+            LOG.infof("Resuming rescoring job %s of workspace %s at its cursors", claim.jobId(), claim.workspaceId());
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    }
+
+    /** Across workspaces, through the SECURITY DEFINER function of R__scoring_job_claims.sql: ids only. */
+    Claim claimNext() throws SQLException {
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("select workspace_id, job_id, taken_from, lease_ended_at"
+                        + " from claim_scoring_job(?, make_interval(secs => ?))")) {
+            ps.setString(1, OWNER);
+            ps.setDouble(2, lease.toMillis() / 1000.0);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Timestamp ended = rs.getTimestamp(4);
+                return new Claim(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), ended == null ? null : ended.toInstant());
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
@@ -28,6 +29,7 @@ import io.leadproof.criteria.CriteriaTypes.VersionView;
 import io.leadproof.lead.LeadView;
 import io.leadproof.scoring.ScoringTypes.CrossingView;
 import io.leadproof.scoring.ScoringTypes.JobView;
+import io.leadproof.scoring.ScoringTypes.ResumePayload;
 import io.leadproof.scoring.ScoringTypes.ScoreChangeConnection;
 import io.leadproof.scoring.ScoringTypes.ScoreChangeEdge;
 import io.leadproof.scoring.ScoringTypes.ScoreView;
@@ -100,7 +102,16 @@ public class ScoringGraphQL {
         return ids.stream().map(latest::get).map(j -> j == null ? null : view(j)).toList();
     }
 
-    static JobView view(ScoringJob j) {
+    @Mutation("scoringJobResume")
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Queues a FAILED rescoring job again, for when the cause of the failure is fixed; a worker continues where"
+            + " each part stopped and, when it succeeds, the version's scores are served.")
+    public @NonNull ResumePayload scoringJobResume(@NonNull @Description("The job.") ScoringInputs.JobResume input) {
+        var result = jobs.resume(NodeId.require("ScoringJob", input.jobId(), "jobId"));
+        return new ResumePayload(result.job() == null ? null : view(result.job()), result.userErrors());
+    }
+
+    public static JobView view(ScoringJob j) {
         return new JobView(NodeId.of("ScoringJob", j.id()), j.state(), j.processed(), j.total(), utc(j.asOf()),
                 utc(j.startedAt()), utc(j.finishedAt()), j.error());
     }

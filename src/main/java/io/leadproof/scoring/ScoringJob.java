@@ -38,6 +38,9 @@ public class ScoringJob extends WorkspaceOwned {
     @Column(name = "heartbeat_at")
     private Instant heartbeatAt;
     private String error;
+    /** Written only by claim_scoring_job (R__scoring_job_claims.sql) and {@link RescoreLease}, in database time. */
+    @Column(name = "lease_owner", insertable = false, updatable = false)
+    private String leaseOwner;
 
     protected ScoringJob() {
     }
@@ -67,7 +70,9 @@ public class ScoringJob extends WorkspaceOwned {
         heartbeatAt = now;
     }
 
+    /** Every lead is scored: the number scored is the total now (leads added or erased meanwhile moved it). */
     void succeed(Instant now) {
+        total = processed;
         state = ScoringJobState.SUCCEEDED;
         finishedAt = now;
         heartbeatAt = now;
@@ -83,6 +88,20 @@ public class ScoringJob extends WorkspaceOwned {
         state = ScoringJobState.FAILED;
         finishedAt = now;
         error = reason;
+    }
+
+    /** FAILED → QUEUED: a worker picks it up again and each part continues at its cursor. */
+    void resume() {
+        if (state != ScoringJobState.FAILED) {
+            throw new IllegalStateException("only a FAILED job can be resumed, this one is " + state);
+        }
+        state = ScoringJobState.QUEUED;
+        finishedAt = null;
+        error = null;
+    }
+
+    boolean heldBy(String owner) {
+        return owner.equals(leaseOwner);
     }
 
     boolean isOpen() {

@@ -8,7 +8,9 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import io.leadproof.common.Node;
 import io.leadproof.common.PageInfo;
+import io.leadproof.common.UserError;
 import io.leadproof.scoring.engine.RuleKind;
 
 /** Output types of scores, their history and rescoring jobs. */
@@ -76,15 +78,27 @@ public final class ScoringTypes {
     }
 
     @Type("ScoringJob")
-    @Description("Background rescoring of all leads after a publish. Old scores stay served until it succeeds.")
+    @Description("Background rescoring of all leads after a publish. Old scores stay served until it succeeds; meanwhile new"
+            + " activity is scored under both versions and the new (active) version drives MQLs and handoffs. A worker on any"
+            + " pod holds it under a lease; when that pod dies, another one takes it over within leadproof.scoring.lease and"
+            + " continues where it stopped.")
     public record JobView(
             @Id @NonNull @Description("Global id.") String id,
-            @NonNull @Description("State.") ScoringJobState state,
+            @NonNull @Description("State; see ScoringJobState for what FAILED means and how to resume.") ScoringJobState state,
             @NonNull @Description("Leads scored so far.") int processed,
-            @NonNull @Description("Leads to score.") int total,
+            @NonNull @Description("Leads to score: the workspace's leads when the job was queued, erased leads excluded. When the"
+                    + " job succeeds it is set to processed, which counts leads added meanwhile and not the ones erased.") int total,
             @NonNull @Description("The instant all scores are computed as of (the publish time).") OffsetDateTime asOf,
             @Description("When work began.") OffsetDateTime startedAt,
-            @Description("When it ended.") OffsetDateTime finishedAt,
-            @Description("Why it failed or was superseded.") String error) {
+            @Description("When it ended; null while it runs and after a resume.") OffsetDateTime finishedAt,
+            @Description("Why it failed (the last error, with an incident id for support) or was superseded; null otherwise.")
+            String error) implements Node {
+    }
+
+    @Type("ScoringJobResumePayload")
+    @Description("Result of scoringJobResume.")
+    public record ResumePayload(
+            @Description("The job, QUEUED again; null when nothing changed.") JobView job,
+            @NonNull @Description("Why the job was not resumed: NOT_FOUND, NOT_FAILED, VERSION_NOT_ACTIVE.") List<@NonNull UserError> userErrors) {
     }
 }

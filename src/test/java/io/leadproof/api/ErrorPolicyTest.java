@@ -24,7 +24,7 @@ import io.leadproof.common.ApiException;
 class ErrorPolicyTest {
 
     static final String SDL = """
-            type Query { viewer: Viewer, boom: String, badValue: String, deliberate: String, checked: String }
+            type Query { viewer: Viewer, boom: String, badValue: String, deliberate: String, checked: String, outage: String }
             type Viewer { name: String, friends(first: Int): [Viewer] }
             """;
 
@@ -36,6 +36,8 @@ class ErrorPolicyTest {
                 .dataFetcher("badValue", failing(new RuntimeException("wrapped",
                         new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"))))
                 .dataFetcher("deliberate", failing(ApiException.invalid("INVALID_ID", "id is not a Lead id")))
+                .dataFetcher("outage", failing(new IllegalStateException("could not set the workspace of a database connection",
+                        new SQLException("An I/O error occurred while sending to the backend.", "08006"))))
                 .dataFetcher("checked", failing(new RuntimeException(new java.io.IOException("/etc/secret not readable")))))
                 .build();
         var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
@@ -68,6 +70,16 @@ class ErrorPolicyTest {
         var error = engine(true).execute("{ badValue }").getErrors().getFirst();
         assertThat(error.getExtensions()).containsEntry("code", "INVALID_ARGUMENT").containsEntry("reason", "UNSTORABLE_VALUE");
         assertThat(error.getMessage()).doesNotContain("UTF8", "0x00", "SQL");
+    }
+
+    @Test
+    void a_database_outage_is_unavailable_with_a_retry_hint_not_an_internal_error() {
+        var error = engine(true).execute("{ outage }").getErrors().getFirst();
+        assertThat(error.getExtensions()).containsEntry("code", "UNAVAILABLE").containsEntry("reason", "DATABASE_UNAVAILABLE")
+                .containsEntry("retryAfter", 5L).doesNotContainKey("incident");
+        assertThat(error.getMessage()).startsWith("The service cannot reach its database right now. Retry in 5 s")
+                .doesNotContain("I/O", "08006", "workspace");
+        assertThat(error.getPath()).containsExactly("outage");
     }
 
     @Test

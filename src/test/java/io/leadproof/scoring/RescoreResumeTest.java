@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.leadproof.support.Await;
 import io.leadproof.support.GraphQL;
+import io.leadproof.support.LogCapture;
 import io.leadproof.support.OwnerSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.AttributeType;
@@ -18,8 +19,9 @@ import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 
 /**
- * A worker died in the middle of a rescore: part 0 had scored up to its cursor, part 1 nothing, and the heartbeat went
- * stale. Another worker takes the job over, scores exactly the leads that were left, and finishes it.
+ * A worker died in the middle of a rescore: part 0 had scored up to its cursor, part 1 nothing, and its lease ran out a
+ * moment ago — although its last chunk committed just now. Another worker takes the job over at its next poll (not 30 s
+ * after the last chunk), says so in the log, scores exactly the leads that were left, and finishes it.
  */
 @QuarkusTest
 @TestSecurity(user = "ada", roles = "revops-admin",
@@ -50,16 +52,21 @@ class RescoreResumeTest {
         assertThat(part0).as("random ids: both parts hold leads").hasSizeBetween(5, 35);
         String cursor = part0.get(part0.size() / 2);
         int before = part0.size() / 2 + 1;
+        var logs = LogCapture.start();
         OwnerSql.exec("insert into scoring_job (workspace_id, id, model_id, version_id, state, total, processed, as_of, created_at,"
-                + " started_at, heartbeat_at) values (?, ?, ?, ?, 'RUNNING', 40, ?, now() + interval '1 second', now(), now(),"
-                + " now() - interval '10 minutes')", WS, job, modelId, versionId, before);
+                + " started_at, heartbeat_at, lease_owner, lease_expires_at) values (?, ?, ?, ?, 'RUNNING', 40, ?,"
+                + " now() + interval '1 second', now(), now(), now(), 'crashed-pod/1/dead', now() - interval '1 second')",
+                WS, job, modelId, versionId, before);
         OwnerSql.exec("insert into scoring_job_part (workspace_id, job_id, part, lower_bound, upper_bound, last_lead_id, processed)"
                 + " values (?, ?, 0, ?, ?, ?::uuid, ?)", WS, job, parts.get(0).lowerBound(), parts.get(0).upperBound(), cursor, before);
         OwnerSql.exec("insert into scoring_job_part (workspace_id, job_id, part, lower_bound, upper_bound) values (?, ?, 1, ?, null)",
                 WS, job, parts.get(1).lowerBound());
 
-        Await.until("the stale job to be taken over and finished", Duration.ofSeconds(30), () -> "SUCCEEDED".equals(
+        Await.until("the job to be taken over and finished", Duration.ofSeconds(15), () -> "SUCCEEDED".equals(
                 OwnerSql.strings("select state from scoring_job where workspace_id = ? and id = ?", WS, job).getFirst()));
+        logs.close();
+        assertThat(logs.containing("Took over rescoring job " + job)).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("workspace " + WS, "from crashed-pod/1/dead", "lease ran out"));
 
         assertThat(OwnerSql.count("select processed from scoring_job where workspace_id = ? and id = ?", WS, job)).isEqualTo(40);
         assertThat(OwnerSql.count("select count(*) from scoring_job_part where workspace_id = ? and job_id = ? and done", WS, job)).isEqualTo(2);

@@ -57,7 +57,7 @@ class PooledConnectionIsolationTest {
     }
 
     @BeforeAll
-    void two_workspaces_and_the_listener_holding_the_other_connection() {
+    void two_workspaces_and_the_listener_on_its_own_connection() {
         OwnerSql.workspaceWithLeads(A, 2);
         OwnerSql.workspaceWithLeads(B, 3);
         Await.until("the handoff listener holds its connection", java.time.Duration.ofSeconds(20), () -> OwnerSql.count(

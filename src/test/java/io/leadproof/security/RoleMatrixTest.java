@@ -196,6 +196,9 @@ class RoleMatrixTest {
             Map.entry("criteriaVersionRetire", Probe.of("""
                     mutation($v: ID!) { criteriaVersionRetire(input: { versionId: $v }) { version { id } userErrors { code } } }""",
                     f -> Map.of("v", unknown("CriteriaVersion")), "data.criteriaVersionRetire")),
+            Map.entry("scoringJobResume", Probe.of("""
+                    mutation($j: ID!) { scoringJobResume(input: { jobId: $j }) { job { id } userErrors { code } } }""",
+                    f -> Map.of("j", unknown("ScoringJob")), "data.scoringJobResume")),
             Map.entry("handoffCreate", Probe.of("""
                     mutation($l: ID!) { handoffCreate(input: { leadId: $l }) { handoff { id } userErrors { code } } }""",
                     f -> Map.of("l", f.leadId()), "data.handoffCreate")),

@@ -1,0 +1,72 @@
+package io.leadproof.ops;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Every long-lived background loop of a pod — the handoff listener, the rescoring claims, decay, metrics compaction,
+ * cost-bucket pruning — is started here, as a {@link SupervisedLoop}: it survives any exception, retries with backoff,
+ * and shows in the health checks ({@link BackgroundLoopsHealth}). New background work belongs here too, not in a
+ * thread of its own or a {@code @Scheduled} method (whose failures no health check sees).
+ */
+@ApplicationScoped
+public class BackgroundLoops {
+
+    @ConfigProperty(name = "leadproof.loops.backoff-min", defaultValue = "200ms")
+    Duration backoffMin;
+    @ConfigProperty(name = "leadproof.loops.backoff-max", defaultValue = "10s")
+    Duration backoffMax;
+    @ConfigProperty(name = "leadproof.loops.stuck-after", defaultValue = "15m")
+    Duration stuckAfter;
+    @ConfigProperty(name = "leadproof.db.unavailable-retry-after", defaultValue = "5s")
+    Duration unavailableRetryAfter;
+
+    private final List<SupervisedLoop> loops = new CopyOnWriteArrayList<>();
+
+    void configure(@Observes StartupEvent event) {
+        DatabaseOutage.retryAfter(unavailableRetryAfter);
+    }
+
+    /** Runs {@code body} every {@code every}, first after {@code delay}. */
+    public SupervisedLoop every(String name, Duration every, Duration delay, SupervisedLoop.Body body) {
+        return start(new SupervisedLoop(name, every, delay, backoff(), body));
+    }
+
+    /** Runs {@code body}, which holds on until it fails or the application stops, again and again. */
+    public SupervisedLoop continuous(String name, SupervisedLoop.Body body) {
+        return start(new SupervisedLoop(name, null, Duration.ZERO, backoff(), body));
+    }
+
+    public Backoff backoff() {
+        return new Backoff(backoffMin, backoffMax);
+    }
+
+    private SupervisedLoop start(SupervisedLoop loop) {
+        loops.add(loop);
+        loop.start();
+        return loop;
+    }
+
+    Collection<SupervisedLoop> all() {
+        return List.copyOf(loops);
+    }
+
+    Duration stuckAfter() {
+        return stuckAfter;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        loops.forEach(loop -> loop.stop(Duration.ZERO));
+        loops.forEach(loop -> loop.stop(Duration.ofSeconds(5)));
+    }
+}
