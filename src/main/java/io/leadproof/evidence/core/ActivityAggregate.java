@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A lead's activities of one type and funnel stage (null: activities without a stage) before its
+ * A lead's activities of one type and funnel stage (null: activities without a stage) up to its
  * reference moment: how many and the most recent. One row of
- * {@code select type, stage, count(*), max(occurred_at) ... where occurred_at < :moment group by lead, type, stage}.
+ * {@code select type, stage, count(*), max(occurred_at) ... where occurred_at <= :moment group by lead, type, stage}.
  */
 public record ActivityAggregate(ActivityType type, FunnelStage stage, int count, Instant lastAt) {
 
@@ -25,11 +25,11 @@ public record ActivityAggregate(ActivityType type, FunnelStage stage, int count,
         }
     }
 
-    /** The aggregates of the activities strictly before {@code moment}, for callers that hold raw facts. */
+    /** The aggregates of the activities at or before {@code moment}, for callers that hold raw facts. */
     public static List<ActivityAggregate> summarise(List<ActivityFact> activities, Instant moment) {
         Map<String, ActivityAggregate> byKey = new LinkedHashMap<>();
         for (ActivityFact activity : activities) {
-            if (!activity.occurredAt().isBefore(moment)) {
+            if (activity.occurredAt().isAfter(moment)) {
                 continue;
             }
             byKey.merge(activity.type() + "/" + activity.stage(),

@@ -11,9 +11,9 @@ import java.util.Set;
  * What a lead's reference moment could know: the one home of the no-leakage rule shared by
  * signals, rejection insights and the predictive features.
  * <ul>
- *   <li>an activity aggregate counts only when its most recent activity is strictly before the
- *   moment; otherwise its count includes later activity and the whole aggregate is dropped (a
- *   correct feeder never sends one);</li>
+ *   <li>an activity aggregate counts only when its most recent activity is at or before the moment
+ *   (as the scoring engine counts activities up to its asOf); otherwise its count includes later
+ *   activity and the whole aggregate is dropped (a correct feeder never sends one);</li>
  *   <li>a first-call signal counts only when the lead was handed off and the signal was logged in
  *   [handoff, handoff + window].</li>
  * </ul>
@@ -30,7 +30,7 @@ public final class AsOf {
         List<ActivityAggregate> all = lead.activities();
         for (int i = 0; i < all.size(); i++) {
             ActivityAggregate aggregate = all.get(i);
-            boolean before = aggregate.lastAt().isBefore(lead.referenceMoment());
+            boolean before = !aggregate.lastAt().isAfter(lead.referenceMoment());
             if (!before && known == null) {
                 known = new ArrayList<>(all.subList(0, i));
             } else if (before && known != null) {

@@ -11,13 +11,13 @@ import java.util.UUID;
 /**
  * A lead as it was at its reference moment: the input of signal analysis, rejection insights and
  * the predictive score. A set-based read fills it row by row: the lead's traits as of the moment
- * (from the trait history), its activity aggregates before the moment, its campaign and the
+ * (from the trait history), its activity aggregates up to the moment, its campaign and the
  * campaign's channel, and the first-call signals logged on its handoff.
  *
  * <p>Nothing here may be later than the moment, except first-call signals, which are by definition
  * logged after the handoff and count within the first-call window. The record keeps whatever the
  * feeder passed; {@link AsOf} is the one place that drops what the moment could not have known
- * (activity aggregates whose most recent activity is not before the moment, signals outside the
+ * (activity aggregates whose most recent activity is after the moment, signals outside the
  * window), so a careless read cannot leak the future into a signal or a model.
  *
  * @param traits      the lead's attributes as of the moment (source included; custom attributes too)

@@ -100,7 +100,7 @@ class CandidateSignalsTest {
     }
 
     @Test
-    void activitiesAtOrAfterTheReferenceMomentAreNotSeen() {
+    void activitiesAfterTheReferenceMomentAreNotSeen() {
         ActivityAggregate later = new ActivityAggregate(ActivityType.PRICING_PAGE_VIEW, FunnelStage.BOFU, 4,
                 Cohorts.HANDOFF.plus(Duration.ofDays(2)));
         Map<String, String> counts = counts(1, 1, i -> Cohorts.lead(i, OutcomeKind.WON, LeadSnapshot.builder().build(),
