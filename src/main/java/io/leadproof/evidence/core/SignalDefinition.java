@@ -22,6 +22,11 @@ public sealed interface SignalDefinition {
 
     enum Timing { AT_MOMENT, BEFORE_MOMENT, NONE }
 
+    /** The leads without this signal, for comparisons: "leads with a stated budget status". */
+    default String othersPhrase() {
+        return "leads without it";
+    }
+
     /**
      * A trait value: an enum constant name, a normalised text value (trimmed, lower case), or a
      * boolean / text custom value; {@code value} null means unknown. {@code customKey} is set when
@@ -38,6 +43,10 @@ public sealed interface SignalDefinition {
 
         public String phrase() {
             return Phrases.subject(field, customKey) + " " + (value == null ? "unknown" : Phrases.shown(field, value));
+        }
+
+        public String othersPhrase() {
+            return (value == null ? "leads with a stated " : "leads with another ") + Phrases.subject(field, customKey);
         }
 
         public Timing timing() {
@@ -193,6 +202,10 @@ public sealed interface SignalDefinition {
 
         public String phrase() {
             return "qualified through rule '" + (ruleLabel == null ? ruleKey : ruleLabel) + "'";
+        }
+
+        public String othersPhrase() {
+            return "leads the rule did not score";
         }
 
         public Timing timing() {
