@@ -17,13 +17,13 @@ import java.util.Set;
 final class RejectionProposals {
     private final CriteriaVersionSpec active;
     private final int threshold;
-    private final Set<Predicate> tested;
+    private final Set<String> tested;
     private final Set<String> keys;
     private final List<ProposedChange> changes;
     private final List<String> notes;
     private final Set<String> lowered = new HashSet<>();
 
-    RejectionProposals(CriteriaVersionSpec active, int threshold, Set<Predicate> tested, Set<String> keys,
+    RejectionProposals(CriteriaVersionSpec active, int threshold, Set<String> tested, Set<String> keys,
                        List<ProposedChange> changes, List<String> notes) {
         this.active = active;
         this.threshold = threshold;
@@ -56,8 +56,8 @@ final class RejectionProposals {
             case EngagementRule engagement -> engagement.pointsPerOccurrence();
             case null, default -> 0;
         };
-        if (Math.abs(points) <= 5 || !lowered.add(ruleKey)) {
-            if (points != 0 && Math.abs(points) <= 5) {
+        if (points <= 5 || !lowered.add(ruleKey)) { // a penalty already pushes such leads down
+            if (points > 0) {
                 notes.add("Rule '" + ruleKey + "' is over-represented in rejections but already worth " + points + ": "
                         + finding.sentence());
             }
@@ -71,7 +71,7 @@ final class RejectionProposals {
     private void penalise(Finding finding, Rationale.Builder why) {
         SignalDefinition signal = finding.statistics().signal();
         Predicate when = RuleFactory.predicate(signal);
-        if (when == null || tested.contains(when)) {
+        if (when == null || !tested.add(Tests.of(when))) {
             return;
         }
         int points = -Math.abs(Points.fromWeightOfEvidence(finding.statistics().weightOfEvidence(), threshold));
@@ -80,7 +80,6 @@ final class RejectionProposals {
         }
         String key = Suggestions.unique(RuleFactory.key(signal), keys);
         keys.add(key);
-        tested.add(when);
         FitRule rule = new FitRule(key, RuleFactory.label(signal), when, points);
         changes.add(new ProposedChange.AddRule(rule, why.because("Add FIT rule '" + rule.label() + "' worth "
                 + points + " points:")));

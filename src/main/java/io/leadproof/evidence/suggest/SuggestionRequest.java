@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * What a suggestion starts from: the model's active version, the draft's id, the results of a
- * signal analysis (group A, usually won deals, against group B), the findings of rejection insights,
- * and the window both came from.
+ * signal analysis (group A, the outcome the criteria should find — won deals — against group B), the
+ * findings of rejection insights, and the window both came from.
  *
  * @param knockoutMinSupport a value seen in at least this many group-B leads and in no group-A lead
  *                           becomes a knock-out (default 20)

@@ -30,7 +30,9 @@ import java.util.Set;
  *   <li>a trait or source value STRONG-ly over-represented among the rejections of a reason gets a
  *   negative FIT rule, the condition that keeps such leads below the threshold.</li>
  * </ol>
- * A predicate the active version already tests, or one already proposed, is not proposed again.
+ * A predicate the active version already tests, or one already proposed, is not proposed again
+ * (compared as the engine compares: trimmed, case-insensitive). Group A must be the outcome the
+ * criteria should find (won deals): knock-outs and signs follow it.
  */
 public final class Suggestions {
     private Suggestions() {
@@ -39,13 +41,13 @@ public final class Suggestions {
     public static Suggestion suggest(SuggestionRequest request) {
         CriteriaVersionSpec active = request.active();
         int threshold = active.thresholds().mql();
-        Set<Predicate> tested = new HashSet<>();
+        Set<String> tested = new HashSet<>();
         Set<String> keys = new HashSet<>();
         for (Rule rule : active.rules()) {
             keys.add(rule.key());
             switch (rule) {
-                case FitRule fit -> tested.add(fit.when());
-                case KnockoutRule knockout -> tested.add(knockout.when());
+                case FitRule fit -> tested.add(Tests.of(fit.when()));
+                case KnockoutRule knockout -> tested.add(Tests.of(knockout.when()));
                 case EngagementRule ignored -> { }
             }
         }
@@ -56,7 +58,7 @@ public final class Suggestions {
             SignalDefinition signal = result.signal();
             String key = unique(RuleFactory.key(signal), keys);
             Predicate when = RuleFactory.predicate(signal);
-            if (when != null && tested.contains(when)) {
+            if (when != null && tested.contains(Tests.of(when))) {
                 if (result.verdict() == Verdict.STRONG) {
                     notes.add("The active version already tests " + signal.phrase() + ": " + result.sentence());
                 }
@@ -66,7 +68,7 @@ public final class Suggestions {
                     ? RuleFactory.knockout(signal, key) : null;
             if (knockout != null) {
                 keys.add(key);
-                tested.add(when);
+                tested.add(Tests.of(when));
                 changes.add(new ProposedChange.AddRule(knockout, Rationale.of(result, request.groupA(), request.groupB(),
                         request.windowFrom(), request.windowTo(), "Knock out '" + knockout.label() + "': none of the "
                                 + result.groupB().count() + " leads with it was among the " + request.groupA() + ".")));
@@ -79,7 +81,7 @@ public final class Suggestions {
     }
 
     private static void proposeScoring(SignalResult result, String key, int threshold, SuggestionRequest request,
-                                       Set<Predicate> tested, Set<String> keys, Set<String> behaviours,
+                                       Set<String> tested, Set<String> keys, Set<String> behaviours,
                                        List<ProposedChange> changes, List<String> notes) {
         SignalDefinition signal = result.signal();
         if (signal instanceof SignalDefinition.Behaviour b && !behaviours.add(b.type() + "/" + b.stage())) {
@@ -95,7 +97,7 @@ public final class Suggestions {
         keys.add(key);
         Predicate when = RuleFactory.predicate(signal);
         if (when != null) {
-            tested.add(when);
+            tested.add(Tests.of(when));
         }
         changes.add(new ProposedChange.AddRule(rule, Rationale.of(result, request.groupA(), request.groupB(),
                 request.windowFrom(), request.windowTo(),

@@ -120,4 +120,14 @@ class SuggestedDraftTest {
         assertThat(notes).anyMatch(n -> n.contains("BUDGET_CONFIRMED logged after the first calls"));
         assertThat(notes).noneMatch(n -> n.contains("C_LEVEL"));
     }
+
+    @Test
+    void aValueTheActiveVersionAlreadyTestsIsNotProposedAgainWhateverItsCase() {
+        KnockoutRule gambling = new KnockoutRule("no-gambling", "Gambling", Predicate.of(LeadField.INDUSTRY, Operator.EQUALS, " Gambling"));
+        CriteriaVersionSpec active = new CriteriaVersionSpec("v3", List.of(BUDGET, gambling), Thresholds.mql(50));
+        Suggestion suggestion = Suggestions.suggest(new SuggestionRequest(active, "v4-draft", wonVersusStalled(), "won deals",
+                "stalled deals", List.of(), FROM, TO, SuggestionRequest.DEFAULT_KNOCKOUT_MIN_SUPPORT));
+        assertThat(suggestion.draft().rules()).extracting(r -> r.key())
+                .containsExactly("budget-approved", "no-gambling", "suggested-behaviour-demo-requested-bofu-any");
+    }
 }
