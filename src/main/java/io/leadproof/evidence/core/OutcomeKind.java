@@ -1,0 +1,20 @@
+package io.leadproof.evidence.core;
+
+/** What became of a handed-off lead as of an instant; see {@link Outcomes#asOf}. */
+public enum OutcomeKind {
+    /** The deal closed won. */
+    WON,
+    /** The deal closed lost. */
+    LOST,
+    /** Accepted or an opportunity, with no state change and no logged touch for the stall period. */
+    STALLED,
+    /** Sales rejected the lead, with a reason. */
+    REJECTED,
+    /** Still moving (or never answered): not decided. */
+    OPEN;
+
+    /** Decided = WON, LOST, STALLED or REJECTED: the outcomes analyses and models learn from. */
+    public boolean isDecided() {
+        return this != OPEN;
+    }
+}

@@ -1,0 +1,108 @@
+package io.leadproof.evidence.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Counts per value of one categorical dimension, for group A and group B, with a dictionary of values. */
+final class ValueCounter {
+    private final Map<String, Integer> codes = new HashMap<>();
+    private final List<String> values = new ArrayList<>();
+    private int[] a = new int[8];
+    private int[] b = new int[8];
+    int knownA;
+    int knownB;
+    /** Some lead had several values (a list): the long-tail bucket cannot be derived from sums then. */
+    boolean multiValued;
+
+    void add(String value, boolean inA) {
+        int code = code(value);
+        if (inA) {
+            a[code]++;
+            knownA++;
+        } else {
+            b[code]++;
+            knownB++;
+        }
+    }
+
+    /** A lead with several distinct values: each counts once, the lead counts once as known. */
+    void addEach(Collection<String> distinct, boolean inA) {
+        if (distinct.isEmpty()) {
+            return;
+        }
+        multiValued |= distinct.size() > 1;
+        for (String value : distinct) {
+            (inA ? a : b)[code(value)]++;
+        }
+        if (inA) {
+            knownA++;
+        } else {
+            knownB++;
+        }
+    }
+
+    private int code(String value) {
+        Integer code = codes.get(value);
+        if (code != null) {
+            return code;
+        }
+        int next = values.size();
+        values.add(value);
+        codes.put(value, next);
+        if (next == a.length) {
+            a = Arrays.copyOf(a, next * 2);
+            b = Arrays.copyOf(b, next * 2);
+        }
+        return next;
+    }
+
+    int distinctValues() {
+        return values.size();
+    }
+
+    /**
+     * Appends the signals of this dimension: each listed value, then the long tail (when
+     * {@code other} is given and every lead had one value), then unknown (when {@code unknown} is given).
+     *
+     * @param limit   at most this many values on their own (Integer.MAX_VALUE: all)
+     * @param support a value needs this many leads to be listed
+     */
+    void emit(Function<String, SignalDefinition> valueSignal, SignalDefinition other, SignalDefinition unknown,
+              int limit, int support, int nA, int nB, List<SignalCount> out) {
+        Integer[] order = new Integer[values.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> -(a[i] + b[i])).thenComparing(values::get));
+        int listedA = 0;
+        int listedB = 0;
+        int listed = 0;
+        for (int code : order) {
+            if (listed == limit || a[code] + b[code] < support) {
+                break;
+            }
+            listed++;
+            listedA += a[code];
+            listedB += b[code];
+            add(out, valueSignal.apply(values.get(code)), a[code], b[code], nA, nB);
+        }
+        if (other != null && !multiValued && listed < values.size()) {
+            add(out, other, knownA - listedA, knownB - listedB, nA, nB);
+        }
+        if (unknown != null) {
+            add(out, unknown, nA - knownA, nB - knownB, nA, nB);
+        }
+    }
+
+    static void add(List<SignalCount> out, SignalDefinition signal, int a, int b, int nA, int nB) {
+        if (SignalCounts.isCandidate(a, b, nA, nB)) {
+            out.add(new SignalCount(signal, a, b));
+        }
+    }
+}
