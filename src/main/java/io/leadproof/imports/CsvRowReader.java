@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.util.Iterator;
 import java.util.List;
@@ -24,10 +23,11 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
  *
  * <p>Contract: {@link #open} detects the format ({@link FormatSniffer}) and reads the header (row 1). Each
  * {@link #next()} returns the next data row with its spreadsheet row number, or null at the end of the file. A row
- * whose field count differs from the header's or that has a field over {@link CsvOptions#maxFieldChars()} is still
- * returned, with {@link #problemsOf(CsvRow)} naming the problem, so that one bad row never stops the rest. Problems
- * the reader cannot get past throw {@link ImportFileException} with the row number: bad encoding, a row over
- * {@link CsvOptions#maxRowChars()} (found after reading that many characters, not the whole row), broken quoting.
+ * whose field count differs from the header's, that has a field over {@link CsvOptions#maxFieldChars()} or bytes
+ * invalid in the file's encoding is still returned, with {@link #problemsOf(CsvRow)} naming the problem, so that one
+ * bad row never stops the rest. Problems the reader cannot get past throw {@link ImportFileException} with the row
+ * number: a row over {@link CsvOptions#maxRowChars()} (found after reading that many characters, not the whole row),
+ * a quote never closed.
  *
  * <p>Resuming: {@code open(in, options, resumeAfterRow)} re-reads the file from its start and skips, without
  * returning them, the rows up to and including {@code resumeAfterRow}. An import job that records the last row of
@@ -36,6 +36,8 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
  * format of the first read ({@link #format()}) as declared options so that a resumed read decodes the same way.
  */
 public final class CsvRowReader implements Closeable {
+
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final InputStream stream;
     private final CsvReader<CsvRecord> csv;
@@ -50,8 +52,10 @@ public final class CsvRowReader implements Closeable {
         this.options = options;
         var buffered = new BufferedInputStream(stream, Math.max(8192, options.sniffBytes() + 1));
         this.format = FormatSniffer.sniff(buffered, options);
+        // bytes invalid in the encoding become U+FFFD, which rejects their row (see problemsOf): the decoder reads
+        // ahead, so only the row can tell exactly where they were
         var decoder = format.encoding().charset().newDecoder()
-                .onMalformedInput(format.encoding() == CsvEncoding.UTF_8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
+                .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         var handler = CsvRecordHandler.builder()
                 .maxFields(options.maxRowChars())
@@ -65,6 +69,7 @@ public final class CsvRowReader implements Closeable {
                 .skipEmptyLines(false)
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .allowUnclosedQuote(false)
                 .detectBomHeader(false)
                 .maxBufferSize(options.maxRowChars())
                 .build(handler, new InputStreamReader(buffered, decoder));
@@ -130,9 +135,15 @@ public final class CsvRowReader implements Closeable {
                     + row.fields().size() + " fields but the header has " + header.size() + " columns"));
         }
         for (int i = 0; i < row.fields().size(); i++) {
-            if (row.fields().get(i).length() > options.maxFieldChars()) {
+            String field = row.fields().get(i);
+            if (field.length() > options.maxFieldChars()) {
                 return List.of(ImportError.of(row.rowNumber(), header.get(i), ImportErrorCode.FIELD_TOO_LONG,
-                        "value has " + row.fields().get(i).length() + " characters; at most " + options.maxFieldChars() + " are allowed"));
+                        "value has " + field.length() + " characters; at most " + options.maxFieldChars() + " are allowed"));
+            }
+            if (field.indexOf(REPLACEMENT) >= 0) {
+                return List.of(ImportError.of(row.rowNumber(), header.get(i), ImportErrorCode.INVALID_ENCODING,
+                        "value has bytes that are not valid " + format.encoding() + (format.encoding() == CsvEncoding.UTF_8
+                                ? "; if the file is not UTF-8, import it again declaring WINDOWS_1252" : "")));
             }
         }
         return List.of();
@@ -148,10 +159,6 @@ public final class CsvRowReader implements Closeable {
             rowNumber = attempted;
             return record;
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new ImportFileException(ImportErrorCode.INVALID_ENCODING, attempted, "row " + attempted
-                        + " has bytes that are not valid " + format.encoding() + "; save the file as UTF-8 or declare WINDOWS_1252");
-            }
             throw e.getCause();
         } catch (CsvParseException e) {
             throw parseProblem(attempted, e);
@@ -163,11 +170,6 @@ public final class CsvRowReader implements Closeable {
         if (text.contains("buffer size") || text.contains("max record size") || text.contains("max field size")) {
             return new ImportFileException(ImportErrorCode.ROW_TOO_LONG, row, "row " + row + " is longer than "
                     + options.maxRowChars() + " characters (a quote left open makes the rest of the file one row); reading stopped there");
-        }
-        if (e.getCause() instanceof UncheckedIOException io && io.getCause() instanceof CharacterCodingException
-                || e.getCause() instanceof CharacterCodingException) {
-            return new ImportFileException(ImportErrorCode.INVALID_ENCODING, row, "row " + row
-                    + " has bytes that are not valid " + format.encoding() + "; save the file as UTF-8 or declare WINDOWS_1252");
         }
         return new ImportFileException(ImportErrorCode.MALFORMED_CSV, row, "row " + row + " cannot be read as CSV: " + e.getMessage());
     }

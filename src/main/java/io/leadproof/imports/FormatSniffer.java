@@ -2,21 +2,16 @@ package io.leadproof.imports;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Detects the encoding and separator of a CSV file from its first bytes, then leaves the stream positioned after
  * any byte order mark.
  *
  * <p>Encoding: a UTF-8 byte order mark means UTF-8; a UTF-16 or UTF-32 mark fails the file; a declared encoding is
- * used as declared; otherwise the first {@link CsvOptions#sniffBytes()} bytes decide: valid UTF-8 means UTF-8,
- * anything else Windows-1252 (which decodes every byte, so ISO-8859-1 exports read right too). A detected UTF-8
- * file is then decoded strictly: a byte invalid in UTF-8 further on fails the import with its row and the advice to
- * declare Windows-1252, rather than landing garbled names.
+ * used as declared; otherwise the first {@link CsvOptions#sniffBytes()} bytes decide: UTF-8 when they are valid UTF-8
+ * or hold more valid multi-byte UTF-8 characters than invalid bytes, else Windows-1252 (which also reads ISO-8859-1
+ * exports right). A row holding bytes invalid in the encoding used is rejected with {@code INVALID_ENCODING} and the
+ * advice to declare WINDOWS_1252, rather than landed garbled.
  *
  * <p>Separator: a declared one is used; otherwise the one among {@code , ; TAB} that occurs most often outside
  * quotes in the header row, ties in that order, comma when none occurs (a one-column file).
@@ -55,15 +50,38 @@ final class FormatSniffer {
         return new DetectedFormat(encoding, bom, separator, encodingDetected, separatorDetected);
     }
 
+    /**
+     * UTF-8 unless the window holds more bytes invalid in UTF-8 than valid multi-byte UTF-8 characters: a UTF-8
+     * export with one damaged byte stays UTF-8 (that row is rejected), while Windows-1252 text, whose accented
+     * letters are single bytes, almost never forms valid UTF-8 sequences.
+     */
     private static boolean isUtf8(byte[] head, int start, boolean whole) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.wrap(head, start, head.length - start);
-        CharBuffer chars = CharBuffer.allocate(head.length);
-        var result = decoder.decode(bytes, chars, whole);
-        // a multi-byte character cut by the end of the window is underflow, not an error
-        return !result.isError();
+        int valid = 0;
+        int invalid = 0;
+        int i = start;
+        while (i < head.length) {
+            int b = head[i] & 0xFF;
+            int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (length == 1) {
+                i++;
+                continue;
+            }
+            if (length > 0 && i + length > head.length && !whole) {
+                break; // a character cut by the end of the window
+            }
+            boolean ok = length > 0 && i + length <= head.length;
+            for (int k = 1; ok && k < length; k++) {
+                ok = (head[i + k] & 0xC0) == 0x80;
+            }
+            if (ok) {
+                valid++;
+                i += length;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        return invalid == 0 || valid > invalid;
     }
 
     static CsvSeparator separatorOfHeader(String text) {

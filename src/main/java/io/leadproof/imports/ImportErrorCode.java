@@ -19,6 +19,8 @@ public enum ImportErrorCode {
     INVALID_ENUM,
     /** Neither an ISO 3166 code nor a known country name. */
     INVALID_COUNTRY,
+    /** Bytes that are not valid in the file's encoding (the row is rejected rather than landed garbled). */
+    INVALID_ENCODING,
 
     // files
     EMPTY_FILE,
@@ -26,8 +28,6 @@ public enum ImportErrorCode {
     TOO_MANY_COLUMNS,
     /** A row is longer than {@link CsvOptions#maxRowChars()}, often a quote left open. */
     ROW_TOO_LONG,
-    /** Bytes that are not valid in the file's encoding. */
-    INVALID_ENCODING,
     /** UTF-16 or another encoding the import does not read. */
     UNSUPPORTED_ENCODING,
     /** The CSV syntax is broken beyond one row (e.g. a quote never closed). */
