@@ -19,7 +19,8 @@ import org.apache.commons.validator.routines.EmailValidator;
  *     before a + tag counts).</li>
  * <li>FREE_MAIL (fact, stays VALID): the domain is a free-mail provider's.</li>
  * <li>EMAIL_DOMAIN_MISMATCH (SUSPECT): a company address whose domain is neither the lead's company domain nor a
- *     subdomain or parent of it ({@code mail.acme.com} matches {@code acme.com}); not raised for free mail.</li>
+ *     subdomain or parent of it ({@code mail.acme.com} matches {@code acme.com}); not raised for free or disposable
+ *     mail.</li>
  * </ul>
  */
 public final class EmailCheck {
@@ -57,7 +58,8 @@ public final class EmailCheck {
         String domain = address.substring(at + 1).toLowerCase(Locale.ROOT);
         String mailbox = local.contains("+") ? local.substring(0, local.indexOf('+')) : local;
         var issues = new ArrayList<QualityIssue>();
-        if (lists.isDisposable(domain)) {
+        boolean disposable = lists.isDisposable(domain);
+        if (disposable) {
             issues.add(issue(QualityCode.EMAIL_DISPOSABLE, domain + " is a disposable-mail domain"));
         }
         if (TEST_LOCAL_PARTS.contains(mailbox) || isTestDomain(domain)) {
@@ -68,7 +70,7 @@ public final class EmailCheck {
         }
         if (lists.isFreeMail(domain)) {
             issues.add(issue(QualityCode.FREE_MAIL, domain + " is a free-mail provider"));
-        } else if (companyDomain != null && !companyDomain.isBlank() && !sameOrganisation(domain, companyDomain)) {
+        } else if (!disposable && companyDomain != null && !companyDomain.isBlank() && !sameOrganisation(domain, companyDomain)) {
             issues.add(issue(QualityCode.EMAIL_DOMAIN_MISMATCH, "email domain " + domain
                     + " is not the company domain " + companyDomain.strip().toLowerCase(Locale.ROOT)));
         }

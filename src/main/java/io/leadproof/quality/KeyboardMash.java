@@ -17,7 +17,7 @@ import java.util.Set;
  *     ("asdjkl", "dfgdfg");</li>
  * <li>a unit of two or three letters repeated at least three times ("asasas", "jkjkjk"; "Lulu" and "Mimi" pass);</li>
  * <li>five Latin letters or more without a vowel, counting y and w as vowels ("sdfgh", "xkcdr"; "Vlk", "Ng",
- *     "Llwyd", "Szczygł" pass).</li>
+ *     "Llwyd", "Bjørn" pass).</li>
  * </ol>
  * Words in other scripts (Han, Hangul, Arabic, Devanagari…) are never called mash: this heuristic knows nothing of
  * them. Known blind spot: random letters that follow no row and contain vowels ("jfkdlsa") pass.
@@ -27,6 +27,8 @@ final class KeyboardMash {
     private static final String[] ROWS = {"qwertyuiop", "asdfghjkl", "zxcvbnm", "qwertzuiop", "yxcvbnm",
             "azertyuiop", "qsdfghjklm", "wxcvbn", "abcdefghijklmnopqrstuvwxyz",
             "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"};
+    /** After accents are stripped; ø, æ, œ, ı and ə do not decompose. */
+    private static final String VOWELS = "aeiouywøæœıə";
     private static final Set<Integer> FORWARD = new HashSet<>();
     private static final Set<Integer> BACKWARD = new HashSet<>();
 
@@ -75,7 +77,7 @@ final class KeyboardMash {
         if (w.length() >= 6 && runsOfThree >= 2 && charsInRuns * 4 >= w.length() * 3) {
             return "runs of neighbouring keys";
         }
-        if (w.length() >= 5 && w.chars().allMatch(KeyboardMash::isLatin) && w.chars().noneMatch(c -> "aeiouyw".indexOf(c) >= 0)) {
+        if (w.length() >= 5 && w.chars().allMatch(KeyboardMash::isLatin) && w.chars().noneMatch(c -> VOWELS.indexOf(c) >= 0)) {
             return "no vowel";
         }
         return null;

@@ -11,8 +11,8 @@ import java.util.Set;
  * <ul>
  * <li>NAME_PLACEHOLDER (SUSPECT): a name part that is a known placeholder ({@link #PLACEHOLDERS}: "test", "asdf",
  *     "n/a", "unknown", "first name"…), a whole name that is one ("John Doe", "Max Mustermann", "Test User"), or a
- *     first name of a single letter. A last name of one letter is accepted: O, E and U are real family names
- *     (Korean 오, Chinese 鄂, Burmese U).</li>
+ *     first name of a single Latin, Cyrillic or Greek letter (a single Han character is a real given name). A last
+ *     name of one letter is accepted: O, E and U are real family names (Korean 오, Chinese 鄂, Burmese U).</li>
  * <li>NAME_MASH (SUSPECT): a name part with digits, or a word that {@link KeyboardMash} calls mash.</li>
  * </ul>
  * Short real names ("Li", "Ng", "Wu", "Ó") and names in scripts other than Latin and Cyrillic pass unless they are a
@@ -26,7 +26,7 @@ public final class NameCheck {
             "last name", "last", "surname", "vorname", "nachname", "nom", "prenom", "prénom", "-", "--", "?", ".",
             "...", "foo", "bar", "blah", "noname", "no name", "anonymous", "anon", "abc", "aaa", "asd", "select");
     static final Set<String> PLACEHOLDER_NAMES = Set.of("john doe", "jane doe", "max mustermann", "erika mustermann",
-            "test user", "test test", "first last", "firstname lastname", "foo bar", "john smith test");
+            "test user", "test test", "first last", "firstname lastname", "first name last name", "foo bar", "john smith test");
 
     public QualityReport check(String firstName, String lastName) {
         var issues = new ArrayList<QualityIssue>();
@@ -49,7 +49,7 @@ public final class NameCheck {
         String shown = "'" + raw.strip() + "'";
         if (PLACEHOLDERS.contains(name)) {
             issues.add(new QualityIssue(QualityCode.NAME_PLACEHOLDER, field, shown + " is a placeholder, not a name"));
-        } else if (given && name.replace(".", "").codePointCount(0, name.replace(".", "").length()) == 1) {
+        } else if (given && isSingleAlphabetLetter(name.replace(".", ""))) {
             issues.add(new QualityIssue(QualityCode.NAME_PLACEHOLDER, field, shown + " is a single letter, not a first name"));
         } else if (name.chars().anyMatch(Character::isDigit)) {
             issues.add(new QualityIssue(QualityCode.NAME_MASH, field, shown + " contains digits"));
@@ -62,6 +62,16 @@ public final class NameCheck {
                 }
             }
         }
+    }
+
+    /** One letter of an alphabet; one Han character or Hangul syllable is a whole given name and passes. */
+    private static boolean isSingleAlphabetLetter(String name) {
+        if (name.codePointCount(0, name.length()) != 1) {
+            return false;
+        }
+        var script = Character.UnicodeScript.of(name.codePointAt(0));
+        return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.CYRILLIC
+                || script == Character.UnicodeScript.GREEK;
     }
 
     private static String normalised(String name) {
