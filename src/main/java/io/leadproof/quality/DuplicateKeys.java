@@ -97,12 +97,14 @@ public final class DuplicateKeys {
         }
     }
 
-    /** Lower case, no accents, letters and digits only, words joined by one space. */
+    /** Lower case, no accents (ł, ø, đ, ß, æ, œ and ı folded too), letters and digits only, words joined by one space. */
     static String plain(String text) {
         if (text == null) {
             return null;
         }
         String p = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
+                .replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss").replace("æ", "ae")
+                .replace("œ", "oe").replace("ı", "i")
                 .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
         return p.isEmpty() ? null : p;
     }
