@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns what exports put in a country column into an ISO 3166-1 alpha-2 code: the code itself, the alpha-3 code,
@@ -40,7 +42,14 @@ public final class Countries {
             Map.entry("St Lucia", "LC"), Map.entry("Saint Lucia", "LC"), Map.entry("Trinidad", "TT"));
 
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
+    // after everything names() uses
     private static final Map<String, String> BY_NAME = names();
+    /** Texts already looked up: a file repeats a few dozen country spellings a million times. */
+    private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+    private static final int SEEN_LIMIT = 10_000;
+    private static final String UNKNOWN = "";
 
     private Countries() {
     }
@@ -57,12 +66,19 @@ public final class Countries {
                 return upper;
             }
         }
-        return BY_NAME.get(key(trimmed));
+        String code = SEEN.get(trimmed);
+        if (code == null) {
+            code = BY_NAME.getOrDefault(key(trimmed), UNKNOWN);
+            if (SEEN.size() < SEEN_LIMIT) {
+                SEEN.put(trimmed, code);
+            }
+        }
+        return code.isEmpty() ? null : code;
     }
 
     static String key(String text) {
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        String words = plain.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String words = NOT_ALPHANUMERIC.matcher(plain.toLowerCase(Locale.ROOT).replace("&", " and ")).replaceAll(" ").strip();
         return words.startsWith("the ") ? words.substring(4) : words;
     }
 

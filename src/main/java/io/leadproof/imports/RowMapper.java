@@ -34,7 +34,7 @@ public final class RowMapper<T> {
     private final boolean[] mapped;
     private final Set<String> placeholders = new HashSet<>();
     private final int longestPlaceholder;
-    private final Values values;
+    private final CellConverter converter;
     private final RowShape<T> shape;
     private final int fieldCount;
     private final long[] filled;
@@ -46,7 +46,7 @@ public final class RowMapper<T> {
     private RowMapper(ColumnMapping mapping, List<String> header, RowShape<T> shape) {
         this.header = List.copyOf(header);
         this.shape = shape;
-        this.values = new Values(mapping);
+        this.converter = new CellConverter(new Values(mapping));
         this.fieldCount = mapping.kind().fields().size();
         Map<String, Integer> positions = new HashMap<>();
         Set<String> duplicates = new HashSet<>();
@@ -148,8 +148,8 @@ public final class RowMapper<T> {
                 continue;
             }
             ImportError problem = field != null
-                    ? convertField(field, text, aliases.get(r), converted, row.rowNumber(), label(column))
-                    : convertAttribute(rules[r], text, attributes, row.rowNumber(), label(column));
+                    ? converter.field(field, text, aliases.get(r), converted, row.rowNumber(), label(column))
+                    : converter.attribute(rules[r], text, attributes, row.rowNumber(), label(column));
             if (problem == null) {
                 filled[column]++;
             } else {
@@ -168,69 +168,6 @@ public final class RowMapper<T> {
         return new RowOutcome.Mapped<>(row.rowNumber(), shape.build(converted, attributes.isEmpty() ? null : attributes));
     }
 
-    private ImportError convertField(ImportField field, String text, Map<String, String> aliases, Object[] into,
-            long row, String column) {
-        Object value = switch (field.kind()) {
-            case TEXT -> text;
-            case INTEGER -> values.integer(text);
-            case DECIMAL -> values.decimal(text);
-            case TIMESTAMP -> values.timestamp(text);
-            case COUNTRY -> Countries.toIsoCode(aliases.getOrDefault(LenientEnums.key(text), text));
-            case ENUM -> LenientEnums.match(enumClass(field), text, aliases);
-        };
-        if (value != null) {
-            into[field.ordinal()] = value;
-            return null;
-        }
-        return switch (field.kind()) {
-            case INTEGER -> ImportError.of(row, column, ImportErrorCode.INVALID_NUMBER, quote(text) + " is not a whole number");
-            case DECIMAL -> ImportError.of(row, column, ImportErrorCode.INVALID_NUMBER, quote(text)
-                    + " is not a number with decimal separator '" + values.decimalChar() + "'");
-            case TIMESTAMP -> ImportError.of(row, column, ImportErrorCode.INVALID_DATE, quote(text)
-                    + " is not an ISO-8601 date" + values.patternHint());
-            case COUNTRY -> ImportError.of(row, column, ImportErrorCode.INVALID_COUNTRY, quote(text)
-                    + " is not a country name or ISO 3166 code");
-            case ENUM -> ImportError.of(row, column, ImportErrorCode.INVALID_ENUM, quote(text) + " is not a "
-                    + field.apiName() + "; allowed: " + LenientEnums.allowed(field.enumType()));
-            case TEXT -> throw new IllegalStateException("text always converts");
-        };
-    }
-
-    private ImportError convertAttribute(ColumnRule rule, String text, List<AttributeInput> into, long row, String column) {
-        String value = switch (rule.typeOrText()) {
-            case TEXT -> text;
-            case NUMBER -> {
-                var number = values.decimal(text);
-                yield number == null ? null : number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
-            }
-            case BOOLEAN -> {
-                Boolean b = Values.bool(text);
-                yield b == null ? null : b.toString();
-            }
-            case DATE -> {
-                var date = values.date(text);
-                yield date == null ? null : date.toString();
-            }
-        };
-        if (value != null) {
-            into.add(new AttributeInput(rule.attribute(), value));
-            return null;
-        }
-        return switch (rule.typeOrText()) {
-            case NUMBER -> ImportError.of(row, column, ImportErrorCode.INVALID_NUMBER, quote(text)
-                    + " is not a number with decimal separator '" + values.decimalChar() + "'");
-            case BOOLEAN -> ImportError.of(row, column, ImportErrorCode.INVALID_BOOLEAN, quote(text)
-                    + " is not a yes/no value; allowed: true, false, yes, no, y, n, 1, 0");
-            default -> ImportError.of(row, column, ImportErrorCode.INVALID_DATE, quote(text)
-                    + " is not an ISO-8601 date" + values.patternHint());
-        };
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Class enumClass(ImportField field) {
-        return field.enumType();
-    }
-
     private boolean isPlaceholder(String text) {
         return text.length() <= longestPlaceholder && placeholders.contains(text.toLowerCase(Locale.ROOT));
     }
@@ -240,9 +177,6 @@ public final class RowMapper<T> {
         return name.isBlank() ? "column " + (column + 1) : name;
     }
 
-    static String quote(String text) {
-        return "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
-    }
 
     private static List<ImportError> add(List<ImportError> errors, ImportError error) {
         var list = errors == null ? new ArrayList<ImportError>(2) : errors;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -30,6 +31,8 @@ public final class DuplicateKeys {
     private static final Set<String> LEGAL_FORMS = Set.of("inc", "incorporated", "llc", "ltd", "limited", "plc", "corp",
             "corporation", "co", "company", "gmbh", "ag", "kg", "ug", "se", "sa", "sas", "sarl", "srl", "spa", "bv",
             "nv", "ab", "as", "asa", "oy", "aps", "pty", "pvt", "kk", "sp", "zoo", "the", "group");
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final DomainLists lists;
 
@@ -89,6 +92,9 @@ public final class DuplicateKeys {
         if (phone == null || phone.isBlank()) {
             return null;
         }
+        if (isE164(phone)) {
+            return phone; // stored phones are E.164 already: no need to parse them again
+        }
         try {
             var number = PHONES.parse(phone, country == null ? "ZZ" : country.toUpperCase(Locale.ROOT));
             return PHONES.isValidNumber(number) ? PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
@@ -97,16 +103,44 @@ public final class DuplicateKeys {
         }
     }
 
+    private static boolean isE164(String phone) {
+        if (phone.length() < 8 || phone.length() > 16 || phone.charAt(0) != '+' || phone.charAt(1) == '0') {
+            return false;
+        }
+        for (int i = 1; i < phone.length(); i++) {
+            if (!Character.isDigit(phone.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Lower case, no accents (ł, ø, đ, ß, æ, œ and ı folded too), letters and digits only, words joined by one space. */
     static String plain(String text) {
         if (text == null) {
             return null;
         }
-        String p = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
-                .replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss").replace("æ", "ae")
-                .replace("œ", "oe").replace("ı", "i")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-        return p.isEmpty() ? null : p;
+        String p = text.toLowerCase(Locale.ROOT);
+        if (!p.chars().allMatch(c -> c < 0x80)) {
+            p = MARKS.matcher(Normalizer.normalize(p, Normalizer.Form.NFD)).replaceAll("")
+                    .replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss").replace("æ", "ae")
+                    .replace("œ", "oe").replace("ı", "i");
+        }
+        var words = new StringBuilder(p.length());
+        boolean gap = false;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (gap && !words.isEmpty()) {
+                    words.append(' ');
+                }
+                words.append(c);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return words.isEmpty() ? null : words.toString();
     }
 
     /** The company name without legal forms and punctuation: "ACME, Inc." and "Acme GmbH" are both "acme". */
@@ -126,8 +160,7 @@ public final class DuplicateKeys {
 
     String companyDomain(PersonIdentity p) {
         if (p.companyDomain() != null && !p.companyDomain().isBlank()) {
-            return p.companyDomain().strip().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "")
-                    .replaceFirst("^www\\.", "").replaceFirst("/.*$", "");
+            return EmailCheck.bareDomain(p.companyDomain());
         }
         String email = normalisedEmail(p.email());
         if (email == null || email.indexOf('@') < 0) {

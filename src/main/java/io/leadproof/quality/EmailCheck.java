@@ -72,7 +72,7 @@ public final class EmailCheck {
             issues.add(issue(QualityCode.FREE_MAIL, domain + " is a free-mail provider"));
         } else if (!disposable && companyDomain != null && !companyDomain.isBlank() && !sameOrganisation(domain, companyDomain)) {
             issues.add(issue(QualityCode.EMAIL_DOMAIN_MISMATCH, "email domain " + domain
-                    + " is not the company domain " + companyDomain.strip().toLowerCase(Locale.ROOT)));
+                    + " is not the company domain " + bareDomain(companyDomain)));
         }
         return QualityReport.of(issues);
     }
@@ -83,9 +83,23 @@ public final class EmailCheck {
         return at > 0 && lists.isFreeMail(email.substring(at + 1).strip());
     }
 
+    /** "https://www.Acme.com/about" → "acme.com". */
+    static String bareDomain(String domain) {
+        String d = domain.strip().toLowerCase(Locale.ROOT);
+        if (d.startsWith("https://")) {
+            d = d.substring(8);
+        } else if (d.startsWith("http://")) {
+            d = d.substring(7);
+        }
+        if (d.startsWith("www.")) {
+            d = d.substring(4);
+        }
+        int slash = d.indexOf('/');
+        return slash < 0 ? d : d.substring(0, slash);
+    }
+
     static boolean sameOrganisation(String emailDomain, String companyDomain) {
-        String company = companyDomain.strip().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "")
-                .replaceFirst("^www\\.", "").replaceFirst("/.*$", "");
+        String company = bareDomain(companyDomain);
         return emailDomain.equals(company) || emailDomain.endsWith("." + company) || company.endsWith("." + emailDomain);
     }
 

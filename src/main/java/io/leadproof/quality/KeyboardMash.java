@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Whether one word (a name part) looks like keys hit at random rather than a name. The heuristic, per word of
@@ -29,6 +30,8 @@ final class KeyboardMash {
             "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"};
     /** After accents are stripped; ø, æ, œ, ı and ə do not decompose. */
     private static final String VOWELS = "aeiouywøæœıə";
+    private static final Pattern REPEATED_UNIT = Pattern.compile("(\\p{L}{2,3})\\1{2,}\\p{L}{0,2}");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Set<Integer> FORWARD = new HashSet<>();
     private static final Set<Integer> BACKWARD = new HashSet<>();
 
@@ -46,14 +49,16 @@ final class KeyboardMash {
 
     /** The reason the word is mash, or null when it may be a name. */
     static String reason(String word) {
-        String w = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String w = plain(word);
         if (w.isEmpty() || !w.chars().allMatch(c -> isLatin(c) || isCyrillic(c))) {
             return null;
         }
-        if (w.matches(".*(\\p{L})\\1\\1.*")) {
-            return "the same letter three times";
+        for (int i = 2; i < w.length(); i++) {
+            if (w.charAt(i) == w.charAt(i - 1) && w.charAt(i) == w.charAt(i - 2)) {
+                return "the same letter three times";
+            }
         }
-        if (w.length() >= 4 && w.matches("(\\p{L}{2,3})\\1{2,}\\p{L}{0,2}")) {
+        if (w.length() >= 6 && REPEATED_UNIT.matcher(w).matches()) {
             return "a repeated pattern of keys";
         }
         int[] forward = runs(w, FORWARD);
@@ -81,6 +86,16 @@ final class KeyboardMash {
             return "no vowel";
         }
         return null;
+    }
+
+    /** Lower case without accents; ASCII words (most of them) skip the Unicode normalisation. */
+    private static String plain(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+            }
+        }
+        return word.toLowerCase(Locale.ROOT);
     }
 
     /** Lengths (in keys) of the maximal runs of neighbouring keys in the word; a lone key is a run of 1. */

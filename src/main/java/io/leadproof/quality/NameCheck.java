@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks a lead's first and last name for values people type to get past a form.
@@ -20,6 +21,8 @@ import java.util.Set;
  */
 public final class NameCheck {
 
+    private static final Pattern WORD_BREAKS = Pattern.compile("[\\s\\-'’.]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     static final Set<String> PLACEHOLDERS = Set.of("test", "testing", "tester", "asdf", "qwerty", "xxx", "xx", "x",
             "na", "n/a", "n.a.", "none", "null", "nil", "unknown", "unbekannt", "inconnu", "fake", "dummy", "sample",
             "example", "lead", "user", "customer", "client", "name", "firstname", "first name", "first", "lastname",
@@ -54,7 +57,7 @@ public final class NameCheck {
         } else if (name.chars().anyMatch(Character::isDigit)) {
             issues.add(new QualityIssue(QualityCode.NAME_MASH, field, shown + " contains digits"));
         } else {
-            for (String word : name.split("[\\s\\-'’.]+")) {
+            for (String word : WORD_BREAKS.split(name)) {
                 String reason = KeyboardMash.reason(word);
                 if (reason != null) {
                     issues.add(new QualityIssue(QualityCode.NAME_MASH, field, shown + " looks like keyboard mash (" + reason + ")"));
@@ -78,6 +81,6 @@ public final class NameCheck {
         if (name == null || name.isBlank()) {
             return null;
         }
-        return name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return SPACES.matcher(name.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 }

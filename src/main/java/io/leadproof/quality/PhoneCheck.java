@@ -35,6 +35,15 @@ public final class PhoneCheck {
             return invalid("'" + phone + "' cannot be read as a phone number"
                     + (country == null ? " (no country code and the lead has no country)" : ""));
         }
+        return check(number, phone, country);
+    }
+
+    /**
+     * The same for a number already parsed (e.g. by the lead validation, which parses every phone once): parsing
+     * is most of the cost of this check.
+     */
+    public QualityReport check(PhoneNumber number, String phone, String country) {
+        String region = country == null ? "ZZ" : country.strip().toUpperCase(Locale.ROOT);
         if (!PHONES.isPossibleNumber(number)) {
             return invalid("'" + phone + "' has the wrong number of digits for +" + number.getCountryCode());
         }
