@@ -43,17 +43,20 @@ public final class PhoneCheck {
      * is most of the cost of this check.
      */
     public QualityReport check(PhoneNumber number, String phone, String country) {
-        String region = country == null ? "ZZ" : country.strip().toUpperCase(Locale.ROOT);
         if (!PHONES.isPossibleNumber(number)) {
             return invalid("'" + phone + "' has the wrong number of digits for +" + number.getCountryCode());
+        }
+        String region = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
+        // valid for the lead's country settles it with one validity check, the common case
+        if (region != null && PHONES.isValidNumberForRegion(number, region)) {
+            return QualityReport.VALID;
         }
         if (!PHONES.isValidNumber(number)) {
             return invalid("'" + phone + "' is not a number in use in any range of +" + number.getCountryCode());
         }
-        if (country != null && !PHONES.isValidNumberForRegion(number, region)) {
-            String of = PHONES.getRegionCodeForNumber(number);
+        if (region != null) {
             return QualityReport.of(List.of(new QualityIssue(QualityCode.PHONE_COUNTRY_MISMATCH, "phone",
-                    "'" + phone + "' is a number of " + of + ", the lead is in " + region)));
+                    "'" + phone + "' is a number of " + PHONES.getRegionCodeForNumber(number) + ", the lead is in " + region)));
         }
         return QualityReport.VALID;
     }
