@@ -21,7 +21,7 @@ final class CellConverter {
             case INTEGER -> values.integer(text);
             case DECIMAL -> values.decimal(text);
             case TIMESTAMP -> values.timestamp(text);
-            case COUNTRY -> Countries.toIsoCode(aliases.getOrDefault(LenientEnums.key(text), text));
+            case COUNTRY -> Countries.toIsoCode(aliases.isEmpty() ? text : aliases.getOrDefault(LenientEnums.key(text), text));
             case ENUM -> LenientEnums.match(enumClass(field), text, aliases);
         };
         if (value != null) {

@@ -93,6 +93,9 @@ public record ColumnMapping(String name, ImportKind kind, List<ColumnRule> colum
             }
             if (rule.attribute() != null) {
                 attributes++;
+                if (kind == ImportKind.DEALS) {
+                    problems.add(at + ".attribute: deals have no custom attributes");
+                }
                 if (!ATTRIBUTE_KEY.matcher(rule.attribute()).matches()) {
                     problems.add(at + ".attribute: '" + rule.attribute() + "' must match " + ATTRIBUTE_KEY.pattern());
                 }

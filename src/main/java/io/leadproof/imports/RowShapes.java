@@ -37,7 +37,7 @@ public final class RowShapes {
             (FunnelStage) v[ActivityField.FUNNEL_STAGE.ordinal()], text(v, ActivityField.CONTENT_TAG),
             (OffsetDateTime) v[ActivityField.OCCURRED_AT.ordinal()], attributes);
 
-    /** Deals have no custom attributes: attribute columns of a deal mapping are ignored. */
+    /** Deals have no custom attributes ({@link ColumnMapping#problems()} refuses attribute columns for them). */
     public static final RowMapper.RowShape<DealRow> DEAL = (v, attributes) -> new DealRow(
             text(v, DealField.DEAL_ID), text(v, DealField.LEAD_ID), text(v, DealField.LEAD_EXTERNAL_ID),
             text(v, DealField.LEAD_EMAIL), text(v, DealField.NAME), (DealOutcome) v[DealField.OUTCOME.ordinal()],
