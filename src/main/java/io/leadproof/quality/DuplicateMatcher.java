@@ -1,0 +1,108 @@
+package io.leadproof.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Decides whether a candidate found by {@link DuplicateKeys} is the same person. In order:
+ * <ol>
+ * <li>SAME_EMAIL: equal normalised emails ({@link DuplicateKeys#normalisedEmail}).</li>
+ * <li>SAME_PHONE: equal phones in E.164. A company switchboard shared by colleagues matches too: the issue names
+ *     the other lead so that a person decides.</li>
+ * <li>SAME_PERSON_AT_COMPANY: the same company (equal normalised name or equal web domain) and similar names: last
+ *     names with Jaro-Winkler similarity ≥ {@value #LAST_NAME_THRESHOLD} (accents, case and punctuation ignored),
+ *     and first names equal, one the initial of the other, or similar ≥ {@value #FIRST_NAME_THRESHOLD}
+ *     ("Jon"/"John", "Katharina"/"Katarina"). Without both last names there is no such match.</li>
+ * </ol>
+ */
+public final class DuplicateMatcher {
+
+    static final double LAST_NAME_THRESHOLD = 0.9;
+    static final double FIRST_NAME_THRESHOLD = 0.85;
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+    private final DuplicateKeys keys;
+
+    public DuplicateMatcher(DomainLists lists) {
+        this.keys = new DuplicateKeys(lists);
+    }
+
+    public Optional<DuplicateMatch> compare(PersonIdentity lead, PersonIdentity other) {
+        if (Objects.equals(lead.leadId(), other.leadId())) {
+            return Optional.empty();
+        }
+        double names = similarity(fullName(lead), fullName(other));
+        String email = DuplicateKeys.normalisedEmail(lead.email());
+        if (email != null && email.equals(DuplicateKeys.normalisedEmail(other.email()))) {
+            return Optional.of(new DuplicateMatch(other.leadId(), DuplicateReason.SAME_EMAIL, names));
+        }
+        String phone = DuplicateKeys.e164(lead.phone(), lead.country());
+        if (phone != null && phone.equals(DuplicateKeys.e164(other.phone(), other.country()))) {
+            return Optional.of(new DuplicateMatch(other.leadId(), DuplicateReason.SAME_PHONE, names));
+        }
+        if (sameCompany(lead, other) && similarNames(lead, other)) {
+            return Optional.of(new DuplicateMatch(other.leadId(), DuplicateReason.SAME_PERSON_AT_COMPANY, names));
+        }
+        return Optional.empty();
+    }
+
+    /** DUPLICATE issues of {@code lead} against the candidates the key lookup found. */
+    public QualityReport check(PersonIdentity lead, List<PersonIdentity> candidates) {
+        var issues = new ArrayList<QualityIssue>();
+        for (PersonIdentity other : candidates) {
+            compare(lead, other).ifPresent(m -> issues.add(new QualityIssue(QualityCode.DUPLICATE, field(m.reason()),
+                    switch (m.reason()) {
+                        case SAME_EMAIL -> "same email as lead " + m.otherLeadId();
+                        case SAME_PHONE -> "same phone as lead " + m.otherLeadId();
+                        case SAME_PERSON_AT_COMPANY -> "same person at the same company as lead " + m.otherLeadId();
+                    })));
+        }
+        return QualityReport.of(issues);
+    }
+
+    private boolean sameCompany(PersonIdentity a, PersonIdentity b) {
+        String nameA = DuplicateKeys.companyName(a.companyName());
+        if (nameA != null && nameA.equals(DuplicateKeys.companyName(b.companyName()))) {
+            return true;
+        }
+        String domainA = keys.companyDomain(a);
+        return domainA != null && domainA.equals(keys.companyDomain(b));
+    }
+
+    private static boolean similarNames(PersonIdentity a, PersonIdentity b) {
+        String lastA = DuplicateKeys.plain(a.lastName());
+        String lastB = DuplicateKeys.plain(b.lastName());
+        if (lastA == null || lastB == null || similarity(lastA, lastB) < LAST_NAME_THRESHOLD) {
+            return false;
+        }
+        String firstA = DuplicateKeys.plain(a.firstName());
+        String firstB = DuplicateKeys.plain(b.firstName());
+        if (firstA == null || firstB == null) {
+            return Objects.equals(firstA, firstB);
+        }
+        boolean initial = (firstA.length() == 1 || firstB.length() == 1) && firstA.charAt(0) == firstB.charAt(0);
+        return initial || similarity(firstA, firstB) >= FIRST_NAME_THRESHOLD;
+    }
+
+    private static String fullName(PersonIdentity p) {
+        String first = DuplicateKeys.plain(p.firstName());
+        String last = DuplicateKeys.plain(p.lastName());
+        return (first == null ? "" : first) + " " + (last == null ? "" : last);
+    }
+
+    private static double similarity(String a, String b) {
+        return JARO_WINKLER.apply(a, b);
+    }
+
+    private static String field(DuplicateReason reason) {
+        return switch (reason) {
+            case SAME_EMAIL -> "email";
+            case SAME_PHONE -> "phone";
+            case SAME_PERSON_AT_COMPANY -> "lastName";
+        };
+    }
+}
