@@ -1,0 +1,248 @@
+-- Metrics maintenance (docs/metrics.md, "How it is computed"): keeps the fact tables (metrics_lead, metrics_handoff) equal
+-- to their definitions in R__metrics_facts.sql and adds what changed to the rollups as signed delta rows. One
+-- implementation, set-based, for every writer: a statement on lead or handoff, of one row or thousands, refreshes the
+-- leads it touched in one call. Current definitions, changed here in place (docs/architecture.md, "Definitions in
+-- repeatable migrations"; the tables are in V4__metrics.sql and V17).
+--
+-- Why in the database and not in a Java observer of the change events: docs/architecture.md, "Metrics maintenance".
+
+-- Recomputes every fact of the leads p_leads from the base tables and records what changed as rollup deltas.
+-- Lock order: lead rows (when p_lock_leads; a statement on lead has locked its rows already), then their metrics_lead
+-- rows, both in id order. Every statement after the locks reads a fresh snapshot (READ COMMITTED), so a concurrent,
+-- committed change of the same lead is never lost. The rollups only get inserts (pending rows, folded later by
+-- R__metrics_compaction.sql), so concurrent writers never wait on a shared rollup row.
+create or replace function metrics_refresh(p_ws text, p_leads uuid[], p_lock_leads boolean) returns void
+language plpgsql
+-- Every statement here is a lookup by (workspace_id, lead_id). A plan cached while a table looked nearly empty (a fresh
+-- workspace, a bulk load before statistics caught up) could scan the table for every call, which makes a bulk write
+-- quadratic; with sequential scans ruled out the cached plans stay index lookups (V9: re-planning every call instead
+-- doubled the cost).
+set enable_seqscan = off as $$
+declare
+    with_handoffs uuid[];
+    old_leads metrics_lead[];
+    new_leads metrics_lead[];
+    old_units metrics_owner_unit[] := '{}';
+    old_handoffs metrics_handoff[] := '{}';
+    ignored integer;
+begin
+    if p_lock_leads then
+        perform 1 from lead where workspace_id = p_ws and id = any(p_leads) order by id for no key update;
+    end if;
+    select coalesce(array_agg(m order by m.lead_id), '{}') into old_leads
+      from (select * from metrics_lead where workspace_id = p_ws and lead_id = any(p_leads) order by lead_id for update) m;
+
+    -- Leads with handoff facts before or after (most leads have none): their handoff facts are rewritten.
+    select coalesce(array_agg(u order by u), '{}') into with_handoffs from unnest(p_leads) u
+     where exists (select from metrics_handoff h where h.workspace_id = p_ws and h.lead_id = u)
+        or exists (select from handoff h where h.workspace_id = p_ws and h.lead_id = u);
+    if cardinality(with_handoffs) > 0 then
+        select coalesce(array_agg(u), '{}') into old_units
+          from metrics_owner_unit u where u.workspace_id = p_ws and u.lead_id = any(with_handoffs);
+        select coalesce(array_agg(h), '{}') into old_handoffs
+          from metrics_handoff h where h.workspace_id = p_ws and h.lead_id = any(with_handoffs);
+        delete from metrics_handoff where workspace_id = p_ws and lead_id = any(with_handoffs);
+        insert into metrics_handoff select * from metrics_handoff_src where workspace_id = p_ws and lead_id = any(with_handoffs);
+    end if;
+    select coalesce(array_agg(row(s.*)::metrics_lead), '{}') into new_leads
+      from metrics_lead_src s where s.workspace_id = p_ws and s.lead_id = any(p_leads);
+
+    -- Units that changed count -1 with their old facts and +1 with their new ones; unchanged ones cancel out.
+    with lead_diff as (select -1 as sign, * from (select * from unnest(old_leads) except all select * from unnest(new_leads)) gone
+                       union all
+                       select 1, * from (select * from unnest(new_leads) except all select * from unnest(old_leads)) came),
+         owner_diff as (select -1 as sign, * from (select * from unnest(old_units) except all
+                                                   select * from metrics_owner_unit where workspace_id = p_ws and lead_id = any(with_handoffs)) gone
+                        union all
+                        select 1, * from (select * from metrics_owner_unit where workspace_id = p_ws and lead_id = any(with_handoffs)
+                                          except all select * from unnest(old_units)) came),
+         units as (select null::text as owner, day, campaign_id, source, version_id, reject_code, reject_category, sign,
+                          sign * mqls as mqls, sign * handoffs as handoffs, sign * accepted as accepted, sign * rejected as rejected,
+                          sign * bad as bad, sign * sqls as sqls, sign * won as won, sign * lost as lost, sign * revenue as revenue,
+                          false as by_owner
+                     from lead_diff
+                   union all
+                   select owner, day, campaign_id, source, version_id, reject_code, reject_category, sign, sign * mqls,
+                          sign * handoffs, sign * accepted, sign * rejected, sign * bad, sign * sqls, sign * won, sign * lost,
+                          sign * revenue, true
+                     from owner_diff),
+         -- one row per rollup key and unit kind: the deltas of a statement arrive pre-summed
+         delta as (select by_owner, owner, day, campaign_id, source, version_id, reject_code, reject_category,
+                          sum(sign) as leads, sum(mqls) as mqls, sum(handoffs) as handoffs, sum(accepted) as accepted,
+                          sum(rejected) as rejected, sum(bad) as bad, sum(sqls) as sqls, sum(won) as won, sum(lost) as lost,
+                          sum(revenue) as revenue
+                     from units
+                    group by by_owner, owner, day, campaign_id, source, version_id, reject_code, reject_category),
+         daily as (insert into metrics_daily
+                   select p_ws, day, campaign_id, source, version_id, reject_code, reject_category, leads, mqls, handoffs,
+                          accepted, rejected, bad, sqls, won, lost, revenue
+                     from delta where not by_owner),
+         by_owner as (insert into metrics_daily_owner
+                      select p_ws, day, owner, campaign_id, source, version_id, reject_code, reject_category, leads, mqls,
+                             handoffs, accepted, rejected, bad, sqls, won, lost, revenue
+                        from delta where by_owner),
+         -- the workspace-wide rollups by day and by month (day = the first of the month); a key whose deltas cancel out
+         -- (a lead moved to another campaign) adds no row
+         total as (select t.day, t.by_month, reject_code, reject_category, sum(leads) as leads, sum(mqls) as mqls,
+                          sum(handoffs) as handoffs, sum(accepted) as accepted, sum(rejected) as rejected, sum(bad) as bad,
+                          sum(sqls) as sqls, sum(won) as won, sum(lost) as lost, sum(revenue) as revenue
+                     from delta cross join lateral (values (delta.day, false), (date_trunc('month', delta.day)::date, true)) t(day, by_month)
+                    where not delta.by_owner
+                    group by t.day, t.by_month, reject_code, reject_category
+                   having (sum(leads), sum(mqls), sum(handoffs), sum(accepted), sum(rejected), sum(bad), sum(sqls), sum(won),
+                           sum(lost), sum(revenue)) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+         daily_total as (insert into metrics_daily_total
+                         select p_ws, day, reject_code, reject_category, leads, mqls, handoffs, accepted, rejected, bad, sqls,
+                                won, lost, revenue
+                           from total where not by_month)
+    insert into metrics_monthly_total
+    select p_ws, day, reject_code, reject_category, leads, mqls, handoffs, accepted, rejected, bad, sqls, won, lost, revenue
+      from total where by_month;
+
+    -- The facts rows of the leads that changed.
+    delete from metrics_lead where workspace_id = p_ws and lead_id = any(array(
+        select lead_id from (select * from unnest(old_leads) except all select * from unnest(new_leads)) gone));
+    insert into metrics_lead select * from unnest(new_leads) except all select * from unnest(old_leads);
+
+    if cardinality(with_handoffs) = 0 then
+        return;
+    end if;
+    -- Handoff-unit rollups: by 5-point score band and by response-time bucket, from the handoff facts that changed.
+    with new_facts as (
+             select day, floor(score_total / 5.0)::int as band5, response_bucket, (responded_at is not null)::int as responded,
+                    handoff_sla_breached(due_at, responded_at, responded_at)::int as late, won::int as won,
+                    coalesce(won_amount, 0) as won_amount
+               from metrics_handoff where workspace_id = p_ws and lead_id = any(with_handoffs)),
+         old_facts as (
+             select day, floor(score_total / 5.0)::int, response_bucket, (responded_at is not null)::int,
+                    handoff_sla_breached(due_at, responded_at, responded_at)::int, won::int, coalesce(won_amount, 0)
+               from unnest(old_handoffs)),
+         diff as (select 1 as sign, * from (select * from new_facts except all select * from old_facts) plus
+                  union all
+                  select -1, * from (select * from old_facts except all select * from new_facts) minus),
+         delta as (select day, band5, null::smallint as bucket, sign as handoffs, sign * responded as responded,
+                          sign * late as late, sign * won as won, sign * won_amount as won_amount from diff
+                   union all
+                   select day, null, response_bucket, sign, sign, 0, 0, 0 from diff where response_bucket is not null),
+         daily as (insert into metrics_daily_handoff (workspace_id, day, band5, bucket, handoffs, responded, late, won, won_amount)
+                   select p_ws, day, band5, bucket, handoffs, responded, late, won, won_amount from delta)
+    insert into metrics_monthly_handoff (workspace_id, day, band5, bucket, handoffs, responded, late, won, won_amount)
+    select p_ws, date_trunc('month', day)::date, band5, bucket, handoffs, responded, late, won, won_amount from delta;
+end $$;
+
+-- After a statement on lead: refreshes the leads whose metric columns it changed (inserted, deleted, or updated in
+-- created_at, campaign, source, first MQL or DISQUALIFIED). The scoring's frequent updates of other columns cost a
+-- comparison per row. A key an UPDATE changed (never done by the application, kept correct anyway) is refreshed under
+-- both keys.
+create or replace function metrics_leads_changed() returns trigger language plpgsql as $$
+declare
+    ws text;
+    ids uuid[];
+begin
+    if tg_op = 'INSERT' then
+        for ws, ids in select workspace_id, array_agg(id) from new_rows group by workspace_id loop
+            perform metrics_refresh(ws, ids, false);
+        end loop;
+    elsif tg_op = 'DELETE' then
+        for ws, ids in select workspace_id, array_agg(id) from old_rows group by workspace_id loop
+            perform metrics_refresh(ws, ids, false);
+        end loop;
+    else
+        for ws, ids in
+            select k.workspace_id, array_agg(k.id)
+              from (select n.workspace_id, n.id
+                      from new_rows n join old_rows o on o.workspace_id = n.workspace_id and o.id = n.id
+                     where (o.created_at, o.campaign_id, o.source, o.first_mql_at is null, o.first_mql_version_id,
+                            o.lifecycle_stage = 'DISQUALIFIED')
+                           is distinct from
+                           (n.created_at, n.campaign_id, n.source, n.first_mql_at is null, n.first_mql_version_id,
+                            n.lifecycle_stage = 'DISQUALIFIED')
+                    union
+                    select o.workspace_id, o.id from old_rows o
+                     where not exists (select from new_rows n where n.workspace_id = o.workspace_id and n.id = o.id)
+                    union
+                    select n.workspace_id, n.id from new_rows n
+                     where not exists (select from old_rows o where o.workspace_id = n.workspace_id and o.id = n.id)) k
+             group by k.workspace_id
+        loop
+            perform metrics_refresh(ws, ids, false);
+        end loop;
+    end if;
+    return null;
+end $$;
+
+-- After a statement on handoff: refreshes the leads of the handoffs it inserted, deleted, or updated in a column metrics
+-- read (an automatic handoff batch of many leads is one INSERT, hence one refresh).
+create or replace function metrics_handoffs_changed() returns trigger language plpgsql as $$
+declare
+    ws text;
+    ids uuid[];
+begin
+    if tg_op = 'INSERT' then
+        for ws, ids in select workspace_id, array_agg(distinct lead_id) from new_rows group by workspace_id loop
+            perform metrics_refresh(ws, ids, true);
+        end loop;
+    elsif tg_op = 'DELETE' then
+        for ws, ids in select workspace_id, array_agg(distinct lead_id) from old_rows group by workspace_id loop
+            perform metrics_refresh(ws, ids, true);
+        end loop;
+    else
+        for ws, ids in
+            select k.workspace_id, array_agg(distinct k.lead_id)
+              from (select o.workspace_id, o.lead_id from old_rows o
+                      left join new_rows n on n.workspace_id = o.workspace_id and n.id = o.id
+                     where (o.lead_id, o.owner, o.score_total, o.created_at, o.due_at, o.first_response_at, o.accepted_at,
+                            o.rejected_at, o.state, o.rejection_code, o.rejection_category, o.won_amount)
+                           is distinct from
+                           (n.lead_id, n.owner, n.score_total, n.created_at, n.due_at, n.first_response_at, n.accepted_at,
+                            n.rejected_at, n.state, n.rejection_code, n.rejection_category, n.won_amount)
+                    union
+                    select n.workspace_id, n.lead_id from new_rows n
+                      left join old_rows o on o.workspace_id = n.workspace_id and o.id = n.id
+                     where o.id is null or o.lead_id is distinct from n.lead_id) k
+             group by k.workspace_id
+        loop
+            perform metrics_refresh(ws, ids, true);
+        end loop;
+    end if;
+    return null;
+end $$;
+
+create or replace trigger metrics_leads_inserted after insert on lead referencing new table as new_rows
+    for each statement execute function metrics_leads_changed();
+create or replace trigger metrics_leads_deleted after delete on lead referencing old table as old_rows
+    for each statement execute function metrics_leads_changed();
+create or replace trigger metrics_leads_updated after update on lead referencing old table as old_rows new table as new_rows
+    for each statement execute function metrics_leads_changed();
+create or replace trigger metrics_handoffs_inserted after insert on handoff referencing new table as new_rows
+    for each statement execute function metrics_handoffs_changed();
+create or replace trigger metrics_handoffs_deleted after delete on handoff referencing old table as old_rows
+    for each statement execute function metrics_handoffs_changed();
+create or replace trigger metrics_handoffs_updated after update on handoff referencing old table as old_rows new table as new_rows
+    for each statement execute function metrics_handoffs_changed();
+
+-- Recomputes all metrics data of a workspace from the base tables, with the same refresh as every write: after bulk
+-- loads that bypassed the triggers (session_replication_role = replica), after TRUNCATE, or as a repair. Blocks writes to
+-- lead and handoff while it runs. Leads go in creation order, so each batch adds rows for a few days only, and the pending
+-- rows are folded at the end.
+create or replace function metrics_rebuild(p_ws text) returns void language plpgsql as $$
+declare
+    batch uuid[];
+begin
+    lock table lead, handoff in share mode;
+    perform pg_advisory_xact_lock(hashtext('metrics_compact'), hashtext(p_ws));
+    delete from metrics_daily where workspace_id = p_ws;
+    delete from metrics_daily_owner where workspace_id = p_ws;
+    delete from metrics_daily_total where workspace_id = p_ws;
+    delete from metrics_daily_handoff where workspace_id = p_ws;
+    delete from metrics_monthly_total where workspace_id = p_ws;
+    delete from metrics_monthly_handoff where workspace_id = p_ws;
+    delete from metrics_lead where workspace_id = p_ws;
+    delete from metrics_handoff where workspace_id = p_ws;
+    for batch in select array_agg(id) from (select id, (row_number() over (order by created_at, id) - 1) / 20000 as n
+                                                from lead where workspace_id = p_ws) b group by n order by n loop
+        perform metrics_refresh(p_ws, batch, false);
+    end loop;
+    while metrics_compact(p_ws, 100000) > 0 loop -- the advisory lock above is this session's: compaction runs
+    end loop;
+end $$;
