@@ -65,7 +65,7 @@ public class HandoffNotifier {
             var assignment = new Assignment(NodeId.of("Handoff", h.id()), NodeId.of("Lead", h.leadId()), h.owner(), h.scoreTotal(),
                     HandoffTypes.utc(h.dueAt()));
             try {
-                payloads[i] = IdempotencyKeys.JSON.writeValueAsString(Map.of("workspaceId", workspace.id(), "assignment", assignment));
+                payloads[i] = io.leadproof.common.Json.MAPPER.writeValueAsString(Map.of("workspaceId", workspace.id(), "assignment", assignment));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -102,7 +102,7 @@ public class HandoffNotifier {
                     var received = pg.getNotifications(1000);
                     if (received != null) {
                         for (var n : received) {
-                            notices.onNext(IdempotencyKeys.JSON.readValue(n.getParameter(), Notice.class));
+                            notices.onNext(io.leadproof.common.Json.MAPPER.readValue(n.getParameter(), Notice.class));
                         }
                     }
                 }
