@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -50,10 +49,10 @@ public class DecayJob {
     Clock clock;
     @Inject
     Event<LeadsQualified> qualified;
-    @ConfigProperty(name = "leadproof.scoring.chunk-size", defaultValue = "2000")
-    int chunkSize;
+    @Inject
+    ScoringConfig config;
 
-    @Scheduled(every = "${leadproof.scoring.decay-every:1h}", delayed = "${leadproof.scoring.decay-delay:5m}",
+    @Scheduled(every = "${leadproof.scoring.decay-every}", delayed = "${leadproof.scoring.decay-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void everyWorkspace() {
         for (String id : directory.allIds()) {
@@ -106,7 +105,7 @@ public class DecayJob {
             ps.setString(2, ws);
             ps.setTimestamp(3, Timestamp.from(windowStart));
             ps.setObject(4, after);
-            ps.setInt(5, chunkSize);
+            ps.setInt(5, config.chunkSize());
             var ids = new ArrayList<UUID>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {

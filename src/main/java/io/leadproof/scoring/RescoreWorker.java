@@ -42,7 +42,7 @@ public class RescoreWorker {
     private final AtomicBoolean polling = new AtomicBoolean();
 
     /** Works off every claimable job; a no-op while this pod is already doing so (that loop claims the new job too). */
-    @Scheduled(every = "${leadproof.scoring.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${leadproof.scoring.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (!polling.compareAndSet(false, true)) {
             return;
