@@ -16,8 +16,10 @@ language plpgsql
 -- Every statement here is a lookup by (workspace_id, lead_id). A plan cached while a table looked nearly empty (a fresh
 -- workspace, a bulk load before statistics caught up) could scan the table for every call, which makes a bulk write
 -- quadratic; with sequential scans ruled out the cached plans stay index lookups (V9: re-planning every call instead
--- doubled the cost).
-set enable_seqscan = off as $$
+-- doubled the cost). Generic plans always: a custom plan looks cheaper for the one-lead calls of a rep's answer, so the
+-- plan cache kept re-planning the large statements below, at about 9 ms a call (measured, docs/architecture.md).
+set enable_seqscan = off
+set plan_cache_mode = force_generic_plan as $$
 declare
     with_handoffs uuid[];
     old_leads metrics_lead[];
@@ -33,9 +35,11 @@ begin
       from (select * from metrics_lead where workspace_id = p_ws and lead_id = any(p_leads) order by lead_id for update) m;
 
     -- Leads with handoff facts before or after (most leads have none): their handoff facts are rewritten.
-    select coalesce(array_agg(u order by u), '{}') into with_handoffs from unnest(p_leads) u
-     where exists (select from metrics_handoff h where h.workspace_id = p_ws and h.lead_id = u)
-        or exists (select from handoff h where h.workspace_id = p_ws and h.lead_id = u);
+    -- (Two index scans: an "exists ... or exists" per lead was planned as a hash of every handoff of the workspace.)
+    select coalesce(array_agg(lead_id order by lead_id), '{}') into with_handoffs
+      from (select h.lead_id from metrics_handoff h where h.workspace_id = p_ws and h.lead_id = any(p_leads)
+            union
+            select h.lead_id from handoff h where h.workspace_id = p_ws and h.lead_id = any(p_leads)) x;
     if cardinality(with_handoffs) > 0 then
         select coalesce(array_agg(u), '{}') into old_units
           from metrics_owner_unit u where u.workspace_id = p_ws and u.lead_id = any(with_handoffs);
@@ -134,7 +138,8 @@ end $$;
 -- created_at, campaign, source, first MQL or DISQUALIFIED). The scoring's frequent updates of other columns cost a
 -- comparison per row. A key an UPDATE changed (never done by the application, kept correct anyway) is refreshed under
 -- both keys.
-create or replace function metrics_leads_changed() returns trigger language plpgsql as $$
+create or replace function metrics_leads_changed() returns trigger language plpgsql
+as $$
 declare
     ws text;
     ids uuid[];
@@ -148,21 +153,21 @@ begin
             perform metrics_refresh(ws, ids, false);
         end loop;
     else
+        -- Set operations, not joins: the planner knows nothing of a transition table's size, and a nested loop over
+        -- old and new rows cost 14 s for a 4,000-row UPDATE.
         for ws, ids in
-            select k.workspace_id, array_agg(k.id)
-              from (select n.workspace_id, n.id
-                      from new_rows n join old_rows o on o.workspace_id = n.workspace_id and o.id = n.id
-                     where (o.created_at, o.campaign_id, o.source, o.first_mql_at is null, o.first_mql_version_id,
-                            o.lifecycle_stage = 'DISQUALIFIED')
-                           is distinct from
-                           (n.created_at, n.campaign_id, n.source, n.first_mql_at is null, n.first_mql_version_id,
-                            n.lifecycle_stage = 'DISQUALIFIED')
-                    union
-                    select o.workspace_id, o.id from old_rows o
-                     where not exists (select from new_rows n where n.workspace_id = o.workspace_id and n.id = o.id)
-                    union
-                    select n.workspace_id, n.id from new_rows n
-                     where not exists (select from old_rows o where o.workspace_id = n.workspace_id and o.id = n.id)) k
+            select k.workspace_id, array_agg(distinct k.id)
+              from ((select workspace_id, id, created_at, campaign_id, source, first_mql_at is null, first_mql_version_id,
+                            lifecycle_stage = 'DISQUALIFIED' from old_rows
+                     except
+                     select workspace_id, id, created_at, campaign_id, source, first_mql_at is null, first_mql_version_id,
+                            lifecycle_stage = 'DISQUALIFIED' from new_rows)
+                    union all
+                    (select workspace_id, id, created_at, campaign_id, source, first_mql_at is null, first_mql_version_id,
+                            lifecycle_stage = 'DISQUALIFIED' from new_rows
+                     except
+                     select workspace_id, id, created_at, campaign_id, source, first_mql_at is null, first_mql_version_id,
+                            lifecycle_stage = 'DISQUALIFIED' from old_rows)) k
              group by k.workspace_id
         loop
             perform metrics_refresh(ws, ids, false);
@@ -173,7 +178,8 @@ end $$;
 
 -- After a statement on handoff: refreshes the leads of the handoffs it inserted, deleted, or updated in a column metrics
 -- read (an automatic handoff batch of many leads is one INSERT, hence one refresh).
-create or replace function metrics_handoffs_changed() returns trigger language plpgsql as $$
+create or replace function metrics_handoffs_changed() returns trigger language plpgsql
+as $$
 declare
     ws text;
     ids uuid[];
@@ -187,19 +193,20 @@ begin
             perform metrics_refresh(ws, ids, true);
         end loop;
     else
+        -- set operations, not joins (see metrics_leads_changed)
         for ws, ids in
             select k.workspace_id, array_agg(distinct k.lead_id)
-              from (select o.workspace_id, o.lead_id from old_rows o
-                      left join new_rows n on n.workspace_id = o.workspace_id and n.id = o.id
-                     where (o.lead_id, o.owner, o.score_total, o.created_at, o.due_at, o.first_response_at, o.accepted_at,
-                            o.rejected_at, o.state, o.rejection_code, o.rejection_category, o.won_amount)
-                           is distinct from
-                           (n.lead_id, n.owner, n.score_total, n.created_at, n.due_at, n.first_response_at, n.accepted_at,
-                            n.rejected_at, n.state, n.rejection_code, n.rejection_category, n.won_amount)
-                    union
-                    select n.workspace_id, n.lead_id from new_rows n
-                      left join old_rows o on o.workspace_id = n.workspace_id and o.id = n.id
-                     where o.id is null or o.lead_id is distinct from n.lead_id) k
+              from ((select workspace_id, id, lead_id, owner, score_total, created_at, due_at, first_response_at, accepted_at,
+                            rejected_at, state, rejection_code, rejection_category, won_amount from old_rows
+                     except
+                     select workspace_id, id, lead_id, owner, score_total, created_at, due_at, first_response_at, accepted_at,
+                            rejected_at, state, rejection_code, rejection_category, won_amount from new_rows)
+                    union all
+                    (select workspace_id, id, lead_id, owner, score_total, created_at, due_at, first_response_at, accepted_at,
+                            rejected_at, state, rejection_code, rejection_category, won_amount from new_rows
+                     except
+                     select workspace_id, id, lead_id, owner, score_total, created_at, due_at, first_response_at, accepted_at,
+                            rejected_at, state, rejection_code, rejection_category, won_amount from old_rows)) k
              group by k.workspace_id
         loop
             perform metrics_refresh(ws, ids, true);
