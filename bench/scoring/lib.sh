@@ -44,7 +44,7 @@ app_start() { # [log file]
   # is off for the benchmark unless BENCH_GRAPHQL_BUDGET_ENABLED=true.
   LEADPROOF_SCORING_DECAY_DELAY="${BENCH_DECAY_DELAY:-24h}" \
   LEADPROOF_GRAPHQL_BUDGET_ENABLED="${BENCH_GRAPHQL_BUDGET_ENABLED:-false}" \
-  LEADPROOF_DB_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" QUARKUS_HTTP_PORT="$BENCH_PORT" \
+  LEADPROOF_DB_URL="jdbc:postgresql://127.0.0.1:${PGPORT}/$BENCH_DB" QUARKUS_HTTP_PORT="$BENCH_PORT" \
     nohup "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$logf" 2>&1 &
   echo $! >"$APP_PID_FILE"
   for _ in $(seq 1 120); do
