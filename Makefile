@@ -8,7 +8,8 @@ export JAVA_HOME := $(JDK)
 export PATH := $(JDK)/bin:$(PATH)
 MVN := ./mvnw -B -ntp
 
-.PHONY: run stop test schema k8s-realm postgres keycloak keycloak-stop build bench-engine bench-scoring bench-metrics clean
+.PHONY: run stop test schema schema-lint k8s-realm postgres keycloak keycloak-stop build bench-engine bench-scoring bench-metrics clean
+APP_JAR := target/quarkus-app/quarkus-run.jar
 
 ## run: PostgreSQL + Keycloak + the app with demo data on :8080 (in the background; `make stop` ends it)
 run: postgres keycloak build
@@ -19,8 +20,8 @@ stop:
 	@src/ops/app.sh stop || true
 	@src/ops/keycloak.sh stop || true
 
-## test: the whole suite against real PostgreSQL and a real Keycloak
-test: postgres keycloak
+## test: the whole suite against real PostgreSQL and a real Keycloak (and the committed SDL through the schema linter)
+test: postgres keycloak schema-lint
 	$(MVN) test
 
 ## schema: rewrite graphql-schema/schema.graphql from the served schema
@@ -31,7 +32,14 @@ schema: postgres
 k8s-realm:
 	$(MVN) test -Dtest=KubernetesManifestsTest -Dleadproof.k8s.write=true
 
-build:
+## schema-lint: graphql-schema-linter over the committed SDL (installed into .cache/ once, offline afterwards)
+schema-lint:
+	@src/ops/schema-lint.sh
+
+## build: package the app, only when a source changed since the last package
+build: $(APP_JAR)
+
+$(APP_JAR): pom.xml $(shell find src/main -type f)
 	$(MVN) -q package -DskipTests
 
 postgres:

@@ -2,7 +2,7 @@
 # Metrics benchmark: the API against hand-written SQL over the base tables, for the same numbers.
 #
 #   bench/metrics/generate.sh      # once: 1,000,000 leads into leadproof_bench_metrics
-#   LEADPROOF_DB_URL=jdbc:postgresql://127.0.0.1:5432/leadproof_bench_metrics QUARKUS_HTTP_PORT=8091 LEADPROOF_MANAGEMENT_PORT=9091 \
+#   LEADPROOF_DB_URL=jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/leadproof_bench_metrics QUARKUS_HTTP_PORT=8091 LEADPROOF_MANAGEMENT_PORT=9091 \
 #     LEADPROOF_GRAPHQL_BUDGET_ENABLED=false java -jar target/quarkus-app/quarkus-run.jar &
 #   bench/metrics/run.sh
 #

@@ -16,10 +16,11 @@ start() {
     echo "[app] already running (pid $(cat "$PID_FILE"))"
   else
     echo "[app] starting LeadProof on :$PORT (log: $LOG_FILE)"
-    # A local demo: GraphiQL and introspection on (production keeps them off unless switched on).
+    # A local demo: GraphiQL and introspection on (production keeps them off unless switched on). setsid, as for
+    # Keycloak: a session and process group of its own, so the app outlives the shell or group that ran `make run`.
     LEADPROOF_DEMO_ENABLED=true LEADPROOF_GRAPHQL_UI=true LEADPROOF_GRAPHQL_INTROSPECTION=true QUARKUS_HTTP_PORT="$PORT" \
       LEADPROOF_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
-      nohup "$JAVA_HOME/bin/java" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$LOG_FILE" 2>&1 &
+      setsid nohup "$JAVA_HOME/bin/java" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$LOG_FILE" 2>&1 < /dev/null &
     echo $! >"$PID_FILE"
     for _ in $(seq 1 120); do
       if curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1; then break; fi
@@ -42,12 +43,12 @@ Demo logins (password for all: leadproof) — workspace acme:
 workspace globex: gus.admin  gina.marketing  greg.sales  gail.leader
 max.multi is in both (ask for a token with the workspace: src/ops/keycloak.sh token max.multi globex)
 
-Get a token and call the API:
-  TOKEN=\$(curl -s -d client_id=leadproof-cli -d grant_type=password -d username=ada.admin -d password=leadproof \\
-      http://127.0.0.1:8180/realms/leadproof/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+Call the API as a demo user (a fresh token per call: tokens live 5 minutes):
+  src/ops/gql.sh ada.admin '{ viewer { userName roles workspace { id name } } leads(first: 3) { edges { node { email lifecycleStage } } } }'
+Or with a token of your own (refresh it the same way after 5 minutes):
+  TOKEN=\$(src/ops/keycloak.sh token ada.admin)
   curl -s -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
-      -d '{"query":"{ viewer { userName roles workspace { id name } } leads(first: 3) { edges { node { email lifecycleStage } } } }"}' \\
-      http://127.0.0.1:$PORT/graphql
+      -d '{"query":"{ viewer { userName } }"}' http://127.0.0.1:$PORT/graphql
 
 Stop everything: make stop
 MSG

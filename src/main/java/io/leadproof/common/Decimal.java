@@ -13,6 +13,7 @@ import io.smallrye.graphql.api.CustomStringScalar;
 public final class Decimal implements CustomStringScalar {
 
     private static final int MAX_LENGTH = 40;
+    @org.eclipse.microprofile.graphql.Ignore
     private final BigDecimal value;
 
     @com.fasterxml.jackson.annotation.JsonCreator

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.smallrye.graphql.api.Nullable;
+
 import io.leadproof.lead.ActivityType;
 import io.leadproof.lead.FunnelStage;
 import io.leadproof.scoring.engine.LeadField;
@@ -29,7 +31,8 @@ public final class CriteriaInputs {
             @Description("Lead attribute to test.") LeadField field,
             @Description("Custom attribute key when field is CUSTOM.") String customKey,
             @Description("Comparison operator.") Operator operator,
-            @Description("Operand values as text; at most 100, each at most 200 characters.") List<@NonNull String> values,
+            @Nullable @Description("Operand values of FIT and KNOCK_OUT rules as text; at most 100, each at most 200 characters."
+                    + " Not used by ENGAGEMENT rules.") List<@NonNull String> values,
             @Description("Points for FIT rules.") Integer points,
             @Description("Activity type for ENGAGEMENT rules; null counts any type.") ActivityType activityType,
             @Description("Funnel stage for ENGAGEMENT rules.") FunnelStage funnelStage,

@@ -4,14 +4,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadproof.common.Json;
 
 /** The JSON document a version's rules are stored as. */
 public final class RulesJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final TypeReference<List<RuleDefinition>> LIST = new TypeReference<>() {
     };
 

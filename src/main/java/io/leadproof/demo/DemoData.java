@@ -55,15 +55,21 @@ public class DemoData {
             return;
         }
         // Startup observers run in a request context; workspace jobs need one of their own.
-        Thread seeding = Thread.ofPlatform().name("demo-seed").start(() -> {
-            seed("acme", 260, 11L, "sam.sales", "Sam Sales", "sue.sales", "Sue Sales");
-            seed("globex", 90, 23L, "greg.sales", "Greg Sales");
-        });
+        Thread seeding = Thread.ofPlatform().name("demo-seed").start(this::seedAll);
         try {
             seeding.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The demo of `make run`: the realm's two workspaces (src/main/keycloak/leadproof-realm.json). The README's examples
+     * run against it (DocExamplesTest), so what a new user reads is what they get.
+     */
+    public void seedAll() {
+        seed("acme", 260, 11L, "sam.sales", "Sam Sales", "sue.sales", "Sue Sales");
+        seed("globex", 90, 23L, "greg.sales", "Greg Sales");
     }
 
     /** reps: user name, display name, ... — the realm's sales users, registered first so that handoffs get owners. */

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import io.leadproof.lead.Lead;
-import io.leadproof.lead.LifecycleStage;
+import io.leadproof.lead.LeadLifecycle;
+import io.leadproof.lead.LifecycleMove;
 import io.leadproof.scoring.LeadQualified;
 import io.leadproof.scoring.LeadsQualified;
 import io.leadproof.workspace.WorkspaceService;
@@ -38,6 +38,8 @@ public class AutomaticHandoffs {
     RoundRobin roundRobin;
     @Inject
     HandoffNotifier notifier;
+    @Inject
+    LeadLifecycle lifecycle;
 
     void onLeadsQualified(@Observes LeadsQualified qualified) {
         if (qualified.leads().isEmpty() || !workspaces.current().handsOffAutomatically()) {
@@ -50,12 +52,13 @@ public class AutomaticHandoffs {
 
     private void open(UUID versionId, List<UUID> leadIds) {
         Instant now = clock.instant();
-        // Locked in id order, so two batches sharing leads cannot deadlock; a lead another batch already handed off
-        // is no longer an MQL once its lock is granted, and is skipped.
-        List<Lead> leads = Lead.<Lead>find("id in ?1 order by id", leadIds).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .stream().filter(l -> l.lifecycleStage() == LifecycleStage.MQL).toList();
+        // Only the attributes of these entities are read (for the frozen snapshot); the stage is checked by the move.
+        List<Lead> leads = Lead.<Lead>list("id in ?1 order by id", leadIds);
         var frozen = evidence.readAll(leads, versionId);
-        var ready = leads.stream().filter(l -> frozen.containsKey(l.id())).toList();
+        // The move locks the leads in id order, so two batches sharing leads cannot deadlock; a lead another batch
+        // already handed off is no longer an MQL once its lock is granted, and is not moved.
+        var moved = new java.util.HashSet<>(lifecycle.apply(LifecycleMove.HAND_OFF, frozen.keySet(), now, versionId));
+        var ready = leads.stream().filter(l -> moved.contains(l.id())).toList();
         if (ready.isEmpty()) {
             return;
         }
@@ -65,7 +68,7 @@ public class AutomaticHandoffs {
         for (int i = 0; i < ready.size(); i++) {
             Lead lead = ready.get(i);
             String owner = owners.isEmpty() ? null : owners.get(i % owners.size()).userName();
-            var handoff = HandoffService.openFor(lead, frozen.get(lead.id()), owner, HandoffService.SYSTEM, now, sla);
+            var handoff = HandoffService.openFor(lead.id(), frozen.get(lead.id()), owner, HandoffService.SYSTEM, now, sla);
             if (owner != null) {
                 assigned.add(handoff);
             }

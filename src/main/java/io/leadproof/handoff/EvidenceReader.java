@@ -82,7 +82,7 @@ public class EvidenceReader {
         put(a, "timeline", l.timeline());
         l.customAttributes().forEach((k, v) -> put(a, "custom." + k, v));
         try {
-            return IdempotencyKeys.JSON.writeValueAsString(a);
+            return io.leadproof.common.Json.MAPPER.writeValueAsString(a);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

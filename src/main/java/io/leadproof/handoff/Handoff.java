@@ -172,10 +172,6 @@ public class Handoff extends WorkspaceOwned {
         return transition(HandoffEventType.LOST, actor, now, HandoffState.LOST, Map.of("reason", reason));
     }
 
-    public boolean isOverdue(Instant now) {
-        return firstResponseAt == null ? now.isAfter(dueAt) : firstResponseAt.isAfter(dueAt);
-    }
-
     private HandoffEvent transition(HandoffEventType type, String actor, Instant now, HandoffState to, Map<String, String> details) {
         respond(now);
         HandoffState from = state;

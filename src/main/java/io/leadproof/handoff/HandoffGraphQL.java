@@ -18,6 +18,8 @@ import io.leadproof.common.NodeId;
 import io.leadproof.feedback.RejectionReasons;
 import io.leadproof.handoff.HandoffTypes.HandoffView;
 import io.leadproof.handoff.HandoffTypes.Payload;
+import io.leadproof.lead.LeadLifecycle;
+import io.leadproof.lead.LifecycleMove;
 import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.security.Roles;
 import io.leadproof.workspace.WorkspaceService;
@@ -36,12 +38,14 @@ public class HandoffGraphQL {
     CurrentWorkspace workspace;
     @Inject
     java.time.Clock clock;
+    @Inject
+    LeadLifecycle lifecycle;
 
     @Query("handoff")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
     @Description("A handoff by id.")
     public HandoffView handoff(@NonNull @Id @Description("Handoff id.") String id) {
-        return handoffs.find(NodeId.require("Handoff", id, "id")).map(h -> HandoffView.of(h, clock.instant())).orElse(null);
+        return handoffs.view(NodeId.require("Handoff", id, "id")).orElse(null);
     }
 
     @Mutation("handoffCreate")
@@ -58,7 +62,7 @@ public class HandoffGraphQL {
         return handoffs.act(id(input.handoffId()), input.idempotencyKey(), "handoffAccept", input, (h, lead) -> {
             var now = clock.instant();
             var event = h.accept(workspace.actor(), now);
-            lead.acceptBySales(now);
+            lifecycle.move(lead.id(), LifecycleMove.ACCEPT, now, null);
             return event;
         });
     }
@@ -80,9 +84,9 @@ public class HandoffGraphQL {
             var now = clock.instant();
             var event = h.reject(workspace.actor(), new RejectionReasonRef(reason.code(), reason.category().name()), notes, disposition, now);
             if (disposition == Disposition.RECYCLED) {
-                lead.recycle(now);
+                lifecycle.move(lead.id(), LifecycleMove.RECYCLE, now, null);
             } else {
-                lead.disqualifyAfterRejection(now);
+                lifecycle.move(lead.id(), LifecycleMove.DISQUALIFY, now, null);
             }
             return event;
         });
@@ -123,7 +127,7 @@ public class HandoffGraphQL {
         return handoffs.act(id(input.handoffId()), input.idempotencyKey(), "opportunityCreate", input, (h, lead) -> {
             var now = clock.instant();
             var event = h.openOpportunity(workspace.actor(), name, now);
-            lead.openOpportunity(now);
+            lifecycle.move(lead.id(), LifecycleMove.OPEN_OPPORTUNITY, now, null);
             return event;
         });
     }
@@ -144,7 +148,7 @@ public class HandoffGraphQL {
         return handoffs.act(id(input.handoffId()), input.idempotencyKey(), "dealWin", input, (h, lead) -> {
             var now = clock.instant();
             var event = h.win(workspace.actor(), amount, currency, now);
-            lead.closeWon(now);
+            lifecycle.move(lead.id(), LifecycleMove.WIN, now, null);
             return event;
         });
     }
@@ -164,7 +168,7 @@ public class HandoffGraphQL {
         return handoffs.act(id(input.handoffId()), input.idempotencyKey(), "dealLose", input, (h, lead) -> {
             var now = clock.instant();
             var event = h.lose(workspace.actor(), reason, now);
-            lead.closeLost(now);
+            lifecycle.move(lead.id(), LifecycleMove.LOSE, now, null);
             return event;
         });
     }

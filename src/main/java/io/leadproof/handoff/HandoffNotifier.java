@@ -73,7 +73,7 @@ public class HandoffNotifier {
             var assignment = new Assignment(NodeId.of("Handoff", h.id()), NodeId.of("Lead", h.leadId()), h.owner(), h.scoreTotal(),
                     HandoffTypes.utc(h.dueAt()));
             try {
-                payloads[i] = IdempotencyKeys.JSON.writeValueAsString(Map.of("workspaceId", workspace.id(), "assignment", assignment));
+                payloads[i] = io.leadproof.common.Json.MAPPER.writeValueAsString(Map.of("workspaceId", workspace.id(), "assignment", assignment));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -126,7 +126,7 @@ public class HandoffNotifier {
 
     private void deliver(String payload) {
         try {
-            notices.onNext(IdempotencyKeys.JSON.readValue(payload, Notice.class));
+            notices.onNext(io.leadproof.common.Json.MAPPER.readValue(payload, Notice.class));
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("dropped a malformed handoff notice: %s", e.getMessage());
         }

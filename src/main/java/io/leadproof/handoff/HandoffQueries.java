@@ -49,6 +49,8 @@ public class HandoffQueries {
     LeadService leads;
     @Inject
     HandoffNotifier notifier;
+    @Inject
+    HandoffSla sla;
 
     @Query("myHandoffs")
     @RolesAllowed({ Roles.SALES, Roles.ADMIN })
@@ -66,7 +68,7 @@ public class HandoffQueries {
         var where = new StringBuilder("owner = :owner and state in :states");
         Map<String, Object> params = new HashMap<>(Map.of("owner", workspace.actor(), "states", states));
         if (overdue != null) {
-            where.append(overdue ? " and firstResponseAt is null and dueAt < :now" : " and not (firstResponseAt is null and dueAt < :now)");
+            where.append(overdue ? " and " + HandoffSla.WAITING_PAST_DUE : " and not " + HandoffSla.WAITING_PAST_DUE);
             params.put("now", now);
         }
         var position = Cursors.decode(QUEUE_ORDER, after);
@@ -76,8 +78,13 @@ public class HandoffQueries {
             params.put("kid", position.id());
         }
         List<Handoff> rows = Handoff.<Handoff>find(where + " order by dueAt, id", params).page(0, size + 1).list();
-        var edges = rows.stream().limit(size)
-                .map(h -> new HandoffEdge(Cursors.encode(QUEUE_ORDER, h.dueAt().toString(), h.id()), HandoffView.of(h, now))).toList();
+        var shown = rows.stream().limit(size).toList();
+        var breached = sla.breached(shown, now);
+        var edges = new ArrayList<HandoffEdge>();
+        for (int i = 0; i < shown.size(); i++) {
+            var h = shown.get(i);
+            edges.add(new HandoffEdge(Cursors.encode(QUEUE_ORDER, h.dueAt().toString(), h.id()), HandoffView.of(h, breached.get(i))));
+        }
         return new HandoffConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), rows.size() > size, after != null));
     }
 
@@ -89,8 +96,11 @@ public class HandoffQueries {
         Map<UUID, List<HandoffView>> byLead = new HashMap<>();
         Instant now = clock.instant();
         if (!ids.isEmpty()) {
-            Handoff.<Handoff>list("leadId in ?1 order by createdAt", Set.copyOf(ids))
-                    .forEach(h -> byLead.computeIfAbsent(h.leadId(), k -> new ArrayList<>()).add(HandoffView.of(h, now)));
+            List<Handoff> found = Handoff.<Handoff>list("leadId in ?1 order by createdAt", Set.copyOf(ids));
+            var breached = sla.breached(found, now);
+            for (int i = 0; i < found.size(); i++) {
+                byLead.computeIfAbsent(found.get(i).leadId(), k -> new ArrayList<>()).add(HandoffView.of(found.get(i), breached.get(i)));
+            }
         }
         return ids.stream().map(id -> byLead.getOrDefault(id, List.of())).toList();
     }

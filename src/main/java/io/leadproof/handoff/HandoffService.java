@@ -18,6 +18,8 @@ import io.leadproof.handoff.HandoffTypes.HandoffView;
 import io.leadproof.handoff.HandoffTypes.Payload;
 import io.leadproof.lead.IllegalLifecycleMove;
 import io.leadproof.lead.Lead;
+import io.leadproof.lead.LeadLifecycle;
+import io.leadproof.lead.LifecycleMove;
 import io.leadproof.lead.LifecycleStage;
 import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.security.Roles;
@@ -47,6 +49,10 @@ public class HandoffService {
     IdempotencyKeys idempotency;
     @Inject
     HandoffNotifier notifier;
+    @Inject
+    LeadLifecycle lifecycle;
+    @Inject
+    HandoffSla sla;
 
     @Transactional
     public Payload create(HandoffInputs.Create in, UUID leadId) {
@@ -76,17 +82,21 @@ public class HandoffService {
         if (ownerName != null && rep.isEmpty()) {
             return failed("NOT_FOUND", "ownerId names no registered sales rep", "ownerId");
         }
-        var handoff = openFor(lead, frozen.get(), rep.map(SalesRep::userName).orElse(null), actor, now,
+        lifecycle.move(lead.id(), LifecycleMove.HAND_OFF, now, versionId);
+        var handoff = openFor(lead.id(), frozen.get(), rep.map(SalesRep::userName).orElse(null), actor, now,
                 Duration.ofHours(workspaces.current().slaHours()));
         if (handoff.owner() != null) {
             notifier.assigned(handoff);
         }
-        return new Payload(HandoffView.of(handoff, now), List.of());
+        return new Payload(HandoffView.of(handoff, sla.breached(handoff, now)), List.of());
     }
 
-    /** Hands an MQL lead to sales with its frozen evidence, assigned to owner when given: the handoff, its events, the lead's stage. */
-    static Handoff openFor(Lead lead, FrozenEvidence evidence, String owner, String actor, Instant now, Duration sla) {
-        var handoff = Handoff.open(lead.id(), evidence, actor, now, sla);
+    /**
+     * Opens the handoff of a lead the caller has moved to HANDED_OFF ({@link LifecycleMove#HAND_OFF}), with its frozen
+     * evidence, assigned to owner when given: the handoff and its events.
+     */
+    static Handoff openFor(UUID leadId, FrozenEvidence evidence, String owner, String actor, Instant now, Duration sla) {
+        var handoff = Handoff.open(leadId, evidence, actor, now, sla);
         var created = handoff.created();
         var assigned = owner == null ? null : handoff.assignTo(owner, actor, now);
         // Persisted assigned: one INSERT, where persisting first and assigning after cost an UPDATE as well, and each
@@ -96,7 +106,6 @@ public class HandoffService {
         if (assigned != null) {
             assigned.persist();
         }
-        lead.handOff(evidence.versionId(), now);
         return handoff;
     }
 
@@ -121,7 +130,7 @@ public class HandoffService {
                 QuarkusTransaction.setRollbackOnly();
                 return failed("LEAD_STAGE", e.getMessage(), "handoffId");
             }
-            return new Payload(HandoffView.of(handoff, clock.instant()), List.of());
+            return new Payload(HandoffView.of(handoff, sla.breached(handoff, clock.instant())), List.of());
         });
     }
 
@@ -140,6 +149,10 @@ public class HandoffService {
 
     public Optional<Handoff> find(UUID id) {
         return Handoff.find("id", id).firstResultOptional();
+    }
+
+    public Optional<HandoffView> view(UUID id) {
+        return find(id).map(h -> HandoffView.of(h, sla.breached(h, clock.instant())));
     }
 
     private static Payload failed(String code, String message, String field) {

@@ -53,9 +53,10 @@ public final class HandoffTypes {
             @Ignore UUID uuid,
             @Ignore UUID leadUuid) implements Node {
 
-        static HandoffView of(Handoff h, Instant now) {
+        /** overdue: {@link HandoffSla#breached}. */
+        static HandoffView of(Handoff h, boolean overdue) {
             return new HandoffView(NodeId.of("Handoff", h.id()), NodeId.of("Lead", h.leadId()), h.state(), h.owner(),
-                    Evidence.of(h), utc(h.createdAt()), h.createdBy(), utc(h.dueAt()), h.isOverdue(now),
+                    Evidence.of(h), utc(h.createdAt()), h.createdBy(), utc(h.dueAt()), overdue,
                     utc(h.firstResponseAt()), utc(h.acceptedAt()), Rejection.of(h), utc(h.opportunityAt()), h.opportunityName(),
                     utc(h.closedAt()), Money.of(h.wonAmount(), h.wonCurrency()), h.lostReason(), h.id(), h.leadId());
         }
@@ -79,8 +80,8 @@ public final class HandoffTypes {
         static Evidence of(Handoff h) {
             try {
                 return new Evidence(NodeId.of("CriteriaVersion", h.versionId()), h.scoreTotal(), h.scoreFit(), h.scoreEngagement(),
-                        IdempotencyKeys.JSON.readValue(h.contributionsJson(), CONTRIBUTIONS),
-                        Attributes.render(IdempotencyKeys.JSON.readValue(h.leadSnapshotJson(), ATTRIBUTES)));
+                        io.leadproof.common.Json.MAPPER.readValue(h.contributionsJson(), CONTRIBUTIONS),
+                        Attributes.render(io.leadproof.common.Json.MAPPER.readValue(h.leadSnapshotJson(), ATTRIBUTES)));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("frozen evidence unreadable", e);
             }

@@ -14,8 +14,6 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.leadproof.common.ApiException;
 import io.leadproof.security.CurrentWorkspace;
@@ -27,8 +25,8 @@ import io.leadproof.security.CurrentWorkspace;
 @ApplicationScoped
 public class IdempotencyKeys {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     EntityManager em;
@@ -67,7 +65,7 @@ public class IdempotencyKeys {
         return result;
     }
 
-    private static String hash(String operation, Object input) {
+    private String hash(String operation, Object input) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest((operation + ":" + write(input)).getBytes(StandardCharsets.UTF_8)));
@@ -76,17 +74,17 @@ public class IdempotencyKeys {
         }
     }
 
-    private static String write(Object value) {
+    private String write(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static <T> T read(String json, Class<T> type) {
+    private <T> T read(String json, Class<T> type) {
         try {
-            return JSON.readValue(json, type);
+            return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent result unreadable", e);
         }

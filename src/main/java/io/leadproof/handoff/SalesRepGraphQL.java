@@ -18,6 +18,7 @@ import io.leadproof.common.InputProblems;
 import io.leadproof.common.UserError;
 import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.security.Roles;
+import io.smallrye.graphql.api.Deprecated;
 
 /** The reps handoffs can be assigned to; reps can mark themselves unavailable (round robin skips them). */
 @GraphQLApi
@@ -40,6 +41,12 @@ public class SalesRepGraphQL {
             @NonNull @Description("User name, 1..100 characters.") String userName,
             @Description("Display name; defaults to the user name.") String displayName,
             @Description("Available for round robin (default true).") Boolean available) {
+    }
+
+    @Input("SalesRepSetMyAvailabilityInput")
+    @Description("The signed-in rep's availability.")
+    public record AvailabilityInput(
+            @NonNull @Description("Available for new handoffs (round robin skips an unavailable rep).") Boolean available) {
     }
 
     @Type("SalesRepPayload")
@@ -82,10 +89,18 @@ public class SalesRepGraphQL {
     @RolesAllowed(Roles.SALES)
     @Description("A rep marks themselves available or unavailable (holiday, full pipeline).")
     @Transactional
-    public @NonNull Payload salesRepSetMyAvailability(@NonNull @Description("Available for new handoffs.") boolean available) {
+    public @NonNull Payload salesRepSetMyAvailability(
+            @Description("The availability.") AvailabilityInput input,
+            @Deprecated(reason = "Use input: {available: ...}, like every other mutation. Removed in the next release.")
+            @Description("Available for new handoffs (the first form of this mutation).") Boolean available) {
+        Boolean wanted = input != null ? input.available() : available;
+        String field = input != null ? "input" : "available";
+        if (wanted == null) {
+            return new Payload(null, List.of(UserError.of("REQUIRED", "say whether you are available: input: {available: true}", "input")));
+        }
         return SalesRep.<SalesRep>find("userName", workspace.actor()).firstResultOptional().map(rep -> {
-            rep.setAvailable(available);
+            rep.setAvailable(wanted);
             return new Payload(RepView.of(rep), List.of());
-        }).orElseGet(() -> new Payload(null, List.of(UserError.of("NOT_FOUND", "you are not a registered sales rep", "available"))));
+        }).orElseGet(() -> new Payload(null, List.of(UserError.of("NOT_FOUND", "you are not a registered sales rep", field))));
     }
 }

@@ -19,7 +19,10 @@ import org.hibernate.type.SqlTypes;
 
 import io.leadproof.common.WorkspaceOwned;
 
-/** A person who showed interest, with the company, BANT facts and lifecycle stage marketing and sales argue about. */
+/**
+ * A person who showed interest, with the company, BANT facts and lifecycle stage marketing and sales argue about. Its
+ * stage moves by {@link LifecycleMove}, applied in batches by {@link LeadLifecycle}.
+ */
 @Entity
 @Table(name = "lead")
 public class Lead extends WorkspaceOwned {
@@ -65,8 +68,9 @@ public class Lead extends WorkspaceOwned {
     private Need need = Need.UNKNOWN;
     @Enumerated(EnumType.STRING)
     private Timeline timeline = Timeline.UNKNOWN;
+    // The stage and what its moves write are LeadLifecycle's: read-only here (LifecycleMove is the table of moves).
     @Enumerated(EnumType.STRING)
-    @Column(name = "lifecycle_stage")
+    @Column(name = "lifecycle_stage", updatable = false)
     private LifecycleStage lifecycleStage = LifecycleStage.NEW;
     @Column(name = "owner_id")
     private String ownerId;
@@ -79,9 +83,9 @@ public class Lead extends WorkspaceOwned {
     private Instant updatedAt;
     @Column(name = "erased_at")
     private Instant erasedAt;
-    @Column(name = "recycled_at")
+    @Column(name = "recycled_at", updatable = false)
     private Instant recycledAt;
-    @Column(name = "last_handoff_version_id")
+    @Column(name = "last_handoff_version_id", updatable = false)
     private UUID lastHandoffVersionId;
     @Version
     private long version;
@@ -140,45 +144,6 @@ public class Lead extends WorkspaceOwned {
         updatedAt = now;
     }
 
-    /** Marketing hands the qualified lead to sales under a criteria version. */
-    public void handOff(UUID versionId, Instant now) {
-        requireStage("hand off", LifecycleStage.MQL);
-        moveTo(LifecycleStage.HANDED_OFF, now);
-        lastHandoffVersionId = versionId;
-    }
-
-    public void acceptBySales(Instant now) {
-        requireStage("accept", LifecycleStage.HANDED_OFF);
-        moveTo(LifecycleStage.SAL, now);
-    }
-
-    public void openOpportunity(Instant now) {
-        requireStage("open an opportunity for", LifecycleStage.SAL);
-        moveTo(LifecycleStage.SQL, now);
-    }
-
-    public void closeWon(Instant now) {
-        requireStage("win", LifecycleStage.SQL);
-        moveTo(LifecycleStage.WON, now);
-    }
-
-    public void closeLost(Instant now) {
-        requireStage("lose", LifecycleStage.SQL);
-        moveTo(LifecycleStage.LOST, now);
-    }
-
-    /** Back to nurture after a sales rejection; it may re-qualify on new engagement or a newer version. */
-    public void recycle(Instant now) {
-        requireStage("recycle", LifecycleStage.HANDED_OFF, LifecycleStage.SAL);
-        moveTo(LifecycleStage.RECYCLED, now);
-        recycledAt = now;
-    }
-
-    public void disqualifyAfterRejection(Instant now) {
-        requireStage("disqualify", LifecycleStage.HANDED_OFF, LifecycleStage.SAL);
-        moveTo(LifecycleStage.DISQUALIFIED, now);
-    }
-
     /**
      * GDPR/CCPA erasure (docs/privacy.md): drops who the person is — identifiers, names, contact data, company
      * identity, job title, custom attributes — and keeps the anonymised facts scores and metrics are made of (ids,
@@ -205,17 +170,6 @@ public class Lead extends WorkspaceOwned {
 
     public boolean isErased() {
         return erasedAt != null;
-    }
-
-    private void requireStage(String action, LifecycleStage... allowed) {
-        if (!java.util.List.of(allowed).contains(lifecycleStage)) {
-            throw new IllegalLifecycleMove("cannot " + action + " a lead in stage " + lifecycleStage);
-        }
-    }
-
-    private void moveTo(LifecycleStage stage, Instant now) {
-        lifecycleStage = stage;
-        updatedAt = now;
     }
 
     private static <T> T pick(T supplied, T current) {

@@ -87,7 +87,11 @@ public class LeadService {
         }
         if (!touched.isEmpty()) {
             Lead.getEntityManager().flush();
-            changed.fire(new LeadsChanged(workspace.id(), touched, LeadsChanged.What.ATTRIBUTES));
+            var change = new LeadsChanged(workspace.id(), touched, LeadsChanged.What.ATTRIBUTES);
+            changed.fire(change);
+            // scoring moved some stages in SQL: the entities returned to the caller are re-read
+            leads.stream().filter(l -> l != null && change.stageMoved().contains(l.id())).distinct()
+                    .forEach(l -> Lead.getEntityManager().refresh(l));
         }
         return new LeadImportOutcome(leads, created, errors);
     }

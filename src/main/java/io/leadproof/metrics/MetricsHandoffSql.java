@@ -3,7 +3,8 @@ package io.leadproof.metrics;
 import java.sql.SQLException;
 
 /**
- * Handoff-level parts of the metrics statement: response-time percentiles, SLA breaches (H rows) and score bands
+ * Handoff-level parts of the metrics statement: response-time percentiles, SLA breaches (H rows; the rule is
+ * handoff_sla_breached, R__handoff_sla.sql) and score bands
  * (B rows), either straight from the per-handoff facts ({@link #detail}) or from the workspace-wide rollups
  * ({@link #totals}), where an exact percentile is found in two steps: the response-time histogram gives the bucket
  * holding the wanted rank, then the handoffs of that bucket in the period give the value.
@@ -17,16 +18,18 @@ final class MetricsHandoffSql {
 
     static void detail(SqlText sql, MetricsQuery q) throws SQLException {
         String key = MetricsSql.key(q, "h");
-        sql.add(" union all select 'H', ap.idx, " + key + ", null, null, count(h.responded_at), percentile_disc(0.5) within group"
-                + " (order by h.response_seconds), percentile_disc(0.9) within group (order by h.response_seconds),"
-                + " count(*) filter (where h.responded_at > h.due_at or (h.responded_at is null and h.due_at < ?)), 0, 0, 0, 0, 0,"
-                + " null::numeric from ap join metrics_handoff h on" + COHORT.formatted("ap"), MetricsSql.at(q.asOf()), q.workspace());
+        sql.add(" union all select 'H', to_jsonb(t) from (select ap.idx, " + key + " as key, count(h.responded_at) as responded,"
+                + " percentile_disc(0.5) within group (order by h.response_seconds) as median_seconds,"
+                + " percentile_disc(0.9) within group (order by h.response_seconds) as p90_seconds,"
+                + " count(*) filter (where handoff_sla_breached(h.due_at, h.responded_at, ?)) as sla_breaches"
+                + " from ap join metrics_handoff h on" + COHORT.formatted("ap"), MetricsSql.at(q.asOf()), q.workspace());
         MetricsSql.filters(sql, q, "h");
-        sql.add(" group by 1, 2, 3 union all select 'B', ap.idx, " + key + ", null, null, floor(h.score_total::numeric / ?)::bigint,"
-                + " count(*), sum(h.won), 0, 0, 0, 0, 0, 0, coalesce(sum(h.won_amount), 0) from ap join metrics_handoff h on"
-                + COHORT.formatted("ap"), q.bandWidth(), q.workspace());
+        sql.add(" group by 1, 2) t union all select 'B', to_jsonb(b) from (select ap.idx, " + key + " as key,"
+                + " floor(h.score_total::numeric / ?)::bigint as band, count(*) as handoffs, sum(h.won) as won,"
+                + " coalesce(sum(h.won_amount), 0) as won_amount from ap join metrics_handoff h on" + COHORT.formatted("ap"),
+                q.bandWidth(), q.workspace());
         MetricsSql.filters(sql, q, "h");
-        sql.add(" group by 1, 2, 3, 6");
+        sql.add(" group by 1, 2, 3) b");
     }
 
     /** CTEs of the totals path: hrows (signed band and bucket rows per period), percentile targets, unanswered handoffs. */
@@ -37,7 +40,8 @@ final class MetricsHandoffSql {
         sql.add(" union all select mp.idx, r.band5, r.bucket, r.handoffs, r.responded, r.late, r.won, r.won_amount from mp"
                 + " join metrics_monthly_handoff r on r.workspace_id = ? and r.day >= mp.d0 and r.day < mp.d1", w);
         sql.add(" union all select ep.idx, floor(h.score_total / 5.0)::int, null::smallint, ep.s, ep.s * (h.responded_at is not null)::int,"
-                + " ep.s * coalesce(h.responded_at > h.due_at, false)::int, ep.s * h.won, ep.s * coalesce(h.won_amount, 0) from ep"
+                + " ep.s * handoff_sla_breached(h.due_at, h.responded_at, h.responded_at)::int, ep.s * h.won,"
+                + " ep.s * coalesce(h.won_amount, 0) from ep"
                 + " join metrics_handoff h on" + COHORT.formatted("ep"), w);
         sql.add(" union all select ep.idx, null, h.response_bucket, ep.s, ep.s, 0, 0, 0 from ep join metrics_handoff h on"
                 + COHORT.formatted("ep") + " and h.response_bucket is not null), ", w);
@@ -53,16 +57,17 @@ final class MetricsHandoffSql {
                 + " from target t join ap on ap.idx = t.idx), ", w);
         sql.add("hsum as (select idx, sum(responded) as responded, sum(late) as late from hrows where band5 is not null group by idx), ");
         sql.add("unanswered as (select ap.idx, count(*) as n from ap join metrics_handoff h on" + COHORT.formatted("ap")
-                + " and h.responded_at is null and h.due_at < ? group by ap.idx), ", w, MetricsSql.at(q.asOf()));
+                + " and h.responded_at is null and handoff_sla_breached(h.due_at, null, ?) group by ap.idx), ", w, MetricsSql.at(q.asOf()));
     }
 
     static void totals(SqlText sql, MetricsQuery q) {
-        sql.add(" union all select 'H', ap.idx, null::text, null, null, coalesce(s.responded, 0)::bigint,"
-                + " (select v from pct where pct.idx = ap.idx and pct.p = 0.5), (select v from pct where pct.idx = ap.idx and pct.p = 0.9),"
-                + " (coalesce(s.late, 0) + coalesce(u.n, 0))::bigint, 0, 0, 0, 0, 0, null::numeric from ap"
-                + " left join hsum s on s.idx = ap.idx left join unanswered u on u.idx = ap.idx");
-        sql.add(" union all select 'B', idx, null::text, null, null, floor(band5::numeric / ?)::bigint, sum(handoffs)::bigint,"
-                + " sum(won)::bigint, 0, 0, 0, 0, 0, 0, sum(won_amount) from hrows where band5 is not null group by idx, 6"
-                + " having sum(handoffs) <> 0", q.bandWidth() / 5);
+        sql.add(" union all select 'H', to_jsonb(t) from (select ap.idx, null::text as key, coalesce(s.responded, 0) as responded,"
+                + " (select v from pct where pct.idx = ap.idx and pct.p = 0.5) as median_seconds,"
+                + " (select v from pct where pct.idx = ap.idx and pct.p = 0.9) as p90_seconds,"
+                + " coalesce(s.late, 0) + coalesce(u.n, 0) as sla_breaches from ap"
+                + " left join hsum s on s.idx = ap.idx left join unanswered u on u.idx = ap.idx) t");
+        sql.add(" union all select 'B', to_jsonb(b) from (select idx, null::text as key, floor(band5::numeric / ?)::bigint as band,"
+                + " sum(handoffs) as handoffs, sum(won) as won, sum(won_amount) as won_amount from hrows where band5 is not null"
+                + " group by idx, 3 having sum(handoffs) <> 0) b", q.bandWidth() / 5);
     }
 }

@@ -16,11 +16,11 @@ public final class MetricsParts {
     @Type("MetricsConversion")
     @Description("Stage-to-stage conversion of the cohort: each stage over the one before; null when that stage is empty.")
     public record Conversion(
-            @Description("mqls / leads.") Decimal leadToMql,
-            @Description("accepted / mqls.") Decimal mqlToSal,
-            @Description("sqls / accepted.") Decimal salToSql,
-            @Description("won / sqls.") Decimal sqlToWon,
-            @Description("won / leads.") Decimal leadToWon) {
+            @Description("Lead to MQL: mqls / leads.") Decimal leadToMql,
+            @Description("MQL to SAL: accepted / mqls.") Decimal mqlToSal,
+            @Description("SAL to SQL: sqls / accepted.") Decimal salToSql,
+            @Description("SQL to won: won / sqls.") Decimal sqlToWon,
+            @Description("Lead to won: won / leads.") Decimal leadToWon) {
     }
 
     @Type("MetricsSpend")
@@ -29,9 +29,9 @@ public final class MetricsParts {
     public record Spend(
             @NonNull @Description("Sum of the cost entries dated inside the window, of the campaigns the filter selects.") Money total,
             @Description("Cost per lead: spend / leads.") Money cpl,
-            @Description("spend / mqls.") Money costPerMql,
-            @Description("spend / accepted.") Money costPerSal,
-            @Description("spend / sqls.") Money costPerSql,
+            @Description("Cost per MQL: spend / mqls.") Money costPerMql,
+            @Description("Cost per SAL: spend / accepted.") Money costPerSal,
+            @Description("Cost per SQL: spend / sqls.") Money costPerSql,
             @Description("Cost per acquisition: spend / won.") Money cpa,
             @Description("Return on investment: (revenue - spend) / spend, 4 places.") Decimal roi) {
     }
@@ -60,7 +60,7 @@ public final class MetricsParts {
             @Description("End of the band (exclusive).") int to,
             @Description("Handoffs (not leads) in the band.") int handoffs,
             @Description("Of them, closed won.") int won,
-            @Description("won / handoffs.") Decimal winRate,
+            @Description("Win rate: won / handoffs.") Decimal winRate,
             @Description("Won amount / won, 2 places; null when none won.") Money averageWonAmount) {
     }
 }

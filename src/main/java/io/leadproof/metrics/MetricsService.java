@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.leadproof.common.ApiException;
 import io.leadproof.common.Cursors;
 import io.leadproof.common.NodeId;
@@ -41,6 +43,8 @@ public class MetricsService {
     CurrentWorkspace workspace;
     @Inject
     MetricsAccess access;
+    @Inject
+    ObjectMapper json;
 
     @Transactional
     public MetricsBundle bundle(MetricsInputs.WindowInput window, MetricsInputs.FilterInput filter, Integer bandWidth) {
@@ -134,6 +138,6 @@ public class MetricsService {
     }
 
     private MetricsSql.Answer run(MetricsQuery q) {
-        return em.unwrap(Session.class).doReturningWork(c -> MetricsSql.run(c, q));
+        return em.unwrap(Session.class).doReturningWork(c -> MetricsSql.run(c, q, json));
     }
 }

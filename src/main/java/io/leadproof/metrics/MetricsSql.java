@@ -1,17 +1,19 @@
 package io.leadproof.metrics;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * The one statement that reads a metrics computation: one snapshot, one round trip. Rows of kind F are funnel sums
- * (rollups for whole UTC days plus facts for partial days), H handoff timing, B score bands, S spend, C the
- * reporting currency. An unfiltered,
- * ungrouped read uses the workspace-wide rollups ({@link MetricsHandoffSql#totals}); any other the detailed ones.
+ * The one statement that reads a metrics computation: one snapshot, one round trip. Each row is a kind and a JSON object
+ * read by name into its record ({@link MetricsRows}): F funnel sums (rollups for whole UTC days plus facts for partial
+ * days), H handoff timing, B score bands, S spend, C the reporting currency. An unfiltered, ungrouped read uses the
+ * workspace-wide rollups ({@link MetricsHandoffSql#totals}); any other the detailed ones.
  */
 final class MetricsSql {
 
@@ -28,7 +30,7 @@ final class MetricsSql {
     private MetricsSql() {
     }
 
-    static Answer run(Connection c, MetricsQuery q) throws SQLException {
+    static Answer run(Connection c, MetricsQuery q, ObjectMapper json) throws SQLException {
         var sql = build(new SqlText(c), q);
         var result = new LinkedHashMap<Group, Tally>();
         String currency = null;
@@ -38,32 +40,43 @@ final class MetricsSql {
             }
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getString(1).equals("C")) {
-                        currency = rs.getString(4);
-                        continue;
-                    }
-                    var t = result.computeIfAbsent(new Group(rs.getInt(2), rs.getString(3)), g -> new Tally());
-                    long[] n = new long[9];
-                    for (int i = 0; i < 9; i++) {
-                        n[i] = rs.getLong(6 + i);
-                    }
-                    BigDecimal amount = rs.getBigDecimal(15);
+                    String row = rs.getString(2);
                     switch (rs.getString(1)) {
-                        case "F" -> t.addFunnel(rs.getString(4), rs.getString(5), n, amount);
-                        case "H" -> {
-                            t.responded = n[0];
-                            t.medianSeconds = n[0] == 0 ? null : n[1];
-                            t.p90Seconds = n[0] == 0 ? null : n[2];
-                            t.slaBreaches = n[3];
+                        case "F" -> {
+                            var f = read(json, row, MetricsRows.Funnel.class);
+                            tally(result, f.idx(), f.key()).add(f);
                         }
-                        case "B" -> t.addBand(n[0], n[1], n[2], amount);
-                        case "S" -> t.spend = t.spend.add(amount);
+                        case "H" -> {
+                            var t = read(json, row, MetricsRows.Timing.class);
+                            tally(result, t.idx(), t.key()).set(t);
+                        }
+                        case "B" -> {
+                            var b = read(json, row, MetricsRows.Band.class);
+                            tally(result, b.idx(), b.key()).add(b);
+                        }
+                        case "S" -> {
+                            var spend = read(json, row, MetricsRows.Spend.class);
+                            tally(result, spend.idx(), spend.key()).add(spend);
+                        }
+                        case "C" -> currency = read(json, row, MetricsRows.Currency.class).currency();
                         default -> throw new IllegalStateException("unknown row kind");
                     }
                 }
             }
         }
         return new Answer(result, currency);
+    }
+
+    private static Tally tally(Map<Group, Tally> tallies, int idx, String key) {
+        return tallies.computeIfAbsent(new Group(idx, key), g -> new Tally());
+    }
+
+    private static <T> T read(ObjectMapper json, String row, Class<T> type) {
+        try {
+            return json.readValue(row, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metrics row unreadable: " + row, e);
+        }
     }
 
     private static SqlText build(SqlText sql, MetricsQuery q) throws SQLException {
@@ -94,7 +107,7 @@ final class MetricsSql {
         if (q.spend()) {
             spend(sql, q);
         }
-        return sql.add(" union all select 'C', 0, null, w.reporting_currency, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null"
+        return sql.add(" union all select 'C', jsonb_build_object('currency', w.reporting_currency)"
                 + " from workspace w where w.workspace_id = ?", q.workspace());
     }
 
@@ -120,18 +133,17 @@ final class MetricsSql {
                     q.workspace());
         }
         filters(sql, q, "m");
-        sql.add(") select 'F' as kind, idx, k, reject_code, reject_category, sum(leads)::bigint, sum(mqls)::bigint,"
-                + " sum(handoffs)::bigint, sum(accepted)::bigint, sum(rejected)::bigint, sum(bad)::bigint, sum(sqls)::bigint,"
-                + " sum(won)::bigint, sum(lost)::bigint, sum(revenue)::numeric from funnel group by idx, k, reject_code,"
-                + " reject_category having sum(leads) <> 0");
+        sql.add(") select 'F' as kind, to_jsonb(f) as row from (select idx, k as key, reject_code, reject_category, "
+                + SUMS.replaceAll("(\\w+)", "sum($1) as $1") + " from funnel group by idx, k, reject_code, reject_category"
+                + " having sum(leads) <> 0) f");
     }
 
     private static void spend(SqlText sql, MetricsQuery q) throws SQLException {
-        sql.add(" union all select 'S', pp.idx, " + switch (q.key()) {
+        sql.add(" union all select 'S', to_jsonb(s) from (select pp.idx, " + switch (q.key()) {
             case CAMPAIGN -> "c.campaign_id::text";
             case SOURCE -> "k.channel";
             default -> "null::text";
-        } + ", null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, sum(c.amount) from pp"
+        } + " as key, sum(c.amount) as amount from pp"
                 + " join campaign_cost c on c.workspace_id = ? and c.incurred_on >= pp.d0 and c.incurred_on < pp.d1"
                 + " join campaign k on k.workspace_id = c.workspace_id and k.id = c.campaign_id where true", q.workspace());
         if (!q.filter().campaigns().isEmpty()) {
@@ -140,7 +152,7 @@ final class MetricsSql {
         if (!q.filter().sources().isEmpty()) {
             sql.add(" and k.channel = any(?)").array("text", q.filter().sources());
         }
-        sql.add(" group by 1, 2, 3");
+        sql.add(" group by 1, 2) s");
     }
 
     static String key(MetricsQuery q, String alias) {

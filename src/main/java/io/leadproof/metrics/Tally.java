@@ -36,27 +36,38 @@ final class Tally {
     private final TreeMap<Long, Band> bands = new TreeMap<>();
 
     /** Adds one funnel row: a rollup row or a fact row of the window's partial days. */
-    void addFunnel(String code, String category, long[] c, BigDecimal amount) {
-        leads += c[0];
-        mqls += c[1];
-        handoffs += c[2];
-        accepted += c[3];
-        rejected += c[4];
-        bad += c[5];
-        sqls += c[6];
-        won += c[7];
-        lost += c[8];
-        revenue = revenue.add(amount);
-        if (code != null && c[4] != 0) {
-            reasons.merge(new Reason(code, category), c[4], Long::sum);
+    void add(MetricsRows.Funnel f) {
+        leads += f.leads();
+        mqls += f.mqls();
+        handoffs += f.handoffs();
+        accepted += f.accepted();
+        rejected += f.rejected();
+        bad += f.bad();
+        sqls += f.sqls();
+        won += f.won();
+        lost += f.lost();
+        revenue = revenue.add(f.revenue());
+        if (f.rejectCode() != null && f.rejected() != 0) {
+            reasons.merge(new Reason(f.rejectCode(), f.rejectCategory()), f.rejected(), Long::sum);
         }
     }
 
-    void addBand(long band, long handoffCount, long wonCount, BigDecimal wonAmount) {
-        var b = bands.computeIfAbsent(band, k -> new Band());
-        b.handoffs += handoffCount;
-        b.won += wonCount;
-        b.wonAmount = b.wonAmount.add(wonAmount);
+    void set(MetricsRows.Timing t) {
+        responded = t.responded();
+        medianSeconds = t.responded() == 0 ? null : t.medianSeconds();
+        p90Seconds = t.responded() == 0 ? null : t.p90Seconds();
+        slaBreaches = t.slaBreaches();
+    }
+
+    void add(MetricsRows.Band row) {
+        var b = bands.computeIfAbsent(row.band(), k -> new Band());
+        b.handoffs += row.handoffs();
+        b.won += row.won();
+        b.wonAmount = b.wonAmount.add(row.wonAmount());
+    }
+
+    void add(MetricsRows.Spend row) {
+        spend = spend.add(row.amount());
     }
 
     Map<Reason, Long> reasons() {

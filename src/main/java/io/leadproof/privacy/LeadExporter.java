@@ -57,7 +57,7 @@ public class LeadExporter {
     static final int EVENT_CAP = 10_000;
     static final int AUDIT_CAP = 1_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.leadproof.common.Json.MAPPER;
     private static final TypeReference<List<ContributionView>> CONTRIBUTIONS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, String>> TEXT_MAP = new TypeReference<>() {

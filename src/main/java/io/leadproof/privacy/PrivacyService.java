@@ -38,7 +38,7 @@ import io.leadproof.security.CurrentWorkspace;
 @ApplicationScoped
 public class PrivacyService {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.leadproof.common.Json.MAPPER;
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
     };
 

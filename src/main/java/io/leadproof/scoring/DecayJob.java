@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -54,18 +53,14 @@ public class DecayJob {
     Clock clock;
     @Inject
     Event<LeadsQualified> qualified;
-    @ConfigProperty(name = "leadproof.scoring.chunk-size", defaultValue = "2000")
-    int chunkSize;
+    @Inject
+    ScoringConfig config;
 
     @Inject
     BackgroundLoops loops;
-    @ConfigProperty(name = "leadproof.scoring.decay-every", defaultValue = "1h")
-    Duration every;
-    @ConfigProperty(name = "leadproof.scoring.decay-delay", defaultValue = "5m")
-    Duration delay;
 
     void start(@Observes StartupEvent event) {
-        loops.every("decay", every, delay, this::everyWorkspace);
+        loops.every("decay", config.decayEvery(), config.decayDelay(), this::everyWorkspace);
     }
 
     void everyWorkspace(SupervisedLoop loop) {
@@ -123,7 +118,7 @@ public class DecayJob {
             ps.setString(2, ws);
             ps.setTimestamp(3, Timestamp.from(windowStart));
             ps.setObject(4, after);
-            ps.setInt(5, chunkSize);
+            ps.setInt(5, config.chunkSize());
             var ids = new ArrayList<UUID>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {

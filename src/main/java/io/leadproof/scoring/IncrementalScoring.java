@@ -10,14 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
-import org.hibernate.engine.spi.SessionImplementor;
 
-import io.leadproof.lead.Lead;
 import io.leadproof.lead.LeadsChanged;
 
 /**
  * Keeps scores current as leads change and activities arrive: runs inside the writing transaction,
- * so a lead and its score never disagree after commit.
+ * so a lead and its score never disagree after commit. The leads whose stage the scores moved are reported on the event.
  */
 @ApplicationScoped
 public class IncrementalScoring {
@@ -38,16 +36,7 @@ public class IncrementalScoring {
             var leads = LeadFacts.snapshots(c, change.workspaceId(), List.copyOf(change.leadIds()));
             return LeadScoring.score(c, change.workspaceId(), leads, targets.current(c, change.workspaceId()), cause, asOf);
         });
-        var session = em.unwrap(SessionImplementor.class);
-        var leads = session.getFactory().getMappingMetamodel().getEntityDescriptor(Lead.class);
-        for (var id : outcome.lifecycleChanged()) {
-            // The stage was moved in SQL: a lead this transaction already holds is re-read so it stays truthful (and
-            // its version current); one it does not hold is not loaded at all.
-            Object held = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, leads));
-            if (held != null) {
-                em.refresh(held);
-            }
-        }
+        change.moved(outcome.lifecycleChanged());
         qualified.fire(new LeadsQualified(outcome.qualified()));
     }
 }

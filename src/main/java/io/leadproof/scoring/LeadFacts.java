@@ -29,7 +29,7 @@ import io.leadproof.scoring.engine.LeadSnapshot;
 /** Reads what the engine needs about many leads at once: two set-based queries, no entities. */
 final class LeadFacts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.leadproof.common.Json.MAPPER;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     private static final String LEAD_COLUMNS = "id, email_normalized, company_domain, company_name, annual_revenue, employee_count,"

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.leadproof.lead.LeadLifecycle;
+import io.leadproof.lead.LifecycleMove;
 import io.leadproof.scoring.engine.ActivityFact;
 import io.leadproof.scoring.engine.LeadSnapshot;
 import io.leadproof.scoring.engine.Score;
@@ -51,11 +53,11 @@ final class LeadScoring {
             leads.forEach((id, lead) -> scores.put(id, target.criteria().score(lead, activities.getOrDefault(id, List.of()), asOf)));
             var written = ScoreWrites.write(c, workspace, target.versionId(), scores, cause, asOf);
             if (target.movesLifecycle()) {
-                for (UUID id : LifecycleMoves.qualify(c, workspace, written.qualified(), target.versionId(), asOf)) {
+                for (UUID id : LeadLifecycle.apply(c, workspace, LifecycleMove.QUALIFY, written.qualified(), asOf, target.versionId())) {
                     qualifiedEvents.add(new LeadQualified(workspace, id, target.versionId(), asOf));
                     changed.add(id);
                 }
-                changed.addAll(LifecycleMoves.disqualify(c, workspace, written.knockedOut(), asOf));
+                changed.addAll(LeadLifecycle.apply(c, workspace, LifecycleMove.KNOCK_OUT, written.knockedOut(), asOf, null));
             }
         }
         return new Outcome(qualifiedEvents, changed);

@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import io.leadproof.common.UserError;
@@ -43,10 +42,8 @@ public class RescoreJobs {
     Event<LeadsQualified> qualified;
     @Inject
     Event<RescoreQueued> queued;
-    @ConfigProperty(name = "leadproof.scoring.chunk-size", defaultValue = "2000")
-    int chunkSize;
-    @ConfigProperty(name = "leadproof.scoring.job-parts", defaultValue = "2")
-    int partCount;
+    @Inject
+    ScoringConfig config;
 
     void onPublished(@Observes VersionPublished published) {
         var now = clock.instant();
@@ -79,7 +76,7 @@ public class RescoreJobs {
         }
         job.start(clock.instant());
         if (ScoringJobPart.count("jobId", jobId) == 0) {
-            ScoringJobPart.split(jobId, partCount).forEach(p -> p.persist());
+            ScoringJobPart.split(jobId, config.jobParts()).forEach(p -> p.persist());
         }
         return ScoringJobPart.<ScoringJobPart>list("jobId = ?1 and done = false order by part", jobId).stream()
                 .map(ScoringJobPart::part).toList();
@@ -107,7 +104,7 @@ public class RescoreJobs {
             if (target.isEmpty()) {
                 return null;
             }
-            var leads = LeadFacts.page(c, ws, part.lowerBound(), part.upperBound(), part.lastLeadId(), chunkSize);
+            var leads = LeadFacts.page(c, ws, part.lowerBound(), part.upperBound(), part.lastLeadId(), config.chunkSize());
             if (leads.isEmpty()) {
                 return LeadScoring.Outcome.NONE;
             }

@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -54,19 +53,13 @@ public class RescoreWorker {
     RescoreLease leases;
     @Inject
     BackgroundLoops loops;
-    @ConfigProperty(name = "leadproof.scoring.poll-every", defaultValue = "2s")
-    Duration pollEvery;
-    @ConfigProperty(name = "leadproof.scoring.lease", defaultValue = "15s")
-    Duration lease;
-    @ConfigProperty(name = "leadproof.scoring.chunk-attempts", defaultValue = "4")
-    int chunkAttempts;
-    @ConfigProperty(name = "leadproof.scoring.chunk-backoff", defaultValue = "1s")
-    Duration chunkBackoff;
+    @Inject
+    ScoringConfig config;
 
     private volatile SupervisedLoop claims;
 
     void start(@Observes StartupEvent event) {
-        claims = loops.every("rescore-claims", pollEvery, Duration.ZERO, this::workOff);
+        claims = loops.every("rescore-claims", config.pollEvery(), Duration.ZERO, this::workOff);
     }
 
     // The pod that queued a job starts it at once instead of at its next poll; any pod may still claim it first.
@@ -123,8 +116,8 @@ public class RescoreWorker {
         } else {
             String incident = UUID.randomUUID().toString();
             LOG.errorf(e, "Rescoring job %s of workspace %s failed %d times in a row and is now FAILED until resumed (incident %s)",
-                    claim.jobId(), claim.workspaceId(), chunkAttempts, incident);
-            String reason = "Stopped after " + chunkAttempts + " failed attempts: " + firstLine(e) + " (incident " + incident + ")";
+                    claim.jobId(), claim.workspaceId(), config.chunkAttempts(), incident);
+            String reason = "Stopped after " + config.chunkAttempts() + " failed attempts: " + firstLine(e) + " (incident " + incident + ")";
             inJob(claim, () -> {
                 jobs.markFailed(claim.jobId(), reason);
                 return null;
@@ -138,15 +131,15 @@ public class RescoreWorker {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (attempt >= chunkAttempts || lost.get()) {
+                if (attempt >= config.chunkAttempts() || lost.get()) {
                     throw e;
                 }
-                Duration wait = chunkBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
+                Duration wait = config.chunkBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
                 if (DatabaseOutage.in(e)) {
                     DatabaseOutage.failed(e, "rescoring job " + claim.jobId());
                 } else {
                     LOG.warnf("Rescoring job %s of workspace %s: %s failed (attempt %d of %d), retrying in %s: %s",
-                            claim.jobId(), claim.workspaceId(), what, attempt, chunkAttempts, wait, firstLine(e));
+                            claim.jobId(), claim.workspaceId(), what, attempt, config.chunkAttempts(), wait, firstLine(e));
                 }
                 try {
                     Thread.sleep(wait);
@@ -159,7 +152,7 @@ public class RescoreWorker {
     }
 
     private void keepLease(Claim claim, AtomicBoolean done, AtomicBoolean lost) {
-        Duration every = lease.dividedBy(3);
+        Duration every = config.lease().dividedBy(3);
         while (!done.get()) {
             try {
                 Thread.sleep(every);
@@ -167,7 +160,7 @@ public class RescoreWorker {
                 return;
             }
             try {
-                if (!inJob(claim, () -> leases.renew(claim.jobId(), OWNER, lease)) && !done.get()) {
+                if (!inJob(claim, () -> leases.renew(claim.jobId(), OWNER, config.lease())) && !done.get()) {
                     LOG.warnf("Rescoring job %s of workspace %s is no longer held by this pod; stopping after the current chunk",
                             claim.jobId(), claim.workspaceId());
                     lost.set(true);
@@ -218,7 +211,7 @@ public class RescoreWorker {
                 var ps = c.prepareStatement("select workspace_id, job_id, taken_from, lease_ended_at"
                         + " from claim_scoring_job(?, make_interval(secs => ?))")) {
             ps.setString(1, OWNER);
-            ps.setDouble(2, lease.toMillis() / 1000.0);
+            ps.setDouble(2, config.lease().toMillis() / 1000.0);
             try (var rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;

@@ -26,7 +26,7 @@ import io.leadproof.scoring.ScoringTypes.ScoreView;
 /** Batched reads of scores, ledger entries and crossings for many leads at once. */
 final class ScoreReads {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.leadproof.common.Json.MAPPER;
     private static final TypeReference<List<ContributionView>> CONTRIBUTIONS = new TypeReference<>() {
     };
 

@@ -18,7 +18,7 @@ import io.leadproof.scoring.engine.Score;
 /** Set-based writes of scores, the append-only ledger and once-only MQL crossings. */
 final class ScoreWrites {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.leadproof.common.Json.MAPPER;
 
     record Result(List<UUID> newlyCrossed, List<UUID> qualified, List<UUID> knockedOut) {
     }

@@ -37,11 +37,21 @@ public final class Subscriptions {
     }
 
     public static Api.Result first(String token, String workspaceHeader, String document, Map<String, Object> variables) {
+        return first(token, false, workspaceHeader, document, variables);
+    }
+
+    /** Like {@link #first}, the bearer token sent in the connection_init payload (as browsers must) instead of a header. */
+    public static Api.Result firstWithTokenInInit(String token, String document, Map<String, Object> variables) {
+        return first(token, true, null, document, variables);
+    }
+
+    private static Api.Result first(String token, boolean tokenInInit, String workspaceHeader, String document,
+            Map<String, Object> variables) {
         BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
                 .subprotocols("graphql-transport-ws")
                 .connectTimeout(HANDSHAKE);
-        if (token != null) {
+        if (token != null && !tokenInInit) {
             builder.header("Authorization", "Bearer " + token);
         }
         if (workspaceHeader != null) {
@@ -55,8 +65,12 @@ public final class Subscriptions {
             throw new AssertionError("could not open a GraphQL WebSocket to " + uri + ": " + e, e);
         }
         try {
+            var init = Json.createObjectBuilder();
+            if (token != null && tokenInInit) {
+                init.add("Authorization", "Bearer " + token);
+            }
             socket.sendText(Json.createObjectBuilder().add("type", "connection_init")
-                    .add("payload", Json.createObjectBuilder()).build().toString(), true).join();
+                    .add("payload", init).build().toString(), true).join();
             String ack = inbox.poll(HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS);
             if (ack == null) {
                 throw new AssertionError("no connection_ack within " + HANDSHAKE.toSeconds() + " s");

@@ -16,6 +16,8 @@ import io.leadproof.lead.ActivityTypes.ActivityInput;
 import io.leadproof.lead.ActivityType;
 import io.leadproof.lead.FunnelStage;
 import io.leadproof.security.WorkspaceScope;
+import io.leadproof.lead.LeadLifecycle;
+import io.leadproof.lead.LifecycleMove;
 import io.leadproof.support.Concurrently;
 import io.leadproof.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +37,8 @@ class HandoffConcurrencyTest {
     ActivityService activities;
     @Inject
     HandoffService handoffs;
+    @Inject
+    LeadLifecycle lifecycle;
     @Inject
     WorkspaceScope scope;
 
@@ -83,7 +87,7 @@ class HandoffConcurrencyTest {
         return handoffs.act(NodeId.parse("Handoff", handoff), key, "handoffAccept", input, (h, lead) -> {
             var now = java.time.Instant.now();
             var event = h.accept("ada", now);
-            lead.acceptBySales(now);
+            lifecycle.move(lead.id(), LifecycleMove.ACCEPT, now, null);
             return event;
         });
     }
