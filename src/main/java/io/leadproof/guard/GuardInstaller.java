@@ -1,4 +1,4 @@
-package io.leadproof.api;
+package io.leadproof.guard;
 
 import java.lang.reflect.Field;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.leadproof.api;
+package io.leadproof.guard;
 
 import java.math.BigInteger;
 import java.util.Collection;

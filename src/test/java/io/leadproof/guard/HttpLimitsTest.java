@@ -1,4 +1,4 @@
-package io.leadproof.api;
+package io.leadproof.guard;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +22,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.path.json.JsonPath;
 
-/** The HTTP rules of /graphql (io.leadproof.api.HttpGuard, docs/limits.md): body size, methods, media type, envelope. */
+/** The HTTP rules of /graphql (io.leadproof.guard.HttpGuard, docs/limits.md): body size, methods, media type, envelope. */
 @QuarkusTest
 @TestSecurity(user = "hal", roles = "revops-admin",
         attributes = @SecurityAttribute(key = "workspaces", value = "http-limits-test", type = AttributeType.STRING_SET))

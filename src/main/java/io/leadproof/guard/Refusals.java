@@ -1,4 +1,4 @@
-package io.leadproof.api;
+package io.leadproof.guard;
 
 import java.util.LinkedHashMap;
 import java.util.List;

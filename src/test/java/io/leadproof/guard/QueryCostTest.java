@@ -1,4 +1,4 @@
-package io.leadproof.api;
+package io.leadproof.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

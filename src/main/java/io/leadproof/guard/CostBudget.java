@@ -1,4 +1,4 @@
-package io.leadproof.api;
+package io.leadproof.guard;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
