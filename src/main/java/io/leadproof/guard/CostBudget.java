@@ -46,6 +46,22 @@ public class CostBudget {
               updated_at = now()
             returning tokens, granted""".formatted(REFILLED);
 
+    /**
+     * A debt: takes {@code points} out whatever the bucket holds, down to zero. For work already done — a rejected
+     * document was parsed, a metrics query aggregated its rows — which cannot be refused any more, only paid for.
+     */
+    private static final String DRAIN = """
+            insert into api_cost_bucket as b (bucket_key, tokens, capacity, restore_rate, last_cost, granted, updated_at)
+            values (?, greatest(0, ?), ?, ?, ?, true, now())
+            on conflict (bucket_key) do update set
+              tokens = greatest(0, %1$s - excluded.last_cost),
+              granted = true,
+              capacity = excluded.capacity,
+              restore_rate = excluded.restore_rate,
+              last_cost = excluded.last_cost,
+              updated_at = now()
+            returning tokens, granted""".formatted(REFILLED);
+
     /** Outcome of one charge: {@code remaining} is what is left after it (or what is there, when refused). */
     public record Decision(boolean granted, long cost, long remaining, int capacity, double restoreRate) {
 
@@ -71,7 +87,16 @@ public class CostBudget {
      * capacity (the caller refuses such requests as too large).
      */
     public Decision charge(String key, long cost, GraphQLLimits.BucketSpec spec) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(CHARGE)) {
+        return run(CHARGE, key, cost, spec);
+    }
+
+    /** Takes {@code points} for work already done, down to an empty bucket ({@link #DRAIN}). */
+    public Decision drain(String key, long points, GraphQLLimits.BucketSpec spec) throws SQLException {
+        return run(DRAIN, key, points, spec);
+    }
+
+    private Decision run(String sql, String key, long cost, GraphQLLimits.BucketSpec spec) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, key);
             statement.setDouble(2, spec.capacity() - (double) cost);
             statement.setInt(3, spec.capacity());

@@ -33,6 +33,8 @@ public interface GraphQLLimits {
 
     Budget budget();
 
+    Subscriptions subscriptions();
+
     /** Weights of the cost formula (docs/limits.md). */
     interface Cost {
 
@@ -43,6 +45,21 @@ public interface GraphQLLimits {
         /** Assumed length of a list of objects that takes no {@code first} argument. */
         @WithDefault("10")
         int listSize();
+
+        /**
+         * Bytes of request body per point: a request costs at least its size in points, and a request refused before
+         * it could be priced (unparseable, over a document limit, a malformed envelope) costs exactly that.
+         */
+        @WithDefault("4096")
+        int bytesPerPoint();
+
+        /** Days of a metrics window per point: a metrics field costs one point per started period of this length. */
+        @WithDefault("31")
+        int metricsDaysPerPoint();
+
+        /** Rows (leads and handoffs) a metrics field aggregated per point, charged after it ran. */
+        @WithDefault("1000")
+        int metricsRowsPerPoint();
     }
 
     /** The per-user leaky bucket, kept in PostgreSQL so every pod sees the same one. */
@@ -59,6 +76,13 @@ public interface GraphQLLimits {
         @WithDefault("50")
         double restoreRate();
 
+        /**
+         * Requests one user may have in flight on one pod; more are refused as THROTTLED, so one heavy user cannot
+         * hold every worker thread and database connection.
+         */
+        @WithDefault("8")
+        int maxConcurrent();
+
         /** Per-workspace overrides (e.g. a larger plan), keyed by workspace id. */
         Map<String, WorkspaceBudget> workspaces();
     }
@@ -69,6 +93,20 @@ public interface GraphQLLimits {
         Optional<Integer> capacity();
 
         Optional<Double> restoreRate();
+
+        Optional<Integer> maxConcurrent();
+    }
+
+    /** Caps on GraphQL subscriptions (graphql-transport-ws), per pod. */
+    interface Subscriptions {
+
+        /** Active subscriptions on one web socket. */
+        @WithDefault("10")
+        int perConnection();
+
+        /** Active subscriptions of one user over all their web sockets. */
+        @WithDefault("25")
+        int perUser();
     }
 
     /** The bucket parameters that apply to a workspace. */
@@ -82,5 +120,14 @@ public interface GraphQLLimits {
     }
 
     record BucketSpec(boolean enabled, int capacity, double restoreRate) {
+    }
+
+    /** How many requests a user of the workspace may have in flight on one pod; 0 when unlimited (unmetered). */
+    default int maxConcurrentFor(String workspaceId) {
+        var override = workspaceId == null ? null : budget().workspaces().get(workspaceId);
+        if (!bucketFor(workspaceId).enabled()) {
+            return 0;
+        }
+        return override == null ? budget().maxConcurrent() : override.maxConcurrent().orElse(budget().maxConcurrent());
     }
 }

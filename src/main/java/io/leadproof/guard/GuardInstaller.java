@@ -16,9 +16,17 @@ import io.smallrye.graphql.spi.EventingService;
  * CDI events). SmallRye has already set its own instrumentation (its query cache, and the optional
  * {@code instrumentation-query-depth/complexity} ones); the builder has no getter for it, so it is read reflectively
  * and kept in front of ours. If a graphql-java upgrade renames that field, the first request fails loudly instead of
- * running unguarded.
+ * running unguarded. The constructor makes SmallRye's lax scalars strict ({@link StrictScalars}).
  */
 public class GuardInstaller implements EventingService {
+
+    /**
+     * SmallRye creates its event services (this class) when it starts building the schema, before it creates any type:
+     * the one moment at which its scalar registry can still be changed ({@link StrictScalars}).
+     */
+    public GuardInstaller() {
+        StrictScalars.install();
+    }
 
     @Override
     public String getConfigKey() {
@@ -28,16 +36,24 @@ public class GuardInstaller implements EventingService {
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         var container = Arc.container();
-        var guard = new GuardInstrumentation(container.instance(GraphQLLimits.class).get(), container.instance(CostBudget.class).get());
+        if (!StrictScalars.servedBy(builderField(builder, "graphQLSchema", graphql.schema.GraphQLSchema.class))) {
+            throw new IllegalStateException("Cannot install the strict scalars: SmallRye built its schema before GuardInstaller ran");
+        }
+        var guard = new GuardInstrumentation(container.instance(GraphQLLimits.class).get(), container.instance(CostBudget.class).get(),
+                container.instance(BucketView.class).get(), container.instance(InFlight.class).get());
         Instrumentation existing = existingInstrumentation(builder);
         return builder.instrumentation(existing == null ? guard : new ChainedInstrumentation(List.of(existing, guard)));
     }
 
     static Instrumentation existingInstrumentation(GraphQL.Builder builder) {
+        return builderField(builder, "instrumentation", Instrumentation.class);
+    }
+
+    private static <T> T builderField(GraphQL.Builder builder, String name, Class<T> type) {
         try {
-            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
+            Field field = GraphQL.Builder.class.getDeclaredField(name);
             field.setAccessible(true);
-            return (Instrumentation) field.get(builder);
+            return type.cast(field.get(builder));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("Cannot install the GraphQL guard: graphql-java's GraphQL.Builder changed", e);
         }

@@ -35,6 +35,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>A GET never runs a mutation or subscription (405), even when {@code quarkus.smallrye-graphql.http.get.enabled}
  * is switched on; with it off (the default) SmallRye refuses every GET with 405 itself.</li>
  * <li>Other methods are refused with 405; {@code <root>/schema.graphql} is 404 when introspection is off.</li>
+ * <li>A request whose bucket, as this pod last saw it, cannot pay for the request's size is refused with 429 before
+ * its body is read; a request the GraphQL guard never priced (refused here, unparseable, over a document limit) is
+ * charged its size when it ends ({@link RejectedRequests}).</li>
+ * <li>A web socket upgrade is passed to SmallRye with its messages checked ({@link SubscriptionGuard}).</li>
  * </ul>
  * Refusals carry a GraphQL-shaped body: {@code {"errors":[{"message":..., "extensions":{"code":...}}]}}.
  */
@@ -43,9 +47,15 @@ public class HttpGuard {
 
     /** Set on the exchange when the request asks for {@code extensions.cost} in the response body. */
     static final String COST_IN_BODY = "leadproof.cost-in-body";
+    /** The size of the request body in bytes, for the size part of the price. */
+    static final String BODY_BYTES = "leadproof.body-bytes";
+    /** Set on the exchange once the guard has priced and charged the request. */
+    static final String PRICED = "leadproof.priced";
 
     /** After CORS and the security handlers (-300..-100), before every endpoint route. */
     static final int ORDER = -50;
+    /** After authentication (-200), before SmallRye's web socket handler (-99). */
+    static final int WEB_SOCKET_ORDER = -100;
 
     @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql")
     String rootPath;
@@ -53,15 +63,28 @@ public class HttpGuard {
     Optional<MemorySize> maxBodySize;
     @Inject
     GraphQLLimits limits;
+    @Inject
+    RejectedRequests rejected;
+    @Inject
+    SubscriptionGuard subscriptions;
 
     void install(@Observes Router router) {
         String path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
         BodyHandler body = BodyHandler.create(false).setHandleFileUploads(false);
         maxBodySize.ifPresent(size -> body.setBodyLimit(size.asLongValue()));
         // Vert.x wants body handlers first on a route, so the header checks get a route of their own, before it.
+        // SmallRye takes web socket upgrades at order -99, right after the security handlers: the watch goes first.
+        router.route(path).order(WEB_SOCKET_ORDER).handler(this::checkUpgrade);
         router.route(path).order(ORDER).handler(this::checkMethod);
         router.route(path).order(ORDER + 1).handler(body).handler(this::checkEnvelope);
         router.route(path + "/schema.graphql").order(ORDER).handler(this::checkSchemaDownload);
+    }
+
+    void checkUpgrade(RoutingContext ctx) {
+        if (HttpMethod.GET.equals(ctx.request().method()) && ctx.request().headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
+            subscriptions.watch(ctx); // graphql-transport-ws: message checks and caps per connection and user
+        }
+        ctx.next();
     }
 
     void checkMethod(RoutingContext ctx) {
@@ -69,10 +92,15 @@ public class HttpGuard {
         HttpMethod method = request.method();
         if (HttpMethod.OPTIONS.equals(method)) {
             ctx.next();
-        } else if (HttpMethod.GET.equals(method)) {
-            if (request.headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
-                ctx.next(); // graphql-ws subscriptions
-            } else if (writesOverGet(request.getParam("query"))) {
+            return;
+        }
+        if (HttpMethod.GET.equals(method) && request.headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
+            ctx.next(); // a web socket: its messages are checked by SubscriptionGuard
+            return;
+        }
+        rejected.chargeWhenUnpriced(ctx);
+        if (HttpMethod.GET.equals(method)) {
+            if (writesOverGet(request.getParam("query"))) {
                 ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
                 refuse(ctx, 405, "METHOD_NOT_ALLOWED", "Mutations and subscriptions must be sent with POST.");
             } else {
@@ -81,7 +109,7 @@ public class HttpGuard {
         } else if (HttpMethod.POST.equals(method)) {
             if (!isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
                 refuse(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "Send GraphQL requests as Content-Type: application/json.");
-            } else {
+            } else if (!rejected.refuseUnaffordable(ctx)) {
                 ctx.next();
             }
         } else {
@@ -96,6 +124,7 @@ public class HttpGuard {
             return;
         }
         String body = ctx.body() == null ? null : ctx.body().asString();
+        ctx.put(BODY_BYTES, ctx.body() == null ? 0 : ctx.body().length());
         String problem = envelopeProblem(body);
         if (problem != null) {
             refuse(ctx, 400, "BAD_REQUEST", problem);
@@ -167,8 +196,17 @@ public class HttpGuard {
                 .anyMatch(op -> op.getOperation() != OperationDefinition.Operation.QUERY);
     }
 
-    private static void refuse(RoutingContext ctx, int status, String code, String message) {
-        var error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code));
+    /** The size part of a request's price: one point per started {@code bytesPerPoint} bytes, at least one. */
+    static long sizePoints(long bytes, int bytesPerPoint) {
+        return Math.max(1, (bytes + bytesPerPoint - 1) / Math.max(1, bytesPerPoint));
+    }
+
+    static void refuse(RoutingContext ctx, int status, String code, String message) {
+        refuse(ctx, status, new JsonObject().put("code", code), message);
+    }
+
+    static void refuse(RoutingContext ctx, int status, JsonObject extensions, String message) {
+        var error = new JsonObject().put("message", message).put("extensions", extensions);
         ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
                 .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());

@@ -39,6 +39,9 @@ import io.leadproof.common.Cursors;
  * <li>A field with a resolver of its own — every root field, and {@code @Source} fields such as {@code Lead.activities},
  * {@code Lead.campaign}, {@code Campaign.totalCost} — costs 1 per call. A mutation root field costs the configured
  * mutation cost (10) instead.</li>
+ * <li>A field with a {@code window} argument (the metrics) also costs one point per started period of
+ * {@link Weights#windowDaysPerPoint()} days (31) of the window: the periods it aggregates. The rows it aggregated are
+ * charged after it ran ({@code GuardInstrumentation}).</li>
  * <li>A field with a {@code first} argument also costs {@code first} (default {@value #DEFAULT_PAGE}, clamped to
  * 1..{@value #MAX_PAGE}) for the objects it returns, and multiplies everything below it by {@code first}.</li>
  * <li>Another list (without {@code first}) multiplies everything below it by the configured list size (10); a
@@ -55,7 +58,11 @@ public final class QueryCost {
     /** Costs are capped here so that nested multipliers cannot overflow. */
     static final long CEILING = 1L << 40;
 
-    public record Weights(int mutation, int listSize) {
+    /** @param windowDaysPerPoint a field with a {@code window} argument costs one point per started period of this length */
+    public record Weights(int mutation, int listSize, int windowDaysPerPoint) {
+        public Weights(int mutation, int listSize) {
+            this(mutation, listSize, 31);
+        }
     }
 
     /** Which fields run a resolver of their own (cost 1 per call) rather than read a property of their parent. */
@@ -150,6 +157,9 @@ public final class QueryCost {
         GraphQLNamedType named = GraphQLTypeUtil.unwrapAll(type);
         boolean list = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(type));
         long fanOut = 1;
+        if (definition.getArgument("window") != null) {
+            own = add(own, windowPoints(field)); // metrics: the periods it aggregates
+        }
         if (definition.getArgument("first") != null) {
             fanOut = page(argument(field, "first"));
             own = add(own, fanOut); // the objects of the page
@@ -185,6 +195,28 @@ public final class QueryCost {
             return i.getValue();
         }
         return value;
+    }
+
+    /** One point per started {@code windowDaysPerPoint} days of the {@code window} argument's [from, to). */
+    private long windowPoints(Field field) {
+        Object window = argument(field, "window");
+        try {
+            var from = java.time.LocalDate.parse(String.valueOf(part(window, "from")));
+            var to = java.time.LocalDate.parse(String.valueOf(part(window, "to")));
+            long days = Math.clamp(java.time.temporal.ChronoUnit.DAYS.between(from, to), 1, 10_000);
+            return (days + weights.windowDaysPerPoint() - 1) / Math.max(1, weights.windowDaysPerPoint());
+        } catch (RuntimeException unreadable) {
+            return 1; // refused by the input check or the resolver; its own price is enough
+        }
+    }
+
+    private Object part(Object window, String name) {
+        if (window instanceof ObjectValue object) {
+            return object.getObjectFields().stream().filter(f -> f.getName().equals(name)).findFirst()
+                    .map(f -> resolve(f.getValue())).map(v -> v instanceof graphql.language.StringValue s ? s.getValue() : v)
+                    .orElse(null);
+        }
+        return window instanceof Map<?, ?> map ? map.get(name) : null;
     }
 
     private static long page(Object first) {

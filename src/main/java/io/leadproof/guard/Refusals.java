@@ -18,6 +18,7 @@ final class Refusals {
     static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
     static final String THROTTLED = "THROTTLED";
     static final String INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED";
+    static final String INVALID_ARGUMENT = "INVALID_ARGUMENT";
 
     private Refusals() {
     }
@@ -54,6 +55,32 @@ final class Refusals {
         return abort("Throttled: this request costs " + d.cost() + " points and " + d.remaining()
                 + " remain; " + d.restoreRate() + " points come back per second. Retry in " + d.retryAfterSeconds() + " s.",
                 THROTTLED, "BUDGET_EXHAUSTED", numbers);
+    }
+
+    static AbortExecutionException concurrency(int max) {
+        var numbers = new LinkedHashMap<String, Object>();
+        numbers.put("maxConcurrent", max);
+        numbers.put("retryAfterSeconds", 1);
+        return abort("Throttled: " + max + " requests of yours are already running; at most " + max
+                + " run at a time. Retry when one has finished.", THROTTLED, "TOO_MANY_IN_FLIGHT", numbers);
+    }
+
+    /** One error per problem, each naming its field; code {@code INVALID_ARGUMENT}, classification ValidationError. */
+    static AbortExecutionException input(List<InputCheck.Problem> problems) {
+        var errors = new java.util.ArrayList<GraphQLError>();
+        for (var problem : problems) {
+            var extensions = new LinkedHashMap<String, Object>();
+            extensions.put("code", INVALID_ARGUMENT);
+            extensions.put("reason", problem.reason());
+            extensions.put("field", problem.field());
+            var error = GraphqlErrorBuilder.newError().message(problem.path() + ": " + problem.message())
+                    .errorType(ErrorType.ValidationError).extensions(extensions);
+            if (problem.location() != null) {
+                error.location(problem.location());
+            }
+            errors.add(error.build());
+        }
+        return new AbortExecutionException(errors);
     }
 
     static AbortExecutionException internal(String incident) {

@@ -110,7 +110,7 @@ class ErrorPolicyTest {
         var guard = new GuardInstrumentation(limits(true), null);
         var input = graphql.ExecutionInput.newExecutionInput("{ viewer { name } }").build();
         // no schema: the cost walk fails
-        var state = (GuardInstrumentation.State) guard.createStateAsync(
+        var state = (GuardState) guard.createStateAsync(
                 new graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters(null, input)).get();
         assertThat(state.refusal).isNotNull();
         assertThat(state.refusal.getUnderlyingErrors().getFirst().getExtensions()).containsEntry("code", "INTERNAL").containsKey("incident");
@@ -155,6 +155,18 @@ class ErrorPolicyTest {
                     public int listSize() {
                         return 10;
                     }
+
+                    public int bytesPerPoint() {
+                        return 4096;
+                    }
+
+                    public int metricsDaysPerPoint() {
+                        return 31;
+                    }
+
+                    public int metricsRowsPerPoint() {
+                        return 1000;
+                    }
                 };
             }
 
@@ -172,8 +184,24 @@ class ErrorPolicyTest {
                         return 50;
                     }
 
+                    public int maxConcurrent() {
+                        return 8;
+                    }
+
                     public Map<String, WorkspaceBudget> workspaces() {
                         return Map.of();
+                    }
+                };
+            }
+
+            public Subscriptions subscriptions() {
+                return new Subscriptions() {
+                    public int perConnection() {
+                        return 10;
+                    }
+
+                    public int perUser() {
+                        return 25;
                     }
                 };
             }
