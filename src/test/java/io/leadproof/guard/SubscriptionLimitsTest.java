@@ -95,7 +95,7 @@ class SubscriptionLimitsTest {
             assertThat(error.getString("id")).isEqualTo("x");
             assertThat(error.getJsonArray("payload").getJsonObject(0).getJsonObject("extensions").getString("code")).isEqualTo("BAD_REQUEST");
             socket.subscribe("after");
-            assertThat(socket.next(Duration.ofSeconds(2))).as("the socket still works: a valid subscription is quiet").isNull();
+            assertThat(socket.next(Duration.ofSeconds(1))).as("the socket still works: a valid subscription is quiet").isNull();
             socket.send("{\"id\":7,\"type\":\"complete\"}");
             assertThat(socket.next(Duration.ofSeconds(5))).startsWith("CLOSED 4400");
         }
@@ -111,12 +111,12 @@ class SubscriptionLimitsTest {
             for (int i = 0; i < 10; i++) {
                 first.subscribe("s" + i);
             }
-            assertThat(first.next(Duration.ofSeconds(2))).as("ten are accepted").isNull();
+            assertThat(first.next(Duration.ofSeconds(1))).as("ten are accepted").isNull();
             first.subscribe("s10");
             assertThat(refusal(first)).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
             first.send("{\"id\":\"s3\",\"type\":\"complete\"}");
             first.subscribe("s11");
-            assertThat(first.next(Duration.ofSeconds(2))).as("completing one makes room").isNull();
+            assertThat(first.next(Duration.ofSeconds(1))).as("completing one makes room").isNull();
 
             for (int s = 0; s < 2; s++) {
                 var more = new Socket(token);
@@ -124,7 +124,7 @@ class SubscriptionLimitsTest {
                 for (int i = 0; i < (s == 0 ? 10 : 5); i++) {
                     more.subscribe("m" + i);
                 }
-                assertThat(more.next(Duration.ofSeconds(2))).isNull();
+                assertThat(more.next(Duration.ofSeconds(1))).isNull();
             }
             var last = sockets.getLast();
             last.subscribe("one-too-many");
@@ -135,7 +135,7 @@ class SubscriptionLimitsTest {
         Thread.sleep(500); // closing gives the user's count back
         try (var again = new Socket(token)) {
             again.subscribe("fresh");
-            assertThat(again.next(Duration.ofSeconds(2))).isNull();
+            assertThat(again.next(Duration.ofSeconds(1))).isNull();
         }
     }
 
