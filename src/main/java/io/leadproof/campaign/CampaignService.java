@@ -64,8 +64,8 @@ public class CampaignService {
         if (campaign.isEmpty()) {
             problems.add("NOT_FOUND", "campaignId names no campaign of this workspace", "campaignId");
         }
-        BigDecimal amount = problems.amount(in.amount().amount(), "amount");
         String reporting = workspaces.current().reportingCurrency();
+        BigDecimal amount = problems.amount(in.amount().amount(), reporting, "amount");
         if (!reporting.equals(in.amount().currency())) {
             problems.add("CURRENCY_MISMATCH", "costs are recorded in the workspace's reporting currency " + reporting
                     + "; convert before recording", "amount");

@@ -43,18 +43,23 @@ public final class InputProblems {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
-    /** Money and other amounts: not negative, at most 2 decimals, below 10^15. */
-    public BigDecimal amount(Decimal value, String field) {
+    /**
+     * Money and other amounts in {@code currency}, by the one amount policy ({@link Amounts}): not negative, no more
+     * decimals than the currency has (at most 2), at most the currency's maximum.
+     */
+    public BigDecimal amount(Decimal value, String currency, String field) {
         if (value == null) {
             return null;
         }
         BigDecimal v = value.value();
+        int decimals = Amounts.decimals(currency);
+        BigDecimal maximum = Amounts.maximum(currency);
         if (v.signum() < 0) {
             add("OUT_OF_RANGE", field + " must not be negative", field);
-        } else if (v.stripTrailingZeros().scale() > 2) {
-            add("TOO_PRECISE", field + " allows at most 2 decimal places", field);
-        } else if (v.compareTo(BigDecimal.TEN.pow(15)) >= 0) {
-            add("OUT_OF_RANGE", field + " must be below 10^15", field);
+        } else if (v.stripTrailingZeros().scale() > decimals) {
+            add("TOO_PRECISE", field + " allows at most " + decimals + " decimal places in " + currency, field);
+        } else if (v.compareTo(maximum) > 0) {
+            add("OUT_OF_RANGE", field + " must be at most " + maximum.toPlainString() + " " + currency, field);
         } else {
             return v.setScale(2, java.math.RoundingMode.UNNECESSARY);
         }

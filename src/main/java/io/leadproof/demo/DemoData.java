@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +23,9 @@ import io.leadproof.handoff.SalesReps;
 import io.leadproof.lead.ActivityService;
 import io.leadproof.lead.LeadService;
 import io.leadproof.lead.LeadSource;
+import io.leadproof.security.Roles;
 import io.leadproof.security.WorkspaceScope;
+import io.leadproof.workspace.WorkspaceMembers;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -48,6 +51,8 @@ public class DemoData {
     @Inject
     SalesReps salesReps;
     @Inject
+    WorkspaceMembers members;
+    @Inject
     Clock clock;
 
     void onStart(@Observes StartupEvent event) {
@@ -72,10 +77,15 @@ public class DemoData {
         seed("globex", 90, 23L, "greg.sales", "Greg Sales");
     }
 
-    /** reps: user name, display name, ... — the realm's sales users, registered first so that handoffs get owners. */
+    /**
+     * reps: user name, display name, ... — the realm's sales users, registered first so that handoffs get owners. A rep
+     * must be a member with the sales role; the demo's realm file (src/main/keycloak/leadproof-realm.json) says these
+     * users are, so they are recorded as members the way their first sign-in would record them.
+     */
     void seed(String workspace, int leadCount, long seed, String... reps) {
         scope.run(workspace, () -> {
             for (int i = 0; i < reps.length; i += 2) {
+                members.signedIn(workspace, reps[i], List.of(Roles.SALES));
                 salesReps.upsert(reps[i], reps[i + 1], null);
             }
             var generator = new DemoGenerator(seed, clock.instant());

@@ -137,8 +137,8 @@ public class HandoffGraphQL {
     @Description("Closes the opportunity as won with its amount in the reporting currency.")
     public @NonNull Payload dealWin(@NonNull @Description("The win.") HandoffInputs.DealWin input) {
         var problems = new InputProblems();
-        BigDecimal amount = problems.amount(input.amount().amount(), "amount");
         String currency = workspaces.current().reportingCurrency();
+        BigDecimal amount = problems.amount(input.amount().amount(), currency, "amount");
         if (!currency.equals(input.amount().currency())) {
             problems.add("CURRENCY_MISMATCH", "amounts are recorded in the reporting currency " + currency, "amount");
         }

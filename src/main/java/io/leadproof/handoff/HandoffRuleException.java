@@ -1,16 +1,29 @@
 package io.leadproof.handoff;
 
-/** A transition the handoff's state does not allow; reported as a user error, never a 500. */
+/**
+ * A rule of handoffs or reps the input breaks; reported as a user error on the input field it is about, never a 500.
+ */
 public class HandoffRuleException extends RuntimeException {
 
     private final String code;
+    private final String field;
 
     public HandoffRuleException(String code, String message) {
+        this(code, message, "handoffId");
+    }
+
+    public HandoffRuleException(String code, String message, String field) {
         super(message, null, false, false);
         this.code = code;
+        this.field = field;
     }
 
     public String code() {
         return code;
+    }
+
+    /** The input field the error names. */
+    public String field() {
+        return field;
     }
 }

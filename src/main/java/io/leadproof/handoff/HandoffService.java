@@ -125,7 +125,7 @@ public class HandoffService {
                 step.apply(handoff, lead).persist();
             } catch (HandoffRuleException e) {
                 QuarkusTransaction.setRollbackOnly();
-                return failed(e.code(), e.getMessage(), "handoffId");
+                return failed(e.code(), e.getMessage(), e.field());
             } catch (IllegalLifecycleMove e) {
                 QuarkusTransaction.setRollbackOnly();
                 return failed("LEAD_STAGE", e.getMessage(), "handoffId");
@@ -140,7 +140,7 @@ public class HandoffService {
         return act(handoffId, in.idempotencyKey(), "handoffAssign", in, (handoff, lead) -> {
             var now = clock.instant();
             var rep = roundRobin.named(in.ownerId(), now)
-                    .orElseThrow(() -> new HandoffRuleException("NOT_FOUND", "ownerId names no registered sales rep"));
+                    .orElseThrow(() -> new HandoffRuleException("NOT_FOUND", "ownerId names no registered sales rep", "ownerId"));
             var event = handoff.assignTo(rep.userName(), workspace.actor(), now);
             notifier.assigned(handoff);
             return event;

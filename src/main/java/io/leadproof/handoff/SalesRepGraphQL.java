@@ -70,7 +70,8 @@ public class SalesRepGraphQL {
 
     @Mutation("salesRepUpsert")
     @RolesAllowed(Roles.ADMIN)
-    @Description("Registers a rep, or changes their name or availability.")
+    @Description("Registers a rep, or changes their name or availability. The user must have signed in to this workspace with "
+            + "the sales role (NOT_A_MEMBER otherwise).")
     public @NonNull Payload salesRepUpsert(@NonNull @Description("The rep.") UpsertInput input) {
         var problems = new InputProblems();
         String user = problems.text(input.userName(), 100, "userName");
@@ -81,8 +82,11 @@ public class SalesRepGraphQL {
         if (!problems.isEmpty()) {
             return new Payload(null, problems.errors());
         }
-        SalesRep rep = reps.upsert(user, name, input.available());
-        return new Payload(RepView.of(rep), List.of());
+        try {
+            return new Payload(RepView.of(reps.upsert(user, name, input.available())), List.of());
+        } catch (HandoffRuleException e) {
+            return new Payload(null, List.of(UserError.of(e.code(), e.getMessage(), e.field())));
+        }
     }
 
     @Mutation("salesRepSetMyAvailability")

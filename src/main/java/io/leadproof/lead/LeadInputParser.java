@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -26,7 +27,8 @@ final class LeadInputParser {
     record Parsed(LeadProfile profile, Instant createdAt) {
     }
 
-    static Parsed parse(LeadInput in, InputProblems problems, Instant now) {
+    /** @param currency the workspace's reporting currency, asked for only when the input has an amount */
+    static Parsed parse(LeadInput in, InputProblems problems, Instant now, Supplier<String> currency) {
         String externalId = problems.text(in.externalId(), 200, "externalId");
         String email = problems.text(in.email(), 254, "email");
         if (email != null && !EmailAddresses.isValid(email)) {
@@ -73,12 +75,12 @@ final class LeadInputParser {
                 phone(problems.text(in.phone(), 40, "phone"), country, problems),
                 problems.text(in.companyName(), 200, "companyName"),
                 domain,
-                problems.amount(in.annualRevenue(), "annualRevenue"),
+                in.annualRevenue() == null ? null : problems.amount(in.annualRevenue(), currency.get(), "annualRevenue"),
                 problems.range(in.employeeCount(), 0, 10_000_000, "employeeCount"),
                 problems.text(in.industry(), 100, "industry"),
                 problems.text(in.jobTitle(), 200, "jobTitle"),
                 country, in.source(), campaignId, in.budgetStatus(),
-                problems.amount(in.budgetAmount(), "budgetAmount"),
+                in.budgetAmount() == null ? null : problems.amount(in.budgetAmount(), currency.get(), "budgetAmount"),
                 in.authority(), in.need(), in.timeline(),
                 problems.text(in.ownerId(), 100, "ownerId"),
                 Attributes.parse(in.customAttributes(), problems, "customAttributes"));

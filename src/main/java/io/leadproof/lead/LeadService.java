@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -22,6 +23,7 @@ import io.leadproof.common.ApiException;
 import io.leadproof.common.InputProblems;
 import io.leadproof.common.UserError;
 import io.leadproof.security.CurrentWorkspace;
+import io.leadproof.workspace.WorkspaceService;
 
 /** Owns the lead write transactions: validation, matching by external id or email, and change events. */
 @ApplicationScoped
@@ -37,6 +39,13 @@ public class LeadService {
     Event<LeadsChanged> changed;
     @Inject
     Clock clock;
+    @Inject
+    WorkspaceService workspaces;
+
+    private static Supplier<String> memoized(Supplier<String> source) {
+        String[] known = { null };
+        return () -> known[0] != null ? known[0] : (known[0] = source.get());
+    }
 
     @Transactional
     public LeadImportOutcome upsert(List<LeadInput> rows, String... pathPrefix) {
@@ -44,11 +53,12 @@ public class LeadService {
             throw ApiException.limit("BATCH_TOO_LARGE", "at most " + IMPORT_CAP + " leads per call, got " + rows.size());
         }
         Instant now = clock.instant();
+        Supplier<String> reportingCurrency = memoized(() -> workspaces.current().reportingCurrency());
         var parsed = new ArrayList<LeadInputParser.Parsed>(rows.size());
         var errors = new ArrayList<UserError>();
         for (int i = 0; i < rows.size(); i++) {
             var problems = pathPrefix.length == 0 ? new InputProblems() : new InputProblems(pathPrefix[0], String.valueOf(i));
-            var p = LeadInputParser.parse(rows.get(i), problems, now);
+            var p = LeadInputParser.parse(rows.get(i), problems, now, reportingCurrency);
             errors.addAll(problems.errors());
             parsed.add(problems.isEmpty() ? p : null);
         }

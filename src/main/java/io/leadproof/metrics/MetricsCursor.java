@@ -1,12 +1,11 @@
 package io.leadproof.metrics;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Comparator;
 
 import io.leadproof.common.ApiException;
+import io.leadproof.common.Cursors;
 
-/** Opaque cursors of metrics groups: the dimension and the group key; the group without a key sorts last. */
+/** Opaque cursors of metrics groups (sealed like every cursor): the dimension and the group key; the group without a key sorts last. */
 final class MetricsCursor {
 
     /** Orders keys as the pages do: by key, null last. */
@@ -16,8 +15,7 @@ final class MetricsCursor {
     }
 
     static String encode(MetricsDimension by, String key) {
-        String raw = "metrics|" + by + "|" + (key == null ? "~" : "=" + key);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return Cursors.seal("metrics|" + by + "|" + (key == null ? "~" : "=" + key));
     }
 
     /** The key of the last group seen: an array of one element, itself null for the group without a key. */
@@ -25,20 +23,16 @@ final class MetricsCursor {
         if (cursor == null) {
             return null;
         }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String prefix = "metrics|" + by + "|";
-            if (raw.startsWith(prefix)) {
-                String rest = raw.substring(prefix.length());
-                if (rest.equals("~")) {
-                    return new String[] { null };
-                }
-                if (rest.startsWith("=")) {
-                    return new String[] { rest.substring(1) };
-                }
+        String raw = Cursors.open(cursor);
+        String prefix = "metrics|" + by + "|";
+        if (raw != null && raw.startsWith(prefix)) {
+            String rest = raw.substring(prefix.length());
+            if (rest.equals("~")) {
+                return new String[] { null };
             }
-        } catch (IllegalArgumentException e) {
-            // reported below
+            if (rest.startsWith("=")) {
+                return new String[] { rest.substring(1) };
+            }
         }
         throw ApiException.invalid("INVALID_CURSOR", "after is not a cursor of this breakdown");
     }

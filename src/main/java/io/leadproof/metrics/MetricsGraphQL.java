@@ -21,6 +21,7 @@ import io.leadproof.campaign.CampaignTypes.CampaignView;
 import io.leadproof.common.Cursors;
 import io.leadproof.common.NodeId;
 import io.leadproof.common.PageInfo;
+import io.leadproof.common.WorkMeter;
 import io.leadproof.lead.LeadSource;
 import io.leadproof.metrics.MetricsBreakdown.Connection;
 import io.leadproof.metrics.MetricsBreakdown.Edge;
@@ -35,6 +36,8 @@ public class MetricsGraphQL {
     MetricsService metrics;
     @Inject
     CampaignService campaigns;
+    @Inject
+    io.smallrye.graphql.api.Context context;
 
     @Query("metrics")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
@@ -45,7 +48,9 @@ public class MetricsGraphQL {
             @Description("Narrows the cohort.") MetricsInputs.FilterInput filter,
             @Description("Width of the score bands of scoreBandOutcomes, 1..1000 (default " + MetricsService.DEFAULT_BAND_WIDTH
                     + ").") Integer scoreBandWidth) {
-        return metrics.bundle(window, filter, scoreBandWidth);
+        var bundle = metrics.bundle(window, filter, scoreBandWidth);
+        WorkMeter.rows(context, (long) bundle.leads() + bundle.handoffs()); // priced by the rows it aggregated
+        return bundle;
     }
 
     @Query("metricsBreakdown")
@@ -60,6 +65,7 @@ public class MetricsGraphQL {
             @Description("Width of the score bands of scoreBandOutcomes, 1..1000 (default " + MetricsService.DEFAULT_BAND_WIDTH
                     + ").") Integer scoreBandWidth) {
         var page = metrics.breakdown(window, filter, by, first, after, scoreBandWidth);
+        WorkMeter.rows(context, page.groups().stream().mapToLong(g -> (long) g.bundle().leads() + g.bundle().handoffs()).sum());
         Map<UUID, CampaignView> found = new HashMap<>();
         if (by == MetricsDimension.CAMPAIGN) {
             var ids = page.groups().stream().map(g -> g.key() == null ? null : UUID.fromString(g.key())).filter(Objects::nonNull).toList();

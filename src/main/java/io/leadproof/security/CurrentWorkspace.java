@@ -1,20 +1,17 @@
 package io.leadproof.security;
 
-import java.util.Collection;
-import java.util.Set;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import io.leadproof.common.ApiException;
 import io.leadproof.workspace.WorkspaceDirectory;
+import io.leadproof.workspace.WorkspaceMembers;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * The workspace the current request or job acts for. It comes only from the token (or, for
  * background jobs, from an explicit {@link #bindForJob}); input never chooses it. When a user
- * belongs to several workspaces, the {@value #HEADER} header names one of them.
+ * belongs to several workspaces, the {@value #HEADER} header names one of them. The rules are {@link Caller}'s.
  */
 @RequestScoped
 public class CurrentWorkspace {
@@ -27,16 +24,22 @@ public class CurrentWorkspace {
     CurrentVertxRequest request;
     @Inject
     WorkspaceDirectory directory;
+    @Inject
+    WorkspaceMembers members;
 
     private String workspaceId;
     private boolean job;
 
-    /** The current workspace id; fails closed when none can be established. */
+    /**
+     * The current workspace id; fails closed when none can be established. The first time a user names a workspace
+     * they are recorded as its member with the roles of their token ({@link WorkspaceMembers}).
+     */
     public String id() {
         if (workspaceId == null) {
             String resolved = resolveFromToken();
             workspaceId = resolved; // set before provisioning: provisioning must not re-enter resolution
             directory.ensureExists(resolved);
+            members.signedIn(resolved, identity.getPrincipal().getName(), identity.getRoles());
         }
         return workspaceId;
     }
@@ -70,42 +73,11 @@ public class CurrentWorkspace {
     }
 
     private String resolveFromToken() {
-        if (identity.isAnonymous()) {
-            throw ApiException.workspace("UNAUTHENTICATED", "Sign in: this operation needs a bearer token");
-        }
-        Set<String> granted = grantedWorkspaces();
-        if (granted.isEmpty()) {
-            throw ApiException.workspace("WORKSPACE_REQUIRED",
-                    "The token names no workspace: its 'organization' claim is missing or empty");
-        }
-        String asked = requestedWorkspace();
-        if (asked != null) {
-            if (!granted.contains(asked)) {
-                throw ApiException.workspace("WORKSPACE_FORBIDDEN", "The token does not grant workspace '" + asked + "'");
-            }
-            return WorkspaceIds.requireValid(asked);
-        }
-        if (granted.size() > 1) {
-            throw ApiException.workspace("WORKSPACE_AMBIGUOUS",
-                    "The token grants several workspaces; name one in the " + HEADER + " header");
-        }
-        return WorkspaceIds.requireValid(granted.iterator().next());
-    }
-
-    private Set<String> grantedWorkspaces() {
-        Object attribute = identity.getAttribute(OrganizationClaimAugmentor.WORKSPACES);
-        if (attribute instanceof Collection<?> values) {
-            return Set.copyOf(values.stream().map(String::valueOf).toList());
-        }
-        return OrganizationClaimAugmentor.workspacesOf(attribute);
+        return Caller.of(identity, requestedWorkspace()).workspaceOrRefuse();
     }
 
     private String requestedWorkspace() {
         var current = request.getCurrent();
-        if (current == null) {
-            return null;
-        }
-        String header = current.request().getHeader(HEADER);
-        return header == null || header.isBlank() ? null : header.trim();
+        return current == null ? null : current.request().getHeader(HEADER);
     }
 }

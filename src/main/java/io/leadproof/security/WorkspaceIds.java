@@ -8,13 +8,18 @@ import io.leadproof.common.ApiException;
 public final class WorkspaceIds {
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    static final String INVALID_MESSAGE = "Workspace id must match " + VALID.pattern();
 
     private WorkspaceIds() {
     }
 
+    public static boolean isValid(String id) {
+        return id != null && VALID.matcher(id).matches();
+    }
+
     public static String requireValid(String id) {
-        if (id == null || !VALID.matcher(id).matches()) {
-            throw ApiException.workspace("WORKSPACE_INVALID", "Workspace id must match " + VALID.pattern());
+        if (!isValid(id)) {
+            throw ApiException.workspace("WORKSPACE_INVALID", INVALID_MESSAGE);
         }
         return id;
     }

@@ -40,7 +40,9 @@ import io.vertx.core.json.JsonObject;
 /**
  * Throws thousands of generated malformed documents, variables and envelopes at /graphql as two workspaces of one
  * user and checks every answer: no HTTP 5xx, no internal error, nothing of the other workspace, no stack traces, SQL
- * or Java names in errors — and the service still answers a normal query afterwards.
+ * or Java names in errors — and the service still answers a normal query afterwards. One request in five plants a value
+ * of the wrong kind (Int, Float, Date, DateTime, text, Decimal) at any depth of the input of any operation that takes an
+ * input object ({@link TypedInputs}); its answer must refuse that value naming the field.
  *
  * <p>Reproducible: a seeded {@link Random} generates every request before any is sent. Defaults: seed 20261123,
  * 2500 requests, at most 45 s of sending; override with {@code -Dleadproof.fuzz.seed}, {@code -Dleadproof.fuzz.count},
@@ -60,7 +62,8 @@ class GraphQLFuzzTest {
     /** Error text that would give away internals. ("Exception" is checked in messages; the standard classification
      * {@code DataFetchingException} is not a leak.) */
     static final List<String> LEAKS = List.of("io.leadproof", "org.hibernate", "org.postgresql", "io.vertx", "io.smallrye",
-            "java.", "jakarta.", "Exception", "SQL", "select ", "insert into", "\tat ", "Caused by", "stack");
+            "java.", "jakarta.", "Exception", "SQL", "select ", "insert into", "\tat ", "Caused by", "stack",
+            "wrongly returned", "Unknown Scalar", "ObjectValue{");
 
     @TestHTTPResource("/graphql")
     URI endpoint;
@@ -70,8 +73,14 @@ class GraphQLFuzzTest {
     /** Ids per workspace, filled by {@link #seed}. */
     final Map<String, Map<String, String>> ids = new HashMap<>();
 
-    record Call(int n, String workspace, String contentType, String body, String kind) {
+    record Call(int n, String workspace, String contentType, String body, String kind, TypedInputs.Plan plan) {
+        Call(int n, String workspace, String contentType, String body, String kind) {
+            this(n, workspace, contentType, body, kind, null);
+        }
     }
+
+    /** Well-formed inputs of every operation, for planting one wrong value ({@link TypedInputs}). */
+    TypedInputs typed;
 
     record Answer(int status, String body) {
     }
@@ -139,6 +148,7 @@ class GraphQLFuzzTest {
         for (String ws : WORKSPACES) {
             seed(ws);
         }
+        typed = new TypedInputs(ok(WORKSPACES.getFirst(), TypedInputs.INTROSPECTION, Map.of()));
         var random = new Random(SEED);
         var calls = new ArrayList<Call>(COUNT);
         for (int n = 0; n < COUNT; n++) {
@@ -194,7 +204,7 @@ class GraphQLFuzzTest {
         if (answer.status() >= 500) {
             return "HTTP " + answer.status();
         }
-        if (!Set.of(200, 400, 405, 413, 415).contains(answer.status())) {
+        if (!Set.of(200, 400, 405, 413, 415, 429).contains(answer.status())) {
             return "unexpected HTTP " + answer.status();
         }
         String other = WORKSPACES.stream().filter(w -> !w.equals(call.workspace())).findFirst().orElseThrow();
@@ -217,6 +227,12 @@ class GraphQLFuzzTest {
                 if (shown.contains(id.substring(id.lastIndexOf('/') + 1))) {
                     return "data holds an id of " + other;
                 }
+            }
+        }
+        if (call.plan() != null) {
+            String refused = TypedInputs.problem(call.plan(), json);
+            if (refused != null) {
+                return refused;
             }
         }
         JsonArray errors = json.getJsonArray("errors");
@@ -279,6 +295,10 @@ class GraphQLFuzzTest {
         String query = DOCUMENTS.get(doc);
         Map<String, Object> variables = validVariables(doc, ws, r);
         String kind;
+        if (r.nextInt(5) == 0) {
+            var plan = typed.next(r);
+            return new Call(n, ws, "application/json", body(plan.query(), plan.variables(), null), "typed-input", plan);
+        }
         int roll = r.nextInt(100);
         if (roll < 25) {
             kind = "tokens";

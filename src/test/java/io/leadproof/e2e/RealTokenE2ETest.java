@@ -161,10 +161,19 @@ class RealTokenE2ETest {
     // ------------------------------------------------------------------ broken tokens: refused before GraphQL runs
 
     static void assertRefusedWith401(String token) {
+        assertRefusedWith401(token, "TOKEN_INVALID");
+    }
+
+    /** 401 with a body that says why, in words and as {@code extensions.reason}, and the RFC 6750 challenge. */
+    static void assertRefusedWith401(String token, String reason) {
         Response response = Api.withToken(token).send(VIEWER, Map.of());
         assertThat(response.statusCode()).as("HTTP status for a bad token; body: %s", response.body().asString()).isEqualTo(401);
-        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
         assertThat(response.body().asString()).doesNotContain("\"data\"");
+        var json = response.body().jsonPath();
+        assertThat(json.getString("errors[0].extensions.code")).isEqualTo(Api.UNAUTHORIZED);
+        assertThat(json.getString("errors[0].extensions.reason")).isEqualTo(reason);
+        assertThat(json.getString("errors[0].message")).contains(reason.equals("TOKEN_EXPIRED") ? "expired" : "not valid");
     }
 
     /** A real ada.admin token whose claims are rewritten (signature kept), after checking the rewrite took effect. */
@@ -265,7 +274,7 @@ class RealTokenE2ETest {
             Thread.sleep(250);
         }
         Thread.sleep(1100); // exp has whole-second precision
-        assertRefusedWith401(token);
+        assertRefusedWith401(token, "TOKEN_EXPIRED");
     }
 
     @Test

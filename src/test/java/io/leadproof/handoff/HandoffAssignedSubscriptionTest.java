@@ -25,6 +25,8 @@ class HandoffAssignedSubscriptionTest {
     void sam_is_pushed_the_handoff_assigned_to_him() throws Exception {
         var admin = Api.as("ada.admin");
         var marketing = Api.as("mia.marketing");
+        Api.as("sam.sales").ok("{ viewer { userName } }"); // a rep signs in once before RevOps can register them
+        Api.as("sue.sales").ok("{ viewer { userName } }");
         admin.ok("mutation { salesRepUpsert(input: {userName: \"sam.sales\"}) { rep { userName } } }");
         admin.ok("mutation { salesRepUpsert(input: {userName: \"sue.sales\"}) { rep { userName } } }");
         String email = "push-" + UUID.randomUUID() + "@push.example";

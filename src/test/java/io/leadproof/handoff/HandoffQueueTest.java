@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.leadproof.support.GraphQL;
+import io.leadproof.support.Members;
 import io.leadproof.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.AttributeType;
@@ -45,6 +46,7 @@ class HandoffQueueTest {
     @Order(2)
     @TestSecurity(user = "ada", roles = { "revops-admin", "marketing" }, attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void round_robin_skips_the_unavailable_rep() {
+        Members.rep(WS, "ann"); // kim signed in above; ann did elsewhere
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"ann\", available: false}) { rep { available } } }");
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"kim\"}) { rep { available } } }");
         GraphQL.ok("mutation { workspaceUpdate(input: {responseSlaHours: 4}) { workspace { responseSlaHours } } }");

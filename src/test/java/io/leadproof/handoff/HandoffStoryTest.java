@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.leadproof.support.GraphQL;
+import io.leadproof.support.Members;
 import io.leadproof.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.AttributeType;
@@ -54,6 +55,7 @@ class HandoffStoryTest {
                 Map.of("c", campaignId, "d", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
         assertThat(cost.getList("data.campaignCostRecord.userErrors")).isEmpty();
         for (String rep : List.of("sam", "sue")) {
+            Members.rep(WS, rep); // both have signed in to the workspace as sales once
             var json = GraphQL.ok("mutation($u: String!) { salesRepUpsert(input: {userName: $u}) { rep { userName available } } }", Map.of("u", rep));
             assertThat(json.getBoolean("data.salesRepUpsert.rep.available")).isTrue();
         }

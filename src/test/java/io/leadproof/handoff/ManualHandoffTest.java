@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.leadproof.support.GraphQL;
+import io.leadproof.support.Members;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.AttributeType;
 import io.quarkus.test.security.SecurityAttribute;
@@ -27,6 +28,7 @@ class ManualHandoffTest {
     @Test
     void an_mql_waits_for_marketing_to_hand_it_to_the_chosen_rep() {
         GraphQL.ok("mutation { workspaceUpdate(input: {handoffMode: MANUAL}) { workspace { handoffMode } } }");
+        Members.rep("manual-handoff", "lee");
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"lee\"}) { rep { userName } } }");
         String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"m@manual.example\", jobTitle: \"COO\", budgetStatus: APPROVED}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.leadproof.support.GraphQL;
+import io.leadproof.support.Members;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.AttributeType;
 import io.quarkus.test.security.SecurityAttribute;
@@ -22,6 +23,7 @@ class SameNamesAcrossWorkspacesTest {
     @Order(1)
     @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = "names-b", type = AttributeType.STRING_SET))
     void workspace_b_registers_pat() {
+        Members.rep("names-b", "pat");
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"pat\"}) { rep { available } } }");
         GraphQL.ok("{ rejectionReasons { code } }");
     }
@@ -30,6 +32,7 @@ class SameNamesAcrossWorkspacesTest {
     @Order(2)
     @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = "names-a", type = AttributeType.STRING_SET))
     void workspace_a_registers_its_own_pat_and_changes_both_names() {
+        Members.rep("names-a", "pat");
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"pat\"}) { rep { available } } }");
         var off = GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"pat\", displayName: \"Pat A\", available: false}) { rep { available displayName } } }");
         assertThat(off.getBoolean("data.salesRepUpsert.rep.available")).isFalse();

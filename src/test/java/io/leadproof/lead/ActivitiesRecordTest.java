@@ -62,7 +62,9 @@ class ActivitiesRecordTest {
                 Map.of("clientEventId", "g-1", "leadExternalId", "act-1", "type", "PAGE_VIEW", "occurredAt", "2026-03-03T09:00:00Z"),
                 Map.of("clientEventId", "g-2", "leadExternalId", "nobody", "type", "PAGE_VIEW", "occurredAt", "2026-03-03T09:00:00Z"),
                 Map.of("clientEventId", "g-3", "type", "PAGE_VIEW", "occurredAt", "2026-03-03T09:00:00Z"),
-                Map.of("clientEventId", "g-4", "leadId", leadId, "type", "PAGE_VIEW", "occurredAt", "2999-01-01T00:00:00Z"),
+                // a year ahead: a date within the policy (±10 years) that the activity rule refuses per row
+                Map.of("clientEventId", "g-4", "leadId", leadId, "type", "PAGE_VIEW",
+                        "occurredAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusYears(1).toString()),
                 Map.of("clientEventId", "e-9", "leadId", "gid://leadproof/Campaign/" + leadId.substring(leadId.lastIndexOf('/') + 1),
                         "type", "PAGE_VIEW", "occurredAt", "2026-03-03T09:00:00Z")))));
         assertThat(json.getInt("data.activitiesRecord.recordedCount")).isEqualTo(1);

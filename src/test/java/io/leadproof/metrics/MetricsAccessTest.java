@@ -90,7 +90,9 @@ class MetricsAccessTest {
         var zone = GraphQL.post(MetricsDocs.METRICS_NO_SPEND, Map.of("w", Map.of("from", "2025-03-01", "to", "2025-04-01",
                 "timeZone", "Mars/Olympus_Mons")));
         assertThat(zone.getString("errors[0].extensions.reason")).isEqualTo("INVALID_TIME_ZONE");
-        var tooLong = GraphQL.post(MetricsDocs.METRICS_NO_SPEND, Map.of("w", Map.of("from", "2000-01-01", "to", "2030-01-01")));
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC); // within the date policy (±10 years), over 3700 days
+        var tooLong = GraphQL.post(MetricsDocs.METRICS_NO_SPEND, Map.of("w", Map.of("from", today.minusYears(9).toString(),
+                "to", today.plusYears(9).toString())));
         assertThat(tooLong.getString("errors[0].extensions.code")).isEqualTo("LIMIT_EXCEEDED");
         var page = GraphQL.post("query($w: MetricsWindowInput!) { metricsBreakdown(window: $w, by: DAY, first: 101) { totalCount } }",
                 Map.of("w", MetricsFixtureTest.MARCH));

@@ -76,6 +76,9 @@ class HandoffListenerOutageTest {
 
     /** A lead that qualifies at once, and the handoff it gets. */
     static String aHandoff(Api admin, Api marketing) {
+        // A rep is a member who has signed in with the sales role before RevOps registers them.
+        Api.as("sam.sales").ok("{ viewer { userName } }");
+        Api.as("sue.sales").ok("{ viewer { userName } }");
         admin.ok("mutation { salesRepUpsert(input: {userName: \"sam.sales\"}) { rep { userName } } }");
         admin.ok("mutation { salesRepUpsert(input: {userName: \"sue.sales\"}) { rep { userName } } }");
         String email = "outage-" + UUID.randomUUID() + "@outage.example";

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadproof.support.GraphQL;
+import io.leadproof.support.Members;
 import io.leadproof.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.AttributeType;
@@ -59,6 +60,7 @@ class LeadErasureStoryTest {
     @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void revops_registers_two_reps_and_a_campaign_with_spend() {
         for (String rep : List.of(FIRST_REP, SECOND_REP)) {
+            Members.rep(WS, rep);
             GraphQL.ok("mutation($u: String!) { salesRepUpsert(input: {userName: $u}) { rep { userName } } }", Map.of("u", rep));
         }
         campaignId = GraphQL.ok("""
