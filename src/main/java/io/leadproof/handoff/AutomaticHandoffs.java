@@ -16,6 +16,7 @@ import jakarta.persistence.LockModeType;
 
 import io.leadproof.lead.Lead;
 import io.leadproof.lead.LifecycleStage;
+import io.leadproof.ops.BusinessMetrics;
 import io.leadproof.scoring.LeadQualified;
 import io.leadproof.scoring.LeadsQualified;
 import io.leadproof.workspace.WorkspaceService;
@@ -38,6 +39,8 @@ public class AutomaticHandoffs {
     RoundRobin roundRobin;
     @Inject
     HandoffNotifier notifier;
+    @Inject
+    BusinessMetrics metrics;
 
     void onLeadsQualified(@Observes LeadsQualified qualified) {
         if (qualified.leads().isEmpty() || !workspaces.current().handsOffAutomatically()) {
@@ -70,6 +73,7 @@ public class AutomaticHandoffs {
                 assigned.add(handoff);
             }
         }
+        metrics.handoffsCreated(ready.size());
         notifier.assigned(assigned);
     }
 }

@@ -19,6 +19,7 @@ import io.leadproof.handoff.HandoffTypes.Payload;
 import io.leadproof.lead.IllegalLifecycleMove;
 import io.leadproof.lead.Lead;
 import io.leadproof.lead.LifecycleStage;
+import io.leadproof.ops.BusinessMetrics;
 import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.security.Roles;
 import io.leadproof.workspace.WorkspaceService;
@@ -47,6 +48,8 @@ public class HandoffService {
     IdempotencyKeys idempotency;
     @Inject
     HandoffNotifier notifier;
+    @Inject
+    BusinessMetrics metrics;
 
     @Transactional
     public Payload create(HandoffInputs.Create in, UUID leadId) {
@@ -78,6 +81,7 @@ public class HandoffService {
         }
         var handoff = openFor(lead, frozen.get(), rep.map(SalesRep::userName).orElse(null), actor, now,
                 Duration.ofHours(workspaces.current().slaHours()));
+        metrics.handoffsCreated(1);
         if (handoff.owner() != null) {
             notifier.assigned(handoff);
         }
@@ -113,7 +117,11 @@ public class HandoffService {
             }
             Lead lead = Lead.<Lead>find("id", handoff.leadId()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
             try {
-                step.apply(handoff, lead).persist();
+                var event = step.apply(handoff, lead);
+                event.persist();
+                if (event.type() == HandoffEventType.REJECTED) {
+                    metrics.rejected(handoff.rejectionCategory());
+                }
             } catch (HandoffRuleException e) {
                 QuarkusTransaction.setRollbackOnly();
                 return failed(e.code(), e.getMessage(), "handoffId");

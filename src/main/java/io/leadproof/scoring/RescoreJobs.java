@@ -21,6 +21,7 @@ import io.leadproof.criteria.CriteriaModel;
 import io.leadproof.criteria.CriteriaVersion;
 import io.leadproof.criteria.VersionPublished;
 import io.leadproof.criteria.VersionStatus;
+import io.leadproof.ops.BusinessMetrics;
 import io.leadproof.security.CurrentWorkspace;
 
 /**
@@ -43,6 +44,8 @@ public class RescoreJobs {
     Event<LeadsQualified> qualified;
     @Inject
     Event<RescoreQueued> queued;
+    @Inject
+    BusinessMetrics metrics;
     @ConfigProperty(name = "leadproof.scoring.chunk-size", defaultValue = "2000")
     int chunkSize;
     @ConfigProperty(name = "leadproof.scoring.job-parts", defaultValue = "2")
@@ -154,6 +157,8 @@ public class RescoreJobs {
 
     private void finish(ScoringJob job) {
         job.succeed(clock.instant());
+        metrics.jobFinished(BusinessMetrics.JobKind.RESCORING,
+                java.time.Duration.between(job.startedAt() == null ? job.createdAt() : job.startedAt(), job.finishedAt()));
         CriteriaModel.<CriteriaModel>find("id", job.modelId()).firstResultOptional().ifPresent(m -> m.serve(job.versionId()));
     }
 
