@@ -6,8 +6,20 @@
 -- Environment: TOKEN_FILE (a bearer token; read again every 200 requests, so a refresher can replace it), MIX
 -- ("ingest:2,list:5,detail:5,metrics:1,decision:1"), PODS ("127.0.0.1:8080,127.0.0.1:8081"; empty: the URL's host),
 -- LEADS_FILE (lead ids, one a line), HANDOFFS_FILE (pending handoff ids, shared out between the threads), BATCH (10
--- activities per ingest), DELAY_MS (pause of each thread between a response and its next request: the rate),
--- RUN_ID (prefix of clientEventIds and idempotency keys), REPORT (a JSON file written at the end).
+-- activities per ingest), THREAD_RATE (requests per second of each thread, paced on a millisecond clock so the total
+-- holds when latency varies; a thread that falls behind catches up at once; empty: as fast as it can), THREADS,
+-- RUN_ID (prefix of clientEventIds and idempotency keys), REPORT (a JSON file written at the end, with p50/p99 per kind).
+
+local ffi = require("ffi")
+ffi.cdef[[
+  typedef struct { long tv_sec; long tv_nsec; } lp_timespec;
+  int clock_gettime(int clk_id, lp_timespec *tp);
+]]
+local ts = ffi.new("lp_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+  return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+end
 
 local function env(name, default)
   local v = os.getenv(name)
@@ -53,7 +65,10 @@ function init(args)
   id = tonumber(id)
   run = env("RUN_ID", tostring(os.time()))
   batch = tonumber(env("BATCH", "10"))
-  pause = tonumber(env("DELAY_MS", "0"))
+  local rate = tonumber(env("THREAD_RATE", "0"))
+  interval = rate > 0 and 1000 / rate or 0
+  next_due = now_ms() + math.random() * interval
+  started_at = 0
   leads = lines(env("LEADS_FILE", nil))
   local all = lines(env("HANDOFFS_FILE", nil))
   local nthreads = tonumber(env("THREADS", "1"))
@@ -70,7 +85,9 @@ function init(args)
   sent = 0
   last_kind = nil
   ok_count, failed_count = {}, {}
-  for _, k in ipairs(KINDS) do ok_count[k] = 0; failed_count[k] = 0 end
+  -- Latencies per kind as log-scale histograms (2.5% wide buckets) in flat globals: wrk copies only flat tables
+  -- from a thread to done(), and a nested or long one crashes it.
+  for _, k in ipairs(KINDS) do ok_count[k] = 0; failed_count[k] = 0; _G["hist_" .. k] = {} end
   exhausted = 0
   last_failure = ""
   math.randomseed(os.time() + id * 7919)
@@ -130,12 +147,16 @@ function request()
   end
   if (kind == "ingest" or kind == "detail") and #leads == 0 then kind = "list" end
   last_kind = kind
+  started_at = now_ms()
   return wrk.format("POST", "/graphql", { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. current_token },
     body_of(kind))
 end
 
 function response(status, headers, body)
   local kind = last_kind or "list"
+  local h = _G["hist_" .. kind]
+  local b = math.floor(math.log(now_ms() - started_at + 1) * 40)
+  h[b] = (h[b] or 0) + 1
   if status ~= 200 or string.find(body, '"errors"', 1, true) or string.find(body, '"userErrors":[{', 1, true) then
     failed_count[kind] = failed_count[kind] + 1
     if #last_failure < 2000 then last_failure = last_failure .. status .. " " .. string.sub(body, 1, 300) .. "\n" end
@@ -145,27 +166,47 @@ function response(status, headers, body)
 end
 
 function delay()
-  return pause
+  if interval == 0 then return 0 end
+  next_due = next_due + interval
+  local wait = next_due - now_ms()
+  if wait < 0 then return 0 end
+  return math.floor(wait)
+end
+
+local function percentile(hist, p)
+  local buckets, total = {}, 0
+  for b, n in pairs(hist) do buckets[#buckets + 1] = b; total = total + n end
+  if total == 0 then return 0 end
+  table.sort(buckets)
+  local want, seen = math.ceil(total * p / 100), 0
+  for _, b in ipairs(buckets) do
+    seen = seen + hist[b]
+    if seen >= want then return math.exp((b + 0.5) / 40) - 1 end
+  end
+  return 0
 end
 
 function done(summary, latency, requests)
   local totals = {}
   local failed = 0
   local failures = ""
-  for _, k in ipairs(KINDS) do totals[k] = { ok = 0, failed = 0 } end
+  for _, k in ipairs(KINDS) do totals[k] = { ok = 0, failed = 0, hist = {} } end
   local exhausted_total = 0
   for _, t in ipairs(threads) do
+    local oks, faileds = t:get("ok_count"), t:get("failed_count")
     for _, k in ipairs(KINDS) do
-      totals[k].ok = totals[k].ok + t:get("ok_count")[k]
-      totals[k].failed = totals[k].failed + t:get("failed_count")[k]
-      failed = failed + t:get("failed_count")[k]
+      totals[k].ok = totals[k].ok + oks[k]
+      totals[k].failed = totals[k].failed + faileds[k]
+      failed = failed + faileds[k]
+      for b, n in pairs(t:get("hist_" .. k)) do totals[k].hist[b] = (totals[k].hist[b] or 0) + n end
     end
     exhausted_total = exhausted_total + t:get("exhausted")
     failures = failures .. t:get("last_failure")
   end
   local kinds = {}
   for _, k in ipairs(KINDS) do
-    kinds[#kinds + 1] = string.format('"%s":{"ok":%d,"failed":%d}', k, totals[k].ok, totals[k].failed)
+    kinds[#kinds + 1] = string.format('"%s":{"ok":%d,"failed":%d,"p50_ms":%.1f,"p99_ms":%.1f}', k, totals[k].ok, totals[k].failed,
+      percentile(totals[k].hist, 50), percentile(totals[k].hist, 99))
   end
   local e = summary.errors
   local report = string.format('{"seconds":%.3f,"requests":%d,"failed_responses":%d,"socket_errors":%d,"non_2xx":%d,'

@@ -18,7 +18,9 @@
 # Overridable through the environment: KC_VERSION, KC_PORT (8180), KC_MANAGEMENT_PORT (9180),
 # KC_START_TIMEOUT (180 s), KC_HEAP ("-Xms64m -Xmx512m"), KC_USER_PASSWORD (leadproof), JAVA_HOME,
 # KC_INSTANCE (a name for a second local Keycloak on other ports, e.g. bench/ops/faults.sh's private one: its own copy of
-# the distribution, pid and log files, so that its start and stop never touch the instance started without it).
+# the distribution, pid and log files, so that its start and stop never touch the instance started without it),
+# KC_DB (dev-mem; dev-file keeps the realm and its signing keys in $KC_HOME/data across restarts, like a real
+# deployment, and imports the realm file only into an empty database).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -34,6 +36,7 @@ CLIENT_ID=leadproof-cli
 
 CACHE="$ROOT/.cache"
 KC_INSTANCE="${KC_INSTANCE:-}"
+KC_DB="${KC_DB:-dev-mem}"
 KC_HOME="$CACHE/keycloak-$KC_VERSION${KC_INSTANCE:+-$KC_INSTANCE}"   # an instance's own copy: its own data/ directory
 KC_ZIP="$CACHE/keycloak-quarkus-dist-$KC_VERSION.zip"
 PID_FILE="$CACHE/keycloak${KC_INSTANCE:+-$KC_INSTANCE}.pid"
@@ -186,7 +189,7 @@ cmd_start() {
       --http-port="$KC_PORT" \
       --http-management-port="$KC_MANAGEMENT_PORT" \
       --hostname="$BASE_URL" \
-      --db=dev-mem \
+      --db="$KC_DB" \
       --import-realm \
       >>"$LOG_FILE" 2>&1 </dev/null &
   local pid=$!
