@@ -1,12 +1,13 @@
 # Shared helpers of the operations checks bench/ops/{two-pods,faults,load}.sh (sourced, not run). docs/operations.md.
 #
-# Environment common to all: JAVA_HOME (temurin 25), APP_HOME (the directory with target/quarkus-app; default: the
+# Environment common to all: JAVA_HOME (a JDK 25, found by src/ops/jdk.sh), APP_HOME (the directory with target/quarkus-app; default: the
 # repository), OPS_OUT (results directory; default bench/ops/results), OPS_HEAP (-Xmx of each pod, 512m),
 # KC_PORT / KC_MANAGEMENT_PORT (the Keycloak the pods trust and tokens come from; 8180 / 9180, the shared one).
 OPS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$OPS_DIR/../.." && pwd)"
 APP_HOME="${APP_HOME:-$REPO}"
-export JAVA_HOME="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA_HOME="$("$REPO/src/ops/jdk.sh")" || exit 2
+export JAVA_HOME
 OPS_OUT="${OPS_OUT:-$OPS_DIR/results}"
 RUN_DIR="$OPS_OUT/run-$(basename "$0" .sh)"
 OPS_HEAP="${OPS_HEAP:-512m}"
