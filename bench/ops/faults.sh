@@ -19,7 +19,8 @@
 # FAULTS_PORT_A/B (8281/8282) with management ports FAULTS_MANAGEMENT_PORT_A/B (9281/9282), HAProxy on
 # FAULTS_PROXY_PORT (8480; installed with apt-get when missing). Other knobs: FAULTS_OUTAGE (6 s each outage lasts),
 # FAULTS_STEADY (8 s of ingest between faults), FAULTS_STATEMENT_TIMEOUT (5s), FAULTS_LEADS (60000, for C),
-# FAULTS_ROLLING_SECONDS (45), FAULTS_STEPS ("postgres keycloak resume rolling"). Results: $OPS_OUT/faults.txt.
+# FAULTS_ROLLING_SECONDS (300 at most; wrk stops 5 s after the rolling restart), FAULTS_STEPS ("postgres keycloak
+# resume rolling"). Results: $OPS_OUT/faults.txt.
 set -euo pipefail
 # The private Keycloak keeps its realm and signing keys in a file database, as a real one does across restarts.
 export KC_PORT="${FAULTS_KC_PORT:-8380}" KC_MANAGEMENT_PORT="${FAULTS_KC_MANAGEMENT_PORT:-9380}" KC_INSTANCE=faults KC_DB=dev-file
@@ -342,7 +343,8 @@ CFG
   sleep 2
   token ada.admin >"$RUN_DIR/wrk.token"
   sql "$PG" "$DB" "select 'gid://leadproof/Lead/' || id from lead where workspace_id = '$WS' order by id limit 2000" >"$RUN_DIR/leads.txt"
-  SECONDS_ROLLING="${FAULTS_ROLLING_SECONDS:-45}"
+  # wrk runs until the rolling restart is over plus 5 s (SIGINT makes it stop and report), at most FAULTS_ROLLING_SECONDS.
+  SECONDS_ROLLING="${FAULTS_ROLLING_SECONDS:-300}"
   TOKEN_FILE="$RUN_DIR/wrk.token" LEADS_FILE="$RUN_DIR/leads.txt" MIX="ingest:1,list:2,detail:2" THREADS=4 THREAD_RATE=10 \
     RUN_ID="rolling-$(date +%s)" REPORT="$RUN_DIR/rolling.json" \
     wrk -t4 -c4 -d"${SECONDS_ROLLING}s" --timeout 30s -s "$OPS_DIR/mixed.lua" "http://127.0.0.1:$PROXY_PORT/graphql" >"$RUN_DIR/rolling.txt" 2>&1 &
@@ -357,6 +359,8 @@ CFG
     sleep 3   # HAProxy takes the pod back after two good checks
     restarts="$restarts $n: stopped in $stopped s, back;"
   done
+  sleep 5
+  kill -INT "$WRK" 2>/dev/null || true
   wait "$WRK" || true
   r() { jq -r "$1" "$RUN_DIR/rolling.json"; }
   check "a rolling restart of both pods behind HAProxy under load: every request answered" \

@@ -15,6 +15,11 @@ export KC_PORT="${KC_PORT:-8180}" KC_MANAGEMENT_PORT="${KC_MANAGEMENT_PORT:-9180
 KC_URL="http://127.0.0.1:$KC_PORT"
 CLIENT="python3 $OPS_DIR/opsclient.py"
 mkdir -p "$RUN_DIR"
+# A fresh working directory per run (the checks grep the pods' logs), unless a previous run's pods still live.
+for f in "$RUN_DIR"/*.pid; do
+  [ -e "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && { echo "a previous run of $0 still runs (pid $(cat "$f")); stop it first" >&2; exit 2; }
+done
+find "$RUN_DIR" -mindepth 1 -delete
 
 FAILED_CLAIMS=0
 PASSED_CLAIMS=0
