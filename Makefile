@@ -8,7 +8,7 @@ export JAVA_HOME := $(JDK)
 export PATH := $(JDK)/bin:$(PATH)
 MVN := ./mvnw -B -ntp
 
-.PHONY: run stop test schema schema-lint k8s-realm postgres keycloak keycloak-stop build bench-engine bench-scoring bench-metrics clean
+.PHONY: run stop test schema schema-lint k8s-realm postgres keycloak keycloak-stop build bench-engine bench-scoring bench-metrics two-pods faults load clean
 APP_JAR := target/quarkus-app/quarkus-run.jar
 
 ## run: PostgreSQL + Keycloak + the app with demo data on :8080 (in the background; `make stop` ends it)
@@ -41,6 +41,19 @@ build: $(APP_JAR)
 
 $(APP_JAR): pom.xml $(shell find src/main -type f)
 	$(MVN) -q package -DskipTests
+
+## two-pods: two app instances on one database, PASS/FAIL per claim (bench/ops/two-pods.sh; docs/operations.md)
+two-pods: postgres keycloak build
+	bench/ops/two-pods.sh
+
+## faults: PostgreSQL restarted and killed under load, Keycloak down, SIGKILLed jobs, rolling restart; private
+## PostgreSQL cluster and Keycloak, never the shared ones (bench/ops/faults.sh; docs/operations.md)
+faults: postgres build
+	bench/ops/faults.sh
+
+## load: mixed workload against two pods at the expected rate and 10x (bench/ops/load.sh; LOAD_DURATION, default 300 s)
+load: postgres keycloak build
+	bench/ops/load.sh
 
 postgres:
 	@src/ops/postgres.sh ensure

@@ -16,7 +16,11 @@
 # src/main/keycloak/leadproof-realm.json, so the realm is always exactly what the file says.
 #
 # Overridable through the environment: KC_VERSION, KC_PORT (8180), KC_MANAGEMENT_PORT (9180),
-# KC_START_TIMEOUT (180 s), KC_HEAP ("-Xms64m -Xmx512m"), KC_USER_PASSWORD (leadproof), JAVA_HOME.
+# KC_START_TIMEOUT (180 s), KC_HEAP ("-Xms64m -Xmx512m"), KC_USER_PASSWORD (leadproof), JAVA_HOME,
+# KC_INSTANCE (a name for a second local Keycloak on other ports, e.g. bench/ops/faults.sh's private one: its own copy of
+# the distribution, pid and log files, so that its start and stop never touch the instance started without it),
+# KC_DB (dev-mem; dev-file keeps the realm and its signing keys in $KC_HOME/data across restarts, like a real
+# deployment, and imports the realm file only into an empty database).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -31,10 +35,12 @@ REALM=leadproof
 CLIENT_ID=leadproof-cli
 
 CACHE="$ROOT/.cache"
-KC_HOME="$CACHE/keycloak-$KC_VERSION"
+KC_INSTANCE="${KC_INSTANCE:-}"
+KC_DB="${KC_DB:-dev-mem}"
+KC_HOME="$CACHE/keycloak-$KC_VERSION${KC_INSTANCE:+-$KC_INSTANCE}"   # an instance's own copy: its own data/ directory
 KC_ZIP="$CACHE/keycloak-quarkus-dist-$KC_VERSION.zip"
-PID_FILE="$CACHE/keycloak.pid"
-LOG_FILE="$CACHE/keycloak.log"
+PID_FILE="$CACHE/keycloak${KC_INSTANCE:+-$KC_INSTANCE}.pid"
+LOG_FILE="$CACHE/keycloak${KC_INSTANCE:+-$KC_INSTANCE}.log"
 REALM_FILE="$ROOT/src/main/keycloak/leadproof-realm.json"
 BASE_URL="http://$KC_HOST:$KC_PORT"
 WELL_KNOWN="$BASE_URL/realms/$REALM/.well-known/openid-configuration"
@@ -183,7 +189,7 @@ cmd_start() {
       --http-port="$KC_PORT" \
       --http-management-port="$KC_MANAGEMENT_PORT" \
       --hostname="$BASE_URL" \
-      --db=dev-mem \
+      --db="$KC_DB" \
       --import-realm \
       >>"$LOG_FILE" 2>&1 </dev/null &
   local pid=$!

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.leadproof.ops.BackgroundLoops;
+import io.leadproof.ops.BusinessMetrics;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -82,6 +83,8 @@ public class CostBudget {
     GraphQLLimits limits;
     @Inject
     BackgroundLoops loops;
+    @Inject
+    BusinessMetrics metrics;
 
     /**
      * Takes {@code cost} points out of the bucket of {@code key} when it holds them. {@code cost} must not exceed the
@@ -105,7 +108,11 @@ public class CostBudget {
             statement.setLong(5, cost);
             try (var rs = statement.executeQuery()) {
                 rs.next();
-                return new Decision(rs.getBoolean(2), cost, (long) Math.floor(rs.getDouble(1)), spec.capacity(), spec.restoreRate());
+                var decision = new Decision(rs.getBoolean(2), cost, (long) Math.floor(rs.getDouble(1)), spec.capacity(), spec.restoreRate());
+                if (!decision.granted()) {
+                    metrics.throttled();
+                }
+                return decision;
             }
         }
     }

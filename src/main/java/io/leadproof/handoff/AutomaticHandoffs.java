@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import io.leadproof.lead.Lead;
 import io.leadproof.lead.LeadLifecycle;
 import io.leadproof.lead.LifecycleMove;
+import io.leadproof.ops.BusinessMetrics;
 import io.leadproof.scoring.LeadQualified;
 import io.leadproof.scoring.LeadsQualified;
 import io.leadproof.workspace.WorkspaceService;
@@ -40,6 +41,8 @@ public class AutomaticHandoffs {
     HandoffNotifier notifier;
     @Inject
     LeadLifecycle lifecycle;
+    @Inject
+    BusinessMetrics metrics;
 
     void onLeadsQualified(@Observes LeadsQualified qualified) {
         if (qualified.leads().isEmpty() || !workspaces.current().handsOffAutomatically()) {
@@ -73,6 +76,7 @@ public class AutomaticHandoffs {
                 assigned.add(handoff);
             }
         }
+        metrics.handoffsCreated(ready.size());
         notifier.assigned(assigned);
     }
 }

@@ -21,6 +21,7 @@ import io.leadproof.lead.Lead;
 import io.leadproof.lead.LeadLifecycle;
 import io.leadproof.lead.LifecycleMove;
 import io.leadproof.lead.LifecycleStage;
+import io.leadproof.ops.BusinessMetrics;
 import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.security.Roles;
 import io.leadproof.workspace.WorkspaceService;
@@ -53,6 +54,8 @@ public class HandoffService {
     LeadLifecycle lifecycle;
     @Inject
     HandoffSla sla;
+    @Inject
+    BusinessMetrics metrics;
 
     @Transactional
     public Payload create(HandoffInputs.Create in, UUID leadId) {
@@ -85,6 +88,7 @@ public class HandoffService {
         lifecycle.move(lead.id(), LifecycleMove.HAND_OFF, now, versionId);
         var handoff = openFor(lead.id(), frozen.get(), rep.map(SalesRep::userName).orElse(null), actor, now,
                 Duration.ofHours(workspaces.current().slaHours()));
+        metrics.handoffsCreated(1);
         if (handoff.owner() != null) {
             notifier.assigned(handoff);
         }
@@ -122,7 +126,11 @@ public class HandoffService {
             }
             Lead lead = Lead.<Lead>find("id", handoff.leadId()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
             try {
-                step.apply(handoff, lead).persist();
+                var event = step.apply(handoff, lead);
+                event.persist();
+                if (event.type() == HandoffEventType.REJECTED) {
+                    metrics.rejected(handoff.rejectionCategory());
+                }
             } catch (HandoffRuleException e) {
                 QuarkusTransaction.setRollbackOnly();
                 return failed(e.code(), e.getMessage(), e.field());

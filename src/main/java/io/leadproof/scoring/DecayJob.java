@@ -24,6 +24,7 @@ import io.leadproof.security.WorkspaceScope;
 import io.leadproof.workspace.WorkspaceDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.leadproof.ops.BackgroundLoops;
+import io.leadproof.ops.BusinessMetrics;
 import io.leadproof.ops.DatabaseOutage;
 import io.leadproof.ops.SupervisedLoop;
 import io.quarkus.runtime.StartupEvent;
@@ -58,6 +59,8 @@ public class DecayJob {
 
     @Inject
     BackgroundLoops loops;
+    @Inject
+    BusinessMetrics metrics;
 
     void start(@Observes StartupEvent event) {
         loops.every("decay", config.decayEvery(), config.decayDelay(), this::everyWorkspace);
@@ -80,12 +83,14 @@ public class DecayJob {
     /** Rescores one workspace as of now, chunk by chunk, each chunk its own transaction. */
     public int runFor(String workspaceId) {
         Instant asOf = clock.instant();
+        long started = System.nanoTime();
         int total = 0;
         UUID after = new UUID(0, 0);
         while (true) {
             UUID from = after;
             List<UUID> done = scope.call(workspaceId, () -> QuarkusTransaction.requiringNew().call(() -> chunk(from, asOf)));
             if (done.isEmpty()) {
+                metrics.jobFinished(BusinessMetrics.JobKind.DECAY, Duration.ofNanos(System.nanoTime() - started));
                 return total;
             }
             total += done.size();

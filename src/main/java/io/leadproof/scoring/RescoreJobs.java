@@ -20,6 +20,7 @@ import io.leadproof.criteria.CriteriaModel;
 import io.leadproof.criteria.CriteriaVersion;
 import io.leadproof.criteria.VersionPublished;
 import io.leadproof.criteria.VersionStatus;
+import io.leadproof.ops.BusinessMetrics;
 import io.leadproof.security.CurrentWorkspace;
 
 /**
@@ -44,6 +45,8 @@ public class RescoreJobs {
     Event<RescoreQueued> queued;
     @Inject
     ScoringConfig config;
+    @Inject
+    BusinessMetrics metrics;
 
     void onPublished(@Observes VersionPublished published) {
         var now = clock.instant();
@@ -151,6 +154,8 @@ public class RescoreJobs {
 
     private void finish(ScoringJob job) {
         job.succeed(clock.instant());
+        metrics.jobFinished(BusinessMetrics.JobKind.RESCORING,
+                java.time.Duration.between(job.startedAt() == null ? job.createdAt() : job.startedAt(), job.finishedAt()));
         CriteriaModel.<CriteriaModel>find("id", job.modelId()).firstResultOptional().ifPresent(m -> m.serve(job.versionId()));
     }
 

@@ -13,7 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Kubernetes probes and Prometheus scraping work without a token on the management port; readiness includes the
- * database and the background loops. The API port serves none of it.
+ * database, the background loops and the graceful-shutdown check (DOWN from the moment SIGTERM arrives, while in-flight
+ * requests finish: bench/ops/faults.sh proves the rolling restart). The API port serves none of it.
  */
 @QuarkusTest
 class OpsEndpointsTest {
@@ -22,9 +23,10 @@ class OpsEndpointsTest {
     void readiness_reports_the_database_and_the_background_loops() {
         Management.get("/q/health/ready").then().statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Background loops"))
+                .body("checks.name", hasItems("Database connections health check", "Background loops", "Graceful Shutdown"))
                 .body("checks.find { it.name == 'Background loops' }.data.keySet()",
-                        hasItems("handoff-listener", "rescore-claims", "decay", "metrics-compaction", "cost-bucket-pruning"));
+                        hasItems("handoff-listener", "rescore-claims", "decay", "metrics-compaction", "cost-bucket-pruning",
+                                "sla-breaches", "job-backlog"));
     }
 
     @Test
