@@ -1,6 +1,8 @@
 package io.leadproof.evidence.analysis;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,8 @@ import jakarta.transaction.Transactional;
 import io.leadproof.evidence.api.AnalysisRequest;
 import io.leadproof.evidence.api.AnalysisTypes;
 import io.leadproof.evidence.core.ReferenceLead;
+import io.leadproof.evidence.core.ReferenceMoment;
+import io.leadproof.evidence.rejections.HandoffCase;
 import io.leadproof.evidence.read.CohortFilter;
 import io.leadproof.evidence.read.CohortQuery;
 import io.leadproof.evidence.read.CohortReader;
@@ -34,14 +38,33 @@ public class SignalAnalysisService {
     @Inject
     Clock clock;
 
+    /** The cohort of a request, the query that read it and the workspace's first-call window. */
+    public record Cohort(List<ReferenceLead> leads, CohortQuery query, Duration firstCallWindow) {
+    }
+
     @Transactional
     public AnalysisTypes.Payload analyse(AnalysisRequest request) {
+        Cohort cohort = cohort(request);
+        return AnalysisRun.run(request, cohort.leads(), cohort.firstCallWindow());
+    }
+
+    @Transactional
+    public Cohort cohort(AnalysisRequest request) {
+        CohortQuery query = query(request.from(), request.to(), request.moment(), request.filter(),
+                request.sampleSize() != null && request.byKindOnly() ? request.sampleSize() : null);
+        return new Cohort(cohorts.referenceLeads(query), query, query.firstCallWindow());
+    }
+
+    /** The handoffs of the window as sales answered them, with their frozen evidence. */
+    @Transactional
+    public List<HandoffCase> handoffCases(Instant from, Instant to, AnalysisRequest.Filter filter) {
+        return cohorts.handoffCases(query(from, to, ReferenceMoment.atHandoff(), filter, null));
+    }
+
+    private CohortQuery query(Instant from, Instant to, ReferenceMoment moment, AnalysisRequest.Filter filter, Integer limit) {
         var evidence = settings.of(workspace.id());
-        Integer limit = request.sampleSize() != null && request.byKindOnly() ? request.sampleSize() : null;
-        CohortQuery query = new CohortQuery(workspace.id(), request.from(), request.to(), request.moment(), clock.instant(),
-                evidence.stalledAfter(), evidence.firstCallWindow(), filter(request.filter()), limit);
-        List<ReferenceLead> cohort = cohorts.referenceLeads(query);
-        return AnalysisRun.run(request, cohort, evidence.firstCallWindow());
+        return new CohortQuery(workspace.id(), from, to, moment, clock.instant(), evidence.stalledAfter(),
+                evidence.firstCallWindow(), filter(filter), limit);
     }
 
     static CohortFilter filter(AnalysisRequest.Filter f) {

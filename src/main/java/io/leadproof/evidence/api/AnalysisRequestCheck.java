@@ -80,6 +80,11 @@ public final class AnalysisRequestCheck {
         return new Instant[] {from, to};
     }
 
+    /** The cohort filters, or {@link AnalysisRequest.Filter#NONE}; problems added to {@code errors}. */
+    public static AnalysisRequest.Filter filter(EvidenceInputs.FilterInput input, List<UserError> errors) {
+        return FilterCheck.filter(input, errors);
+    }
+
     static OutcomeGroup group(EvidenceInputs.GroupInput input, OutcomeGroup byDefault, List<UserError> errors, String field) {
         if (input == null) {
             return byDefault;

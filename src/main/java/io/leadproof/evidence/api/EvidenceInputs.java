@@ -62,4 +62,23 @@ public final class EvidenceInputs {
             @Description("Report only these signals (keys as in EvidenceSignal.key); default every candidate.")
             List<@NonNull String> signalKeys) {
     }
+
+    @Input("CriteriaSuggestInput")
+    @Description("Which model to suggest a draft for, and the evidence to suggest it from.")
+    public record CriteriaSuggestInput(
+            @NonNull @Id @Description("The criteria model; the draft is copied from its active version.") String modelId,
+            @NonNull @Description("The signal analysis whose STRONG signals become rules (group A should be won deals).")
+            SignalAnalysisInput analysis,
+            @Description("Also use what the window's rejections say (fewer points, conditions); default true.") Boolean includeRejections,
+            @Description("A value seen in at least this many group-B leads and in no group-A lead becomes a knock-out, "
+                    + "1..100000 (default 20).") Integer knockoutMinSupport) {
+    }
+
+    @Input("RejectionInsightsInput")
+    @Description("The handoffs whose rejections are read, by handoff time.")
+    public record RejectionInsightsInput(
+            @NonNull @Description("The handoffs, by handoff time.") WindowInput window,
+            @Description("Narrows the handoffs.") FilterInput filter,
+            @Description("IANA time zone the monthly trend is taken in, e.g. Europe/Berlin; default UTC.") String timeZone) {
+    }
 }
