@@ -45,7 +45,7 @@ public final class AnalysisTypes {
             @NonNull @Description("Group B (default stalled or lost deals).") GroupView groupB,
             @NonNull @Description("Candidate signals tested (the q-values correct for all of them).") int candidates,
             @NonNull @Description("The signals, strongest first (verdict, q, p, key); only the requested ones when signalKeys "
-                    + "was given.") List<@NonNull SignalTypes.SignalView> signals,
+                    + "was given.") List<SignalTypes.@NonNull SignalView> signals,
             @Ignore List<ReferenceLead> dealsA,
             @Ignore List<ReferenceLead> dealsB,
             @Ignore Duration firstCallWindow) {
