@@ -50,7 +50,7 @@ public final class AnalysisRequestCheck {
             errors.add(EvidenceErrorCode.SAMPLE_SIZE_OUT_OF_RANGE.error("sampleSize must be between 1 and " + MAX_SAMPLE
                     + " leads per group, not " + sample, "input", "sampleSize"));
         }
-        List<String> keys = input.signalKeys() == null ? List.of() : input.signalKeys().stream().map(String::strip).toList();
+        List<String> keys = input.signalKeys() == null ? List.of() : input.signalKeys().stream().map(k -> k == null ? "" : k.strip()).toList();
         if (keys.size() > 500) {
             errors.add(EvidenceErrorCode.UNKNOWN_SIGNAL.error("at most 500 signal keys", "input", "signalKeys"));
         }
@@ -90,9 +90,12 @@ public final class AnalysisRequestCheck {
             return byDefault;
         }
         Set<OutcomeKind> kinds = EnumSet.noneOf(OutcomeKind.class);
-        (input.outcomes() == null ? List.<DealOutcome>of() : input.outcomes()).forEach(o -> kinds.add(o.kind()));
-        Set<RejectionCategory> categories = input.rejectionCategories() == null ? Set.of()
-                : new LinkedHashSet<>(input.rejectionCategories());
+        (input.outcomes() == null ? List.<DealOutcome>of() : input.outcomes()).stream().filter(java.util.Objects::nonNull)
+                .forEach(o -> kinds.add(o.kind()));
+        Set<RejectionCategory> categories = new LinkedHashSet<>();
+        if (input.rejectionCategories() != null) {
+            input.rejectionCategories().stream().filter(java.util.Objects::nonNull).forEach(categories::add);
+        }
         if (kinds.isEmpty()) {
             errors.add(EvidenceErrorCode.INVALID_GROUP.error("a group holds at least one outcome", "input", field, "outcomes"));
         } else if (kinds.contains(OutcomeKind.OPEN)) {

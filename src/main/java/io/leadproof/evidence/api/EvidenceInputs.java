@@ -39,7 +39,7 @@ public final class EvidenceInputs {
     public record GroupInput(
             @NonNull @Description("The outcomes of the group, e.g. [WON] or [STALLED, LOST].") List<@NonNull DealOutcome> outcomes,
             @Description("With REJECTED among the outcomes: only rejections of these categories (default all).")
-            List<@NonNull RejectionCategory> rejectionCategories) {
+            List<RejectionCategory> rejectionCategories) {
     }
 
     @Input("ReferenceMomentInput")
@@ -60,7 +60,7 @@ public final class EvidenceInputs {
             @Description("Only the most recent N leads of each group, 1..100000 (e.g. 20 for the afternoon exercise); "
                     + "default all.") Integer sampleSize,
             @Description("Report only these signals (keys as in EvidenceSignal.key); default every candidate.")
-            List<@NonNull String> signalKeys) {
+            List<String> signalKeys) {
     }
 
     @Input("CriteriaSuggestInput")

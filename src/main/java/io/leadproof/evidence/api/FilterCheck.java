@@ -22,7 +22,10 @@ final class FilterCheck {
         }
         Set<UUID> campaigns = ids(input.campaignIds(), "Campaign", errors, "campaignIds");
         Set<UUID> versions = ids(input.criteriaVersionIds(), "CriteriaVersion", errors, "criteriaVersionIds");
-        Set<LeadSource> sources = input.sources() == null ? Set.of() : new LinkedHashSet<>(input.sources());
+        Set<LeadSource> sources = new LinkedHashSet<>();
+        if (input.sources() != null) {
+            input.sources().stream().filter(java.util.Objects::nonNull).forEach(sources::add);
+        }
         Set<String> owners = new LinkedHashSet<>();
         List<String> given = input.owners() == null ? List.of() : input.owners();
         tooMany(given.size(), errors, "owners");
