@@ -3,6 +3,7 @@
 # with outcomes), the data set of the metrics benchmark.
 #
 #   BENCH_DB=leadproof_bench_evidence bench/metrics/generate.sh   # once, after the app has migrated the database
+#   psql -d leadproof_bench_evidence -v ws=acme -f bench/evidence-api/backfill.sql   # trait revisions (generator skips triggers)
 #   LEADPROOF_DB_URL=jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/leadproof_bench_evidence QUARKUS_HTTP_PORT=8092 \
 #     LEADPROOF_MANAGEMENT_PORT=9092 LEADPROOF_GRAPHQL_BUDGET_ENABLED=false java -jar target/quarkus-app/quarkus-run.jar &
 #   bench/evidence-api/run.sh
