@@ -59,7 +59,7 @@ public final class CriteriaTypes {
 
         public static VersionView of(CriteriaVersion v) {
             return new VersionView(NodeId.of("CriteriaVersion", v.id()), NodeId.of("CriteriaModel", v.modelId()), v.number(),
-                    v.status(), v.rules().stream().map(RuleView::of).toList(), v.thresholds().mql(), v.thresholds().minFit(),
+                    v.status(), v.rules().stream().map(d -> RuleView.of(v.id(), d)).toList(), v.thresholds().mql(), v.thresholds().minFit(),
                     v.thresholds().minEngagement(), v.basedOnId() == null ? null : NodeId.of("CriteriaVersion", v.basedOnId()),
                     utc(v.createdAt()), v.createdBy(), utc(v.publishedAt()), v.publishedBy(), utc(v.retiredAt()), v.id());
         }

@@ -29,10 +29,12 @@ public record RuleView(
         @Description("Look-back window in days (ENGAGEMENT).") Integer windowDays,
         @Description("Points per occurrence (ENGAGEMENT); may be negative.") Integer pointsPerOccurrence,
         @Description("Most points the rule can give in total (ENGAGEMENT).") Integer cap,
-        @Description("Half-life of an occurrence's points in days; null for no decay (ENGAGEMENT).") Double halfLifeDays) {
+        @Description("Half-life of an occurrence's points in days; null for no decay (ENGAGEMENT).") Double halfLifeDays,
+        @org.eclipse.microprofile.graphql.Ignore java.util.UUID versionUuid) {
 
-    static RuleView of(RuleDefinition d) {
+    static RuleView of(java.util.UUID versionId, RuleDefinition d) {
         return new RuleView(d.key(), d.label(), d.kind(), d.field(), d.customKey(), d.operator(), d.values(), d.points(),
-                d.activityType(), d.funnelStage(), d.contentTag(), d.windowDays(), d.pointsPerOccurrence(), d.cap(), d.halfLifeDays());
+                d.activityType(), d.funnelStage(), d.contentTag(), d.windowDays(), d.pointsPerOccurrence(), d.cap(), d.halfLifeDays(),
+                versionId);
     }
 }

@@ -109,6 +109,7 @@ class RoleMatrixTest {
     }
 
     static final Map<String, Object> WINDOW = Map.of("from", "2026-01-01", "to", "2026-02-01");
+    static final Map<String, Object> EVIDENCE_WINDOW = Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-02-01T00:00:00Z");
     static final String RULE = "{ key: \"role-matrix\", label: \"Role matrix\", kind: FIT, field: COUNTRY, operator: EQUALS, "
             + "values: [\"DE\"], points: 1 }";
 
@@ -261,7 +262,17 @@ class RoleMatrixTest {
             Map.entry("Campaign.costs", Probe.of("query($id: ID!) { campaign(id: $id) { id costs(first: 1) { id } } }",
                     f -> Map.of("id", f.campaignId()), "data.campaign.costs")),
             Map.entry("MetricsBundle.spend", Probe.of("query($w: MetricsWindowInput!) { metrics(window: $w) { leads spend { total { amount } } } }",
-                    f -> Map.of("w", WINDOW), "data.metrics.spend")));
+                    f -> Map.of("w", WINDOW), "data.metrics.spend")),
+            Map.entry("signalAnalysis", Probe.of("""
+                    query($input: SignalAnalysisInput!) { signalAnalysis(input: $input) { analysis { candidates } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("window", RoleMatrixTest.EVIDENCE_WINDOW)), "data.signalAnalysis")),
+            Map.entry("rejectionInsights", Probe.of("""
+                    query($input: RejectionInsightsInput!) { rejectionInsights(input: $input) { insights { handoffs } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("window", RoleMatrixTest.EVIDENCE_WINDOW)), "data.rejectionInsights")),
+            Map.entry("criteriaSuggest", Probe.of("""
+                    mutation($input: CriteriaSuggestInput!) { criteriaSuggest(input: $input) { version { id } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("modelId", unknown("CriteriaModel"), "analysis", Map.of("window", RoleMatrixTest.EVIDENCE_WINDOW))),
+                    "data.criteriaSuggest")));
 
     private static volatile Fixture fixture;
 

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Evidence API benchmark: signalAnalysis and rejectionInsights over a workspace of 1,000,000 leads (~200,000 handoffs
+# with outcomes), the data set of the metrics benchmark.
+#
+#   BENCH_DB=leadproof_bench_evidence bench/metrics/generate.sh   # once, after the app has migrated the database
+#   psql -d leadproof_bench_evidence -v ws=acme -f bench/evidence-api/backfill.sql   # trait revisions (generator skips triggers)
+#   LEADPROOF_DB_URL=jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/leadproof_bench_evidence QUARKUS_HTTP_PORT=8092 \
+#     LEADPROOF_MANAGEMENT_PORT=9092 LEADPROOF_GRAPHQL_BUDGET_ENABLED=false java -jar target/quarkus-app/quarkus-run.jar &
+#   bench/evidence-api/run.sh
+#
+# Small scale first (what a helper runs): BENCH_LEADS=20000 for the generator, SAMPLES=3.
+# Each request is sent WARMUP times, then SAMPLES times sequentially; the script prints min / median / max wall time
+# and the cohort sizes the answer names, and keeps the last answers in BENCH_OUT. A request that exceeds the API
+# statement timeout answers with an error (reason STATEMENT_TIMEOUT): the script reports it rather than a time.
+#
+# Environment: BENCH_DB (leadproof_bench_evidence), BENCH_PORT (8092), BENCH_MANAGEMENT_PORT (9092), BENCH_USER
+# (leo.leader), WINDOW_DAYS (180), SAMPLE_SIZE (empty: whole groups), SAMPLES (10), WARMUP (2), BENCH_OUT (results).
+set -euo pipefail
+cd "$(dirname "$0")"
+REPO="$(cd ../.. && pwd)"
+DB="${BENCH_DB:-leadproof_bench_evidence}"
+PORT="${BENCH_PORT:-8092}"
+SAMPLES="${SAMPLES:-10}"
+WARMUP="${WARMUP:-2}"
+DAYS="${WINDOW_DAYS:-180}"
+OUT="${BENCH_OUT:-$PWD/results}"
+URL="http://127.0.0.1:$PORT/graphql"
+case "$DB" in leadproof|leadproof_test*) echo "refusing to benchmark against $DB" >&2; exit 2;; esac
+curl -sf -o /dev/null "http://127.0.0.1:${BENCH_MANAGEMENT_PORT:-9092}/q/health/ready" \
+  || { echo "no ready app with its management port on :${BENCH_MANAGEMENT_PORT:-9092} (see the header of $0)" >&2; exit 2; }
+mkdir -p "$OUT"
+TOKEN="$("$REPO/src/ops/keycloak.sh" token "${BENCH_USER:-leo.leader}")"
+TO=$(date -u -d tomorrow +%FT00:00:00Z)
+FROM=$(date -u -d "$(date -u +%F) -$DAYS days" +%FT00:00:00Z)
+if [ -n "${SAMPLE_SIZE:-}" ]; then SAMPLE="$SAMPLE_SIZE"; else SAMPLE=null; fi
+jq -n --rawfile q analysis.graphql --arg f "$FROM" --arg t "$TO" --argjson s "$SAMPLE" \
+  '{query: $q, variables: {input: {window: {from: $f, to: $t}, sampleSize: $s}}}' >"$OUT/analysis.json"
+jq -n --rawfile q insights.graphql --arg f "$FROM" --arg t "$TO" \
+  '{query: $q, variables: {input: {window: {from: $f, to: $t}}}}' >"$OUT/insights.json"
+
+measure() { # name
+  local name="$1" times=() t0 t1
+  for _ in $(seq "$WARMUP"); do curl -sS -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \
+    -d @"$OUT/$name.json" "$URL" >"$OUT/$name.answer.json"; done
+  for _ in $(seq "$SAMPLES"); do
+    t0=$(date +%s%N)
+    curl -sS -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d @"$OUT/$name.json" "$URL" >"$OUT/$name.answer.json"
+    t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000000 )))
+  done
+  if jq -e '.errors' "$OUT/$name.answer.json" >/dev/null; then
+    echo "$name: ERROR $(jq -c '.errors[0].extensions // .errors[0].message' "$OUT/$name.answer.json")"
+    return
+  fi
+  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  echo "$name: n=$SAMPLES min=$(echo "$sorted" | head -1) ms median=$(echo "$sorted" | sed -n "$(( (SAMPLES + 1) / 2 ))p") ms max=$(echo "$sorted" | tail -1) ms"
+}
+echo "window $FROM .. $TO, sample size ${SAMPLE_SIZE:-all}, load $(cut -d' ' -f1-3 /proc/loadavg)"
+measure analysis
+jq -c '.data.signalAnalysis | {groupA: .analysis.groupA.size, groupB: .analysis.groupB.size, candidates: .analysis.candidates, strong: [.analysis.signals[]? | select(.verdict == "STRONG") | .key][0:5], userErrors}' "$OUT/analysis.answer.json"
+measure insights
+jq -c '.data.rejectionInsights | {handoffs: .insights.handoffs, rejected: .insights.rejected, reasons: (.insights.reasons | length), userErrors}' "$OUT/insights.answer.json"
