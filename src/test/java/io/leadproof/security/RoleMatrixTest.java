@@ -261,7 +261,15 @@ class RoleMatrixTest {
             Map.entry("Campaign.costs", Probe.of("query($id: ID!) { campaign(id: $id) { id costs(first: 1) { id } } }",
                     f -> Map.of("id", f.campaignId()), "data.campaign.costs")),
             Map.entry("MetricsBundle.spend", Probe.of("query($w: MetricsWindowInput!) { metrics(window: $w) { leads spend { total { amount } } } }",
-                    f -> Map.of("w", WINDOW), "data.metrics.spend")));
+                    f -> Map.of("w", WINDOW), "data.metrics.spend")),
+            // CSV imports (issue 17); the upload endpoint's roles are tested in ImportEndpointTest
+            // every role may read an import job; the fixture has none, so an unknown id answers null (not refused)
+            Map.entry("importJob", Probe.of("query($id: ID!) { importJob(id: $id) { id state } }",
+                    f -> Map.of("id", unknown("ImportJob")), null)),
+            Map.entry("importMappings", Probe.of("{ importMappings { name } }", "data.importMappings")),
+            Map.entry("importMappingSave", Probe.of("""
+                    mutation { importMappingSave(input: {name: "role-matrix", kind: LEADS, columns: [{header: "Name", field: "firstName"}]}) {
+                      mapping { name } userErrors { code } } }""", "data.importMappingSave")));
 
     private static volatile Fixture fixture;
 

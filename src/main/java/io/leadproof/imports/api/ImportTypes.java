@@ -66,7 +66,7 @@ public final class ImportTypes {
             @Description("A field of the kind as the API names it, e.g. email, country, source.") String field,
             @Description("Key of a custom attribute (leads) or property (activities).") String attribute,
             @Description("Type of the custom attribute; default TEXT.") AttributeKind type,
-            @Description("Value aliases applied before conversion.") List<@NonNull ValueAliasInput> values) {
+            @Description("Value aliases applied before conversion.") List<ValueAliasInput> values) {
     }
 
     @Type("ImportColumn")
@@ -83,7 +83,7 @@ public final class ImportTypes {
     public record MappingInput(@NonNull @Description("Name to save it under; saving the same name again replaces it.") String name,
             @NonNull @Description("What the rows are.") Kind kind,
             @NonNull @Description("One entry per mapped column.") List<@NonNull ColumnInput> columns,
-            @Description("Values meaning unknown in every column, e.g. Select, N/A.") List<@NonNull String> placeholders,
+            @Description("Values meaning unknown in every column, e.g. Select, N/A.") List<String> placeholders,
             @Description("java.time pattern for dates that are not ISO-8601, e.g. dd.MM.yyyy.") String datePattern,
             @Description("Decimal separator: . (default) or ,.") String decimalSeparator,
             @Description("Zone of dates without an offset, e.g. Europe/Berlin; default UTC.") String timeZone) {
@@ -93,7 +93,7 @@ public final class ImportTypes {
     @Description("A saved column mapping.")
     public record Mapping(@NonNull @Description("Its name.") String name, @NonNull @Description("What the rows are.") Kind kind,
             @NonNull @Description("The mapped columns.") List<@NonNull Column> columns,
-            @NonNull @Description("Values meaning unknown.") List<@NonNull String> placeholders,
+            @NonNull @Description("Values meaning unknown.") List<String> placeholders,
             @Description("Declared date pattern.") String datePattern,
             @NonNull @Description("Decimal separator.") String decimalSeparator,
             @NonNull @Description("Zone of dates without an offset.") String timeZone) {
