@@ -111,6 +111,14 @@ class ImportRunner {
         return true;
     }
 
+    /** Ends the job as FAILED with {@code code}; rows of committed batches stay. */
+    void fail(String ws, UUID jobId, String owner, String code, String message) {
+        inJob(ws, () -> {
+            store.finish(jobId, owner, code, message);
+            return null;
+        });
+    }
+
     private static CsvImport<?> open(ImportKind kind, InputStream in, CsvOptions options, ColumnMapping mapping, long resume)
             throws IOException {
         return switch (kind) {

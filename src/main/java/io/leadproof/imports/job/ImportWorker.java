@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadproof.ops.BackgroundLoops;
+import io.leadproof.ops.DatabaseOutage;
 import io.leadproof.ops.SupervisedLoop;
 import io.quarkus.runtime.StartupEvent;
 
@@ -58,8 +59,18 @@ public class ImportWorker {
             if (claim[2] != null && !OWNER.equals(claim[2])) {
                 LOG.infof("Resuming import %s of workspace %s after the lease of %s ran out", claim[1], claim[0], claim[2]);
             }
-            if (!runner.run(claim[0], UUID.fromString(claim[1]), OWNER, lease.toMillis())) {
-                LOG.warnf("Import %s of workspace %s is no longer held by this pod; another pod works it on", claim[1], claim[0]);
+            try {
+                if (!runner.run(claim[0], UUID.fromString(claim[1]), OWNER, lease.toMillis())) {
+                    LOG.warnf("Import %s of workspace %s is no longer held by this pod; another pod works it on", claim[1], claim[0]);
+                }
+            } catch (RuntimeException e) {
+                if (DatabaseOutage.in(e)) {
+                    throw e; // the job stays RUNNING; once its lease runs out it is resumed after its last committed row
+                }
+                String incident = UUID.randomUUID().toString();
+                LOG.errorf(e, "Import %s of workspace %s failed (incident %s)", claim[1], claim[0], incident);
+                runner.fail(claim[0], UUID.fromString(claim[1]), OWNER, "INTERNAL",
+                        "the import stopped on an unexpected error (incident " + incident + "); rows before it landed");
             }
             loop.beat();
         }
