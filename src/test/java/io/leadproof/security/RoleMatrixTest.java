@@ -269,7 +269,9 @@ class RoleMatrixTest {
             Map.entry("importMappings", Probe.of("{ importMappings { name } }", "data.importMappings")),
             Map.entry("importMappingSave", Probe.of("""
                     mutation { importMappingSave(input: {name: "role-matrix", kind: LEADS, columns: [{header: "Name", field: "firstName"}]}) {
-                      mapping { name } userErrors { code } } }""", "data.importMappingSave")));
+                      mapping { name } userErrors { code } } }""", "data.importMappingSave")),
+            Map.entry("Lead.dataQuality", Probe.of("query($id: ID!) { lead(id: $id) { id dataQuality { status } } }",
+                    f -> Map.of("id", f.leadId()), "data.lead.dataQuality")));
 
     private static volatile Fixture fixture;
 
