@@ -31,7 +31,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>The body must be a JSON object whose {@code query} is a non-empty string, {@code operationName} a string or
  * null, {@code variables} and {@code extensions} objects or null (else 400). SmallRye would otherwise answer some
  * malformed envelopes with HTTP 500.</li>
- * <li>Bodies over {@code quarkus.http.limits.max-body-size} are refused with 413 before they are read.</li>
+ * <li>Bodies over {@code leadproof.http.graphql-max-body-size} (2M) are refused with 413 before they are read (the server-wide
+ * {@code quarkus.http.limits.max-body-size} is the CSV import's file limit, 2G).</li>
  * <li>A GET never runs a mutation or subscription (405), even when {@code quarkus.smallrye-graphql.http.get.enabled}
  * is switched on; with it off (the default) SmallRye refuses every GET with 405 itself.</li>
  * <li>Other methods are refused with 405; {@code <root>/schema.graphql} is 404 when introspection is off.</li>
@@ -59,7 +60,8 @@ public class HttpGuard {
 
     @Inject
     GraphQLPath graphQLPath;
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    /** GraphQL documents have their own limit: quarkus.http.limits.max-body-size is the CSV import's file limit. */
+    @ConfigProperty(name = "leadproof.http.graphql-max-body-size")
     Optional<MemorySize> maxBodySize;
     @Inject
     GraphQLLimits limits;

@@ -23,8 +23,15 @@ public final class ErrorReportWriter implements Closeable {
     private long lines;
 
     public ErrorReportWriter(Writer out) {
+        this(out, true);
+    }
+
+    /** @param withHeader false for a continuation of a report written in pages */
+    public ErrorReportWriter(Writer out, boolean withHeader) {
         this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
-        csv.writeRecord(HEADER);
+        if (withHeader) {
+            csv.writeRecord(HEADER);
+        }
     }
 
     public void write(ImportError error) {

@@ -272,7 +272,17 @@ class RoleMatrixTest {
             Map.entry("criteriaSuggest", Probe.of("""
                     mutation($input: CriteriaSuggestInput!) { criteriaSuggest(input: $input) { version { id } userErrors { code } } }""",
                     f -> Map.of("input", Map.of("modelId", unknown("CriteriaModel"), "analysis", Map.of("window", RoleMatrixTest.EVIDENCE_WINDOW))),
-                    "data.criteriaSuggest")));
+                    "data.criteriaSuggest")),
+            // CSV imports (issue 17); the upload endpoint's roles are tested in ImportEndpointTest
+            // every role may read an import job; the fixture has none, so an unknown id answers null (not refused)
+            Map.entry("importJob", Probe.of("query($id: ID!) { importJob(id: $id) { id state } }",
+                    f -> Map.of("id", unknown("ImportJob")), null)),
+            Map.entry("importMappings", Probe.of("{ importMappings { name } }", "data.importMappings")),
+            Map.entry("importMappingSave", Probe.of("""
+                    mutation { importMappingSave(input: {name: "role-matrix", kind: LEADS, columns: [{header: "Name", field: "firstName"}]}) {
+                      mapping { name } userErrors { code } } }""", "data.importMappingSave")),
+            Map.entry("Lead.dataQuality", Probe.of("query($id: ID!) { lead(id: $id) { id dataQuality { status } } }",
+                    f -> Map.of("id", f.leadId()), "data.lead.dataQuality")));
 
     private static volatile Fixture fixture;
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# CSV import end to end (issue 17 §1, target: 1,000,000 lead rows in <= 3 minutes with scoring on):
+# generates a lead CSV of N rows (UTF-8, ';', decimal commas, dd.MM.yyyy dates, country names, "Select" placeholders,
+# one bad row in 1,000), saves the column mapping, POSTs the file to /imports/leads, and waits for the job. Every
+# row goes through the API's batch path (validation, matching, scoring under the default criteria model, metrics).
+#
+#   bench/imports/endpoint.sh [rows]          default 1000000; run it small (20000) on a busy machine
+#
+# Assumes PostgreSQL and Keycloak (ada.admin of organisation acme) are up and a built app in
+# $APP_HOME/target/quarkus-app (./mvnw -q -B package -DskipTests). Starts and stops the app on port 8090 against
+# database $BENCH_DB (default leadproof_bench_imports, created when missing; BENCH_RECREATE_DB=1 drops it first).
+# Prints and appends one JSON line to bench/imports/results/endpoint.jsonl: rows, upload and import wall seconds,
+# rows/s, app and database CPU seconds, the job's counts, and the load average before and after.
+set -euo pipefail
+export BENCH_DB="${BENCH_DB:-leadproof_bench_imports}"
+export BENCH_OUT="${BENCH_OUT:-$(cd "$(dirname "$0")" && pwd)/results}"
+source "$(dirname "$0")/../scoring/lib.sh"
+trap app_stop EXIT
+ROWS="${1:-1000000}"
+FILE="$BENCH_OUT/endpoint-$ROWS.csv"
+UPLOAD="http://127.0.0.1:$BENCH_PORT/imports/leads"
+
+if [ "${BENCH_RECREATE_DB:-0}" = 1 ]; then psql -X -qc "drop database if exists $BENCH_DB" -d postgres; fi
+if ! psql -X -Atc "select 1 from pg_database where datname = '$BENCH_DB'" -d postgres | grep -q 1; then
+  log "creating database $BENCH_DB"; psql -X -qc "create database $BENCH_DB" -d postgres
+fi
+
+if [ ! -s "$FILE" ]; then
+  log "generating $ROWS rows into $FILE"
+  psql -X -q -At -d postgres -v rows="$ROWS" -v run="$(date +%s)" >"$FILE" <<'SQL'
+select 'Lead ID;E-mail;First Name;Last Name;Company;Domain;Country;Lead Source;Employees;Revenue;Job Title;Created';
+select format('B-%s-%s;person%s@company%s.example;%s;Tester-%s;"Company %s; GmbH";company%s.example;%s;%s;%s;%s;%s;%s',
+              :'run', s, s, s % 5000, case when s % 9 = 0 then 'Select' else 'Ana' end, s, s % 5000, s % 5000,
+              (array['India','Deutschland','USA','UK','France','España','DE','Select'])[1 + s % 8],
+              case when s % 1000 = 500 then 'Newspaper' else (array['Google','Organic search','paid-social','Referral','EMAIL'])[1 + s % 5] end,
+              case when s % 7 = 0 then '' else (10 + s % 5000)::text end,
+              case when s % 5 = 0 then 'N/A' else '1.234.567,' || (s % 100) end,
+              (array['CTO','VP Marketing','Engineer','Head of Sales','Analyst'])[1 + s % 5],
+              to_char(date '2025-01-01' + (s % 300), 'DD.MM.YYYY'))
+  from generate_series(1, :rows) s;
+SQL
+fi
+bytes=$(stat -c %s "$FILE")
+
+app_start "$BENCH_OUT/app-endpoint.log"
+TOKEN=$(token)
+gql "$TOKEN" '{ viewer { workspace { id } } }' >/dev/null
+MAPPING='{"name":"bench","kind":"LEADS","placeholders":["Select","N/A"],"datePattern":"dd.MM.yyyy","decimalSeparator":",","columns":[
+ {"header":"Lead ID","field":"externalId"},{"header":"E-mail","field":"email"},{"header":"First Name","field":"firstName"},
+ {"header":"Last Name","field":"lastName"},{"header":"Company","field":"companyName"},{"header":"Domain","field":"companyDomain"},
+ {"header":"Country","field":"country"},{"header":"Lead Source","field":"source","values":[{"value":"Google","meaning":"PAID_SEARCH"}]},
+ {"header":"Employees","field":"employeeCount"},{"header":"Revenue","field":"annualRevenue"},{"header":"Job Title","field":"jobTitle"},
+ {"header":"Created","field":"createdAt"}]}'
+gql "$TOKEN" 'mutation($m: ImportMappingInput!) { importMappingSave(input: $m) { userErrors { code message } } }' "{\"m\": $MAPPING}" >/dev/null
+
+load_before=$(loadavg); cpu0=$(cpu_seconds); app0=$(app_cpu_seconds); t0=$(now)
+job=$(curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$FILE" "$UPLOAD?mapping=bench" | jq -r .id)
+t1=$(now)
+log "uploaded $bytes bytes in $(elapsed "$t0" "$t1") s: job $job"
+state=QUEUED
+while [ "$state" != SUCCEEDED ] && [ "$state" != FAILED ]; do
+  sleep 2
+  TOKEN=$(token)
+  out=$(gql "$TOKEN" 'query($id: ID!) { importJob(id: $id) { state rowsRead rowsLanded rowsRejected rowsDuplicate failure } }' "{\"id\": \"$job\"}")
+  state=$(jq -r .data.importJob.state <<<"$out")
+done
+t2=$(now); cpu1=$(cpu_seconds); app1=$(app_cpu_seconds)
+wall=$(elapsed "$t0" "$t2")
+jq -c --argjson rows "$ROWS" --argjson bytes "$bytes" --arg upload "$(elapsed "$t0" "$t1")" --arg wall "$wall" \
+   --arg cpu "$(elapsed "$cpu0" "$cpu1")" --arg app "$(elapsed "$app0" "$app1")" --arg before "$load_before" --arg after "$(loadavg)" \
+   '{bench: "imports-endpoint", rows: $rows, bytes: $bytes, upload_s: ($upload|tonumber), wall_s: ($wall|tonumber),
+     rows_per_s: ($rows / ($wall|tonumber) | floor), app_cpu_s: ($app|tonumber), app_and_db_cpu_s: ($cpu|tonumber),
+     extrapolated_1m_wall_s: (1000000 / $rows * ($wall|tonumber) | floor), job: .data.importJob,
+     load_before: $before, load_after: $after, at: (now | todate)}' <<<"$out" | tee -a "$BENCH_OUT/endpoint.jsonl"

@@ -1,0 +1,217 @@
+package io.leadproof.imports.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.leadproof.imports.ColumnMapping;
+import io.leadproof.imports.CsvEncoding;
+import io.leadproof.imports.CsvImport;
+import io.leadproof.imports.CsvOptions;
+import io.leadproof.imports.CsvSeparator;
+import io.leadproof.imports.ImportError;
+import io.leadproof.imports.ImportFileException;
+import io.leadproof.imports.ImportKind;
+import io.leadproof.imports.RowOutcome;
+import io.leadproof.security.WorkspaceScope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Works one claimed import job off from its resume point: reads the stored upload with the pure core, hands each
+ * batch of mapped rows to the API's batch path and records the batch's counts, errors and last row in the same
+ * transaction, so a restarted job lands every row exactly once. A dry run writes the batch in a transaction that is
+ * rolled back (the full API validation runs, nothing stays) and records only the counts and errors.
+ */
+@ApplicationScoped
+class ImportRunner {
+
+    @Inject
+    WorkspaceScope scope;
+    @Inject
+    ImportJobStore store;
+    @Inject
+    ImportBatchWriter writer;
+
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("lease lost", null, false, false);
+        }
+    }
+
+    private static final class RolledBack extends RuntimeException {
+        final transient ImportBatchWriter.Written written;
+
+        RolledBack(ImportBatchWriter.Written written) {
+            super("dry run", null, false, false);
+            this.written = written;
+        }
+    }
+
+    /** @return false when the lease was lost (another pod works the job on) */
+    boolean run(String ws, UUID jobId, String owner, long leaseMillis) throws IOException {
+        ImportJobRow job = inJob(ws, () -> store.find(jobId)).orElse(null);
+        if (job == null || job.finished()) {
+            return true;
+        }
+        ColumnMapping mapping = MappingJson.read(job.mappingJson());
+        CsvOptions options = CsvOptions.defaults();
+        if (job.encoding() != null) {
+            options = options.withEncoding(CsvEncoding.valueOf(job.encoding()));
+        }
+        if (job.separator() != null) {
+            options = options.withSeparator(CsvSeparator.valueOf(job.separator()));
+        }
+        var batch = new Batch(job, mapping);
+        try (CsvImport<?> file = open(job.kind(), new ChunkInputStream(seq -> inJob(ws, () -> store.chunk(jobId, seq))),
+                options, mapping, job.resumeAfterRow())) {
+            var format = file.format();
+            inJob(ws, () -> {
+                store.settleFormat(jobId, format.encoding().name(), format.separator().name());
+                return null;
+            });
+            int cap = ImportBatchWriter.cap(job.kind());
+            RowOutcome<?> row;
+            while ((row = file.next()) != null) {
+                batch.add(row);
+                if (batch.values.size() >= cap || batch.read >= 4L * cap) {
+                    commit(ws, owner, leaseMillis, batch);
+                    batch = new Batch(job, mapping);
+                }
+            }
+            commit(ws, owner, leaseMillis, batch);
+            inJob(ws, () -> {
+                store.finish(jobId, owner, null, null);
+                return null;
+            });
+        } catch (ImportFileException e) {
+            try {
+                commit(ws, owner, leaseMillis, batch); // the rows before the problem land
+                var failed = new Batch(job, mapping);
+                failed.errors.add(e.toError());
+                failed.lastRow = Math.max(batch.lastRow, job.resumeAfterRow());
+                commit(ws, owner, leaseMillis, failed);
+                inJob(ws, () -> {
+                    store.finish(jobId, owner, e.code().name(), e.getMessage());
+                    return null;
+                });
+            } catch (LeaseLost lost) {
+                return false;
+            }
+        } catch (LeaseLost lost) {
+            return false;
+        }
+        return true;
+    }
+
+    /** Ends the job as FAILED with {@code code}; rows of committed batches stay. */
+    void fail(String ws, UUID jobId, String owner, String code, String message) {
+        inJob(ws, () -> {
+            store.finish(jobId, owner, code, message);
+            return null;
+        });
+    }
+
+    private static CsvImport<?> open(ImportKind kind, InputStream in, CsvOptions options, ColumnMapping mapping, long resume)
+            throws IOException {
+        return switch (kind) {
+            case LEADS -> CsvImport.leads(in, options, mapping, resume);
+            case ACTIVITIES -> CsvImport.activities(in, options, mapping, resume);
+            case DEALS -> CsvImport.deals(in, options, mapping, resume);
+        };
+    }
+
+    private void commit(String ws, String owner, long leaseMillis, Batch batch) {
+        if (batch.read == 0 && batch.errors.isEmpty()) {
+            return;
+        }
+        ImportBatchWriter.Written written;
+        if (batch.job.dryRun()) {
+            try {
+                inJob(ws, () -> {
+                    throw new RolledBack(writer.write(batch.values));
+                });
+                throw new IllegalStateException("unreachable");
+            } catch (RuntimeException e) {
+                written = rolledBack(e);
+            }
+            var w = written;
+            inJob(ws, () -> record(batch, w, owner, leaseMillis));
+        } else {
+            inJob(ws, () -> record(batch, writer.write(batch.values), owner, leaseMillis));
+        }
+    }
+
+    private static ImportBatchWriter.Written rolledBack(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RolledBack r) {
+                return r.written;
+            }
+        }
+        throw e;
+    }
+
+    private Void record(Batch batch, ImportBatchWriter.Written written, String owner, long leaseMillis) {
+        var errors = new ArrayList<>(batch.errors);
+        var failedRows = new HashSet<Long>();
+        for (var error : written.errors()) {
+            int index = Integer.parseInt(error.field().get(1));
+            long rowNumber = batch.rowNumbers.get(index);
+            String column = error.field().size() > 2 ? batch.mapping.headerFor(error.field().get(2)) : null;
+            errors.add(new ImportError(rowNumber, column, error.code(), error.message()));
+            failedRows.add(rowNumber);
+        }
+        errors.sort(Comparator.comparingLong(ImportError::rowNumber));
+        var counts = new BatchCounts(batch.read, written.landed(), batch.rejected + failedRows.size(), written.duplicates(), batch.blank);
+        if (!store.progress(batch.job.id(), owner, leaseMillis, counts, batch.lastRow, errors)) {
+            throw new LeaseLost();
+        }
+        return null;
+    }
+
+    private <T> T inJob(String ws, Supplier<T> work) {
+        return scope.call(ws, () -> QuarkusTransaction.requiringNew().call(work::get));
+    }
+
+    /** Rows read since the last commit. */
+    private static final class Batch {
+        final ImportJobRow job;
+        final ColumnMapping mapping;
+        final List<Object> values = new ArrayList<>();
+        final List<Long> rowNumbers = new ArrayList<>();
+        final List<ImportError> errors = new ArrayList<>();
+        long read;
+        long rejected;
+        long blank;
+        long lastRow;
+
+        Batch(ImportJobRow job, ColumnMapping mapping) {
+            this.job = job;
+            this.mapping = mapping;
+            this.lastRow = job.resumeAfterRow();
+        }
+
+        void add(RowOutcome<?> row) {
+            read++;
+            lastRow = row.rowNumber();
+            switch (row) {
+                case RowOutcome.Mapped<?> m -> {
+                    values.add(m.value());
+                    rowNumbers.add(m.rowNumber());
+                }
+                case RowOutcome.Rejected<?> r -> {
+                    rejected++;
+                    errors.addAll(r.errors());
+                }
+                case RowOutcome.Blank<?> b -> blank++;
+            }
+        }
+    }
+}
