@@ -30,6 +30,8 @@ public class NodeGraphQL {
     CampaignService campaigns;
     @Inject
     RescoreJobs scoringJobs;
+    @Inject
+    io.leadproof.evidence.backtesting.BacktestNodes backtests;
 
     @Query("node")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
@@ -43,6 +45,7 @@ public class NodeGraphQL {
             case "Lead" -> leads.find(NodeId.require(type, id, "id")).map(LeadView::of).orElse(null);
             case "Campaign" -> campaigns.find(NodeId.require(type, id, "id")).map(CampaignView::of).orElse(null);
             case "ScoringJob" -> scoringJobs.find(NodeId.require(type, id, "id")).map(ScoringGraphQL::view).orElse(null);
+            case "CriteriaBacktest" -> backtests.find(NodeId.require(type, id, "id"));
             default -> throw ApiException.invalid("UNSUPPORTED_TYPE", "node() does not fetch objects of type " + type);
         };
     }
