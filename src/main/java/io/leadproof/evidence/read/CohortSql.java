@@ -1,0 +1,154 @@
+package io.leadproof.evidence.read;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The set-based reads of {@link CohortReader}: one statement per cohort, every lead with its handoff facts, its
+ * traits as of its reference moment, its campaign, its logged touches, its first-call signals and its activities up
+ * to the moment, each an array aggregated in a lateral subquery (one index range per lead). The column order is
+ * {@link CohortRows}'.
+ */
+final class CohortSql {
+
+    /** What a statement reads. */
+    enum Shape {
+        /** The latest handoff per lead among those created in the window. */
+        REFERENCE,
+        /** Every handoff created in the window, each judged at its creation. */
+        CASES,
+        /** Leads created in the window with their latest handoff created by asOf (or none). */
+        BACKTEST
+    }
+
+    private static final String HANDOFF_COLUMNS = "h.id, h.lead_id, h.workspace_id, h.created_at, h.accepted_at, h.opportunity_at,"
+            + " case when h.state = 'WON' then h.closed_at end as won_at, case when h.state = 'LOST' then h.closed_at end as lost_at,"
+            + " h.rejected_at, h.rejection_code, h.rejection_category, h.owner, h.version_id, h.contributions, h.imported";
+
+    private final List<Binder> params = new ArrayList<>();
+    private final StringBuilder sql = new StringBuilder();
+
+    private interface Binder {
+        void bind(PreparedStatement ps, int index) throws SQLException;
+    }
+
+    static PreparedStatement prepare(Connection c, Shape shape, CohortQuery q, boolean includeNeverHandedOff,
+            boolean activityFacts) throws SQLException {
+        var s = new CohortSql();
+        s.build(shape, q, includeNeverHandedOff, activityFacts);
+        PreparedStatement ps = c.prepareStatement(s.sql.toString());
+        for (int i = 0; i < s.params.size(); i++) {
+            s.params.get(i).bind(ps, i + 1);
+        }
+        return ps;
+    }
+
+    private void build(Shape shape, CohortQuery q, boolean includeNeverHandedOff, boolean activityFacts) {
+        var f = q.filter();
+        sql.append("select l.id, l.created_at, m.moment, h.id, h.created_at, h.accepted_at, h.opportunity_at, h.won_at,")
+                .append(" h.lost_at, h.rejected_at, h.rejection_code, h.rejection_category, h.owner, coalesce(h.imported, false),")
+                .append(" tc.touches, c.name, c.channel, ").append(LeadsAsOf.TRAIT_COLUMNS)
+                .append(", act.types, act.stages, act.counts, act.lasts, act.tags, rk.keys, rk.labels, sg.codes, sg.logged")
+                .append(" from ");
+        if (shape == Shape.BACKTEST) {
+            sql.append("lead l left join lateral (select ").append(HANDOFF_COLUMNS).append(" from handoff h")
+                    .append(" where h.workspace_id = l.workspace_id and h.lead_id = l.id and h.created_at <= ?")
+                    .append(" order by h.created_at desc, h.id desc limit 1) h on true");
+            time(q.asOf());
+        } else {
+            sql.append("(select ").append(shape == Shape.REFERENCE ? "distinct on (h.lead_id) " : "").append(HANDOFF_COLUMNS)
+                    .append(" from handoff h where h.workspace_id = ? and h.created_at >= ? and h.created_at < ? and h.created_at <= ?");
+            text(q.workspaceId());
+            time(q.from());
+            time(q.to());
+            time(q.asOf());
+            sql.append(shape == Shape.REFERENCE ? " order by h.lead_id, h.created_at desc, h.id desc" : "")
+                    .append(") h join lead l on l.workspace_id = h.workspace_id and l.id = h.lead_id");
+        }
+        momentAndTraits(shape, q);
+        sql.append(" left join campaign c on c.workspace_id = l.workspace_id and c.id = t.campaign_id")
+                .append(" left join lateral (select array_agg(e.occurred_at) as touches from handoff_event e")
+                .append(" where e.workspace_id = l.workspace_id and e.handoff_id = h.id and e.type = 'TOUCH_LOGGED') tc on true")
+                .append(" left join lateral (select array_agg(s.code order by s.logged_at, s.code) as codes,")
+                .append(" array_agg(s.logged_at order by s.logged_at, s.code) as logged from handoff_touch_signal s")
+                .append(" where s.workspace_id = l.workspace_id and s.handoff_id = h.id) sg on true")
+                .append(" left join lateral (select array_agg(x->>'ruleKey') as keys, array_agg(x->>'ruleLabel') as labels")
+                .append(" from jsonb_array_elements(case when jsonb_typeof(h.contributions) = 'array' then h.contributions")
+                .append(" else '[]'::jsonb end) x) rk on ").append(shape == Shape.CASES ? "true" : "false");
+        activities(activityFacts);
+        sql.append(" where l.workspace_id = ?");
+        text(q.workspaceId());
+        if (shape == Shape.BACKTEST) {
+            sql.append(" and l.created_at >= ? and l.created_at < ?");
+            time(q.from());
+            time(q.to());
+            if (!includeNeverHandedOff || f.onHandoff()) {
+                sql.append(" and h.id is not null");
+            }
+        }
+        if (!f.campaignIds().isEmpty()) {
+            sql.append(" and t.campaign_id = any(?)");
+            array("uuid", f.campaignIds().toArray());
+        }
+        if (!f.sources().isEmpty()) {
+            sql.append(" and t.source = any(?)");
+            array("text", f.sources().stream().map(Enum::name).toArray());
+        }
+        if (!f.criteriaVersionIds().isEmpty()) {
+            sql.append(" and h.version_id = any(?)");
+            array("uuid", f.criteriaVersionIds().toArray());
+        }
+        if (!f.ownerIds().isEmpty()) {
+            sql.append(" and h.owner = any(?)");
+            array("text", f.ownerIds().toArray());
+        }
+        sql.append(shape == Shape.BACKTEST ? " order by l.created_at, l.id" : " order by h.created_at, l.id, h.id");
+    }
+
+    /** The moment: the handoff (AT_HANDOFF, and always for cases), creation + n days, or for leads never handed off
+     *  creation + the stall period, never later than asOf. */
+    private void momentAndTraits(Shape shape, CohortQuery q) {
+        Integer days = shape == Shape.CASES ? null : q.createdPlusDays();
+        if (days != null) {
+            sql.append(" cross join lateral (select l.created_at + make_interval(days => ?) as moment) m");
+            params.add((ps, i) -> ps.setInt(i, days));
+        } else {
+            sql.append(" cross join lateral (select coalesce(h.created_at, least(l.created_at + make_interval(secs => ?), ?)) as moment) m");
+            params.add((ps, i) -> ps.setDouble(i, q.stalledAfter().toSeconds()));
+            time(q.asOf());
+        }
+        sql.append(" cross join lateral (").append(LeadsAsOf.TRAITS_AT_MOMENT).append(") t");
+    }
+
+    private void activities(boolean facts) {
+        if (facts) {
+            sql.append(" left join lateral (select array_agg(a.type order by a.occurred_at, a.id) as types,")
+                    .append(" array_agg(a.funnel_stage order by a.occurred_at, a.id) as stages, null::int[] as counts,")
+                    .append(" array_agg(a.occurred_at order by a.occurred_at, a.id) as lasts,")
+                    .append(" array_agg(a.content_tag order by a.occurred_at, a.id) as tags from activity a")
+                    .append(" where a.workspace_id = l.workspace_id and a.lead_id = l.id and a.occurred_at <= m.moment) act on true");
+        } else {
+            sql.append(" left join lateral (select array_agg(x.type) as types, array_agg(x.funnel_stage) as stages,")
+                    .append(" array_agg(x.n) as counts, array_agg(x.last_at) as lasts, null::text[] as tags")
+                    .append(" from (select a.type, a.funnel_stage, count(*)::int as n, max(a.occurred_at) as last_at from activity a")
+                    .append(" where a.workspace_id = l.workspace_id and a.lead_id = l.id and a.occurred_at <= m.moment")
+                    .append(" group by a.type, a.funnel_stage) x) act on true");
+        }
+    }
+
+    private void text(String value) {
+        params.add((ps, i) -> ps.setString(i, value));
+    }
+
+    private void time(java.time.Instant value) {
+        params.add((ps, i) -> ps.setTimestamp(i, Timestamp.from(value)));
+    }
+
+    private void array(String type, Object[] values) {
+        params.add((ps, i) -> ps.setArray(i, ps.getConnection().createArrayOf(type, values)));
+    }
+}
