@@ -27,7 +27,10 @@ import io.leadproof.evidence.backtesting.BacktestTypes.Payload;
 import io.leadproof.evidence.backtesting.BacktestTypes.ResultView;
 import io.leadproof.security.Roles;
 
-/** Backtests: RevOps and marketing run them, leadership reads them; sales has no part in criteria changes. */
+/**
+ * Backtests: RevOps and marketing run them, leadership reads them; sales has no part in criteria changes. The fields of
+ * a backtest and of a version payload need no roles of their own: only those roles ever reach their parents.
+ */
 @GraphQLApi
 public class BacktestGraphQL {
 
@@ -65,19 +68,16 @@ public class BacktestGraphQL {
         return jobs.find(NodeId.require("CriteriaBacktest", id, "id")).map(BacktestView::of).orElse(null);
     }
 
-    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
     @Description("The version tested.")
     public VersionView version(@Source BacktestView backtest) {
         return criteria.version(backtest.versionUuid()).map(VersionView::of).orElse(null);
     }
 
-    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
     @Description("The version compared with.")
     public VersionView compareWith(@Source BacktestView backtest) {
         return criteria.version(backtest.compareWithUuid()).map(VersionView::of).orElse(null);
     }
 
-    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
     @Description("Leads the tested version qualifies and the compared one does not, each with its outcome.")
     public @NonNull ChangedLeadTypes.Connection newlyQualified(@Source ResultView result,
             @Description("How many, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first,
@@ -85,7 +85,6 @@ public class BacktestGraphQL {
         return changed.page(result.backtestId(), ChangedSide.NEWLY_QUALIFIED, first, after);
     }
 
-    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
     @Description("Leads the compared version qualifies and the tested one does not, each with its outcome.")
     public @NonNull ChangedLeadTypes.Connection newlyExcluded(@Source ResultView result,
             @Description("How many, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first,
@@ -114,7 +113,6 @@ public class BacktestGraphQL {
         return jobs.latestOf(version.uuid()).map(BacktestView::of).orElse(null);
     }
 
-    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
     @Description("The newest backtest of the version (for criteriaVersionPublish: what the publisher saw); null when none.")
     public BacktestView backtest(@Source VersionPayload payload) {
         return payload.version() == null ? null : jobs.latestOf(payload.version().uuid()).map(BacktestView::of).orElse(null);

@@ -32,7 +32,7 @@ public final class FigureTypes {
             @Description("Won / decided among would-be MQLs.") Double precision,
             @Description("Won leads that would have qualified / won leads of the cohort.") Double recall,
             @Description("Rejected / decided among would-be MQLs: the would-be bad-lead rate.") Double badLeadRate,
-            @NonNull @Description("The bad-lead rate per rejection category (categories with rejections only).")
+            @NonNull @Description("The bad-lead rate per rejection category; every category once a would-be MQL is decided, else none.")
             List<@NonNull CategoryRate> badLeadRateByCategory,
             @Description("AUC of the replayed total: won leads against every other lead of the cohort (0.5 = no better than chance).") Double auc,
             @NonNull @Description("Outcomes per band of the replayed total: the calibration picture.") List<@NonNull ScoreBand> scoreBands) {
