@@ -122,7 +122,7 @@ final class BacktestStory {
     }
 
     static void knockOut(String versionId, String key, String field, String value) {
-        var json = GraphQL.ok("mutation($v: ID!, $r: RuleInput!) { criteriaRuleAdd(input: {versionId: $v, rule: $r}) { userErrors { code message } } }",
+        var json = GraphQL.ok("mutation($v: ID!, $r: CriteriaRuleInput!) { criteriaRuleAdd(input: {versionId: $v, rule: $r}) { userErrors { code message } } }",
                 Map.of("v", versionId, "r", Map.of("key", key, "label", key, "kind", "KNOCK_OUT", "field", field, "operator", "EQUALS",
                         "values", List.of(value))));
         assertThat(json.getList("data.criteriaRuleAdd.userErrors")).isEmpty();
