@@ -28,7 +28,7 @@ for n in $SIZES; do
   log "generating $n leads, $((n * 5)) activities and their handoffs"
   BENCH_LEADS="$n" BENCH_ACTIVITIES="$((n * 5))" "$BENCH_DIR/generate.sh" >"$BENCH_OUT/generate-$n.log" 2>&1
   psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/handoffs.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
-  psql -X -q -d "$BENCH_DB" -c "vacuum analyze lead; vacuum analyze activity; vacuum analyze handoff" >/dev/null
+  psql -X -q -d "$BENCH_DB" -c "vacuum analyze lead" -c "vacuum analyze activity" -c "vacuum analyze handoff" >/dev/null
 
   app_start "$BENCH_OUT/app-$n.log"
   tok="$(token)"

@@ -208,7 +208,7 @@ class TwelveLeadBacktestStoryTest {
     private static Map<String, Double> categories(JsonPath json, String at) {
         List<Map<String, Object>> rows = json.getList(at + "badLeadRateByCategory");
         var map = new LinkedHashMap<String, Double>();
-        rows.forEach(row -> map.put((String) row.get("category"), ((Number) row.get("rate")).doubleValue()));
+        rows.forEach(row -> map.put((String) row.get("category"), Math.round(((Number) row.get("rate")).doubleValue() * 1e6) / 1e6));
         return map;
     }
 }
