@@ -105,6 +105,7 @@ final class ChangedLeadRows {
                 }
             }
         }
+        outcomes.sort(java.util.Comparator.comparing(OutcomeCount::outcome)); // WON, LOST, STALLED, REJECTED, OPEN
         return new Summary(total, outcomes, reasons);
     }
 

@@ -20,7 +20,7 @@ public final class ChangedLeadTypes {
     @Description("Leads that change side, in the order the cohort was replayed (creation order), with their totals.")
     public record Connection(
             @NonNull @Description("Leads on all pages.") int totalCount,
-            @NonNull @Description("How many of them ended in each outcome (leads never handed off are not counted).")
+            @NonNull @Description("How many of them ended in each outcome, in the order WON, LOST, STALLED, REJECTED, OPEN (leads never handed off are not counted).")
             List<@NonNull OutcomeCount> byOutcome,
             @NonNull @Description("How many of them sales rejected, per reason code.") List<@NonNull ReasonCount> rejectedByReason,
             @NonNull @Description("The leads of this page with their cursors.") List<@NonNull Edge> edges,
