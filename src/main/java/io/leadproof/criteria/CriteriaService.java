@@ -36,6 +36,8 @@ public class CriteriaService {
     CurrentWorkspace workspace;
     @Inject
     Event<VersionPublished> published;
+    @Inject
+    jakarta.enterprise.inject.Instance<PublishCheck> publishChecks;
 
     @Transactional
     public Result<CriteriaModel> createModel(String name, boolean drivesHandoffs) {
@@ -124,6 +126,12 @@ public class CriteriaService {
         var violations = CriteriaValidator.validate(draft.spec());
         if (!violations.isEmpty()) {
             return Result.failed(violations.stream().map(v -> UserError.of(v.code(), v.message(), v.path().toArray(String[]::new))).toList());
+        }
+        for (PublishCheck check : publishChecks) {
+            var refused = check.check(draft);
+            if (!refused.isEmpty()) {
+                return Result.failed(refused);
+            }
         }
         var now = clock.instant();
         // Retire first and flush: the database allows one ACTIVE version per model at any moment.

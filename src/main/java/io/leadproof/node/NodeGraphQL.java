@@ -32,6 +32,8 @@ public class NodeGraphQL {
     RescoreJobs scoringJobs;
     @Inject
     io.leadproof.imports.job.ImportJobStore importJobs;
+    @Inject
+    io.leadproof.evidence.backtesting.BacktestNodes backtests;
 
     @Query("node")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
@@ -46,6 +48,7 @@ public class NodeGraphQL {
             case "Campaign" -> campaigns.find(NodeId.require(type, id, "id")).map(CampaignView::of).orElse(null);
             case "ScoringJob" -> scoringJobs.find(NodeId.require(type, id, "id")).map(ScoringGraphQL::view).orElse(null);
             case "ImportJob" -> importJobs.find(NodeId.require(type, id, "id")).map(io.leadproof.imports.api.ImportTypes.Job::of).orElse(null);
+            case "CriteriaBacktest" -> backtests.find(NodeId.require(type, id, "id"));
             default -> throw ApiException.invalid("UNSUPPORTED_TYPE", "node() does not fetch objects of type " + type);
         };
     }

@@ -282,7 +282,42 @@ class RoleMatrixTest {
                     mutation { importMappingSave(input: {name: "role-matrix", kind: LEADS, columns: [{header: "Name", field: "firstName"}]}) {
                       mapping { name } userErrors { code } } }""", "data.importMappingSave")),
             Map.entry("Lead.dataQuality", Probe.of("query($id: ID!) { lead(id: $id) { id dataQuality { status } } }",
-                    f -> Map.of("id", f.leadId()), "data.lead.dataQuality")));
+                    f -> Map.of("id", f.leadId()), "data.lead.dataQuality")),
+            // backtests: a start on an unknown version (NOT_FOUND, nothing queued); reads of acme's fixture backtest
+            Map.entry("criteriaBacktestStart", Probe.of("""
+                    mutation($i: CriteriaBacktestStartInput!) { criteriaBacktestStart(input: $i) { backtest { id } userErrors { code } } }""",
+                    f -> Map.of("i", Map.of("versionId", unknown("CriteriaVersion"), "from", "2026-01-01T00:00:00Z", "to", "2026-02-01T00:00:00Z")),
+                    "data.criteriaBacktestStart")),
+            Map.entry("criteriaBacktestCancel", Probe.of("""
+                    mutation($b: ID!) { criteriaBacktestCancel(input: {backtestId: $b}) { backtest { id } userErrors { code } } }""",
+                    f -> Map.of("b", unknown("CriteriaBacktest")), "data.criteriaBacktestCancel")),
+            Map.entry("criteriaBacktest", Probe.of("query($id: ID!) { criteriaBacktest(id: $id) { id state } }",
+                    f -> Map.of("id", backtestOf(f)), "data.criteriaBacktest")),
+            Map.entry("criteriaPublishPolicy", Probe.of("{ criteriaPublishPolicy { requireBacktest } }", "data.criteriaPublishPolicy")),
+            Map.entry("criteriaPublishPolicySet", Probe.of("""
+                    mutation { criteriaPublishPolicySet(input: {requireBacktest: false}) { policy { requireBacktest } userErrors { code } } }""",
+                    "data.criteriaPublishPolicySet")),
+            Map.entry("CriteriaVersion.backtests", Probe.of("query($id: ID!) { criteriaVersion(id: $id) { backtests(first: 1) { totalCount } } }",
+                    f -> Map.of("id", f.versionId()), "data.criteriaVersion.backtests")),
+            Map.entry("CriteriaVersion.latestBacktest", Probe.of("query($id: ID!) { criteriaVersion(id: $id) { latestBacktest { id } } }",
+                    f -> {
+                        backtestOf(f);
+                        return Map.of("id", f.versionId());
+                    }, "data.criteriaVersion.latestBacktest")));
+
+    private static volatile String backtest;
+
+    /** A backtest of acme's fixture version against itself over January 2026, started once by ada.admin. */
+    static synchronized String backtestOf(Fixture f) {
+        if (backtest == null) {
+            backtest = Api.as(USER_OF_ROLE.get(Roles.ADMIN)).ok("""
+                    mutation($i: CriteriaBacktestStartInput!) { criteriaBacktestStart(input: $i) { backtest { id } } }""",
+                    Map.of("i", Map.of("versionId", f.versionId(), "compareWithVersionId", f.versionId(), "from", "2026-01-01T00:00:00Z",
+                            "to", "2026-02-01T00:00:00Z"))).getString("data.criteriaBacktestStart.backtest.id");
+            assertThat(backtest).as("fixture backtest of acme").isNotNull();
+        }
+        return backtest;
+    }
 
     private static volatile Fixture fixture;
 

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Backtest benchmark (issue 12 §1; figures in docs/benchmarks.md): replays the active criteria version against a looser
+# draft over every lead of the workspace, as a job, and reports the wall time from criteriaBacktestStart to SUCCEEDED.
+#
+#   bench/backtest/run.sh                          100,000 and 1,000,000 leads (targets: 10 s and 90 s on 2 cores)
+#   BENCH_SIZES="2000" bench/backtest/run.sh       a quick proof that the script works
+#
+# Reuses bench/scoring (lib.sh: app start/stop, tokens; generate.sh: leads with 5 activities each over two years) and
+# adds handoffs with outcomes (handoffs.sql). Same preconditions as bench/scoring/run.sh: PostgreSQL and Keycloak up,
+# a built app in $APP_HOME/target/quarkus-app. Results: bench/backtest/results/backtest.jsonl.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+export BENCH_OUT="${BENCH_OUT:-$HERE/results}"
+source "$HERE/../scoring/lib.sh"
+trap app_stop EXIT
+SIZES="${BENCH_SIZES:-100000 1000000}"
+: >"$BENCH_OUT/backtest.jsonl"
+log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; load average $(loadavg)"
+token >/dev/null || { echo "no token from Keycloak: start it with src/ops/keycloak.sh start" >&2; exit 2; }
+if ! psql -X -Atc "select 1 from pg_database where datname = '$BENCH_DB'" -d postgres | grep -q 1; then
+  psql -X -qc "create database $BENCH_DB" -d postgres
+fi
+
+for n in $SIZES; do
+  app_start "$BENCH_OUT/app-setup.log"
+  gql "$(token)" '{ viewer { workspace { id } } }' >/dev/null
+  app_stop
+  log "generating $n leads, $((n * 5)) activities and their handoffs"
+  BENCH_LEADS="$n" BENCH_ACTIVITIES="$((n * 5))" "$BENCH_DIR/generate.sh" >"$BENCH_OUT/generate-$n.log" 2>&1
+  psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/handoffs.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
+  psql -X -q -d "$BENCH_DB" -c "vacuum analyze lead" -c "vacuum analyze activity" -c "vacuum analyze handoff" >/dev/null
+
+  app_start "$BENCH_OUT/app-$n.log"
+  tok="$(token)"
+  model=$(gql "$tok" '{ criteriaModels { id drivesHandoffs servedVersionId } }' | jq -r '.data.criteriaModels[] | select(.drivesHandoffs) | .id')
+  active=$(gql "$tok" '{ criteriaModels { id drivesHandoffs servedVersionId } }' | jq -r '.data.criteriaModels[] | select(.drivesHandoffs) | .servedVersionId')
+  draft=$(gql "$tok" 'mutation($m: ID!, $c: ID) { criteriaDraftCreate(input: {modelId: $m, copyFromVersionId: $c}) { version { id } } }' \
+    "$(jq -cn --arg m "$model" --arg c "$active" '{m: $m, c: $c}')" | jq -r '.data.criteriaDraftCreate.version.id')
+  gql "$tok" 'mutation($v: ID!) { criteriaThresholdsSet(input: {versionId: $v, mql: 30}) { userErrors { code } } }' \
+    "$(jq -cn --arg v "$draft" '{v: $v}')" >/dev/null
+  from=$(date -u -d '-4 years' +%Y-%m-%dT00:00:00Z)
+  to=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  log "backtest of $n leads: load average $(loadavg)"
+  start=$(now)
+  id=$(gql "$tok" 'mutation($i: CriteriaBacktestStartInput!) { criteriaBacktestStart(input: $i) { backtest { id } userErrors { code message } } }' \
+    "$(jq -cn --arg v "$draft" --arg f "$from" --arg t "$to" '{i: {versionId: $v, from: $f, to: $t}}')" | jq -r '.data.criteriaBacktestStart.backtest.id')
+  [ "$id" != null ] || { echo "the backtest was refused" >&2; exit 1; }
+  while :; do
+    out=$(gql "$tok" 'query($id: ID!) { criteriaBacktest(id: $id) { state processedLeads error
+        result { actualHandoffs tested { leads wouldBeMqls precision auc } compareWith { wouldBeMqls precision auc } newlyQualified { totalCount } } } }' \
+      "$(jq -cn --arg id "$id" '{id: $id}')")
+    state=$(jq -r '.data.criteriaBacktest.state' <<<"$out")
+    case "$state" in QUEUED|RUNNING) sleep 0.2;; *) break;; esac
+  done
+  end=$(now)
+  secs=$(elapsed "$start" "$end")
+  log "$n leads: $state in $secs s ($(jq -c '.data.criteriaBacktest.result' <<<"$out")); load average $(loadavg)"
+  [ "$state" = SUCCEEDED ] || { echo "$out" >&2; exit 1; }
+  jq -c --arg n "$n" --arg s "$secs" --arg load "$(loadavg)" \
+    '{leads: ($n | tonumber), seconds: ($s | tonumber), load: $load, result: .data.criteriaBacktest.result}' <<<"$out" >>"$BENCH_OUT/backtest.jsonl"
+  app_stop
+done

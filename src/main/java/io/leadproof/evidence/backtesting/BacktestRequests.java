@@ -1,0 +1,85 @@
+package io.leadproof.evidence.backtesting;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.leadproof.common.InputProblems;
+import io.leadproof.common.NodeId;
+import io.leadproof.common.UserError;
+
+/** Checks a start input and turns it into a {@link BacktestRequest}; every problem becomes a user error. */
+final class BacktestRequests {
+
+    static final int DEFAULT_MOMENT_DAYS = 30;
+
+    record Checked(BacktestRequest request, List<UserError> userErrors) {
+    }
+
+    private BacktestRequests() {
+    }
+
+    /** Versions are resolved later; here ids, window, moment and numbers. {@code baseline} may be null (the active one). */
+    static Checked check(BacktestInputs.Start in, Instant now) {
+        var problems = new InputProblems();
+        UUID version = id("CriteriaVersion", in.versionId(), "versionId", problems);
+        UUID baseline = in.compareWithVersionId() == null ? null
+                : id("CriteriaVersion", in.compareWithVersionId(), "compareWithVersionId", problems);
+        Instant from = in.from() == null ? null : in.from().toInstant();
+        Instant to = in.to() == null ? null : in.to().toInstant();
+        if (from == null || to == null) {
+            problems.add("REQUIRED", "from and to are required", from == null ? "from" : "to");
+        } else if (!to.isAfter(from)) {
+            problems.add("INVALID_WINDOW", "to must be after from", "to");
+        } else if (to.isAfter(now)) {
+            problems.add("INVALID_WINDOW", "to must not lie in the future: history is replayed, not forecast", "to");
+        } else if (BacktestRequest.MAX_WINDOW.compareTo(java.time.Duration.between(from, to)) < 0) {
+            problems.add("WINDOW_TOO_LONG", "a backtest window spans at most 5 years", "to");
+        }
+        Integer days = problems.range(in.momentDays(), 0, 365, "momentDays");
+        Integer reps = problems.range(in.reps(), 1, 10_000, "reps");
+        Integer width = problems.range(in.scoreBandWidth(), 1, 1000, "scoreBandWidth");
+        var filter = in.filter() == null ? new BacktestInputs.Filter(null, null, null, null) : in.filter();
+        List<UUID> campaigns = ids("Campaign", filter.campaignIds(), "campaignIds", problems);
+        List<UUID> versions = ids("CriteriaVersion", filter.criteriaVersionIds(), "criteriaVersionIds", problems);
+        List<String> owners = new ArrayList<>();
+        for (String owner : filter.owners() == null ? List.<String>of() : filter.owners()) {
+            String clean = problems.text(owner, 200, "owners");
+            if (clean != null) {
+                owners.add(clean);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Checked(null, problems.errors().stream().map(e -> isFilterField(e) ? e.under("filter") : e).toList());
+        }
+        var moment = in.referenceMoment() == null ? BacktestMoment.AT_HANDOFF_OR_CREATED_PLUS_DAYS : in.referenceMoment();
+        return new Checked(new BacktestRequest(version, baseline, from, to, moment, days == null ? DEFAULT_MOMENT_DAYS : days,
+                now, campaigns, filter.sources(), versions, owners, reps,
+                width == null ? io.leadproof.evidence.backtest.BacktestOptions.DEFAULT_BAND_WIDTH : width), List.of());
+    }
+
+    private static boolean isFilterField(UserError e) {
+        String field = e.field().isEmpty() ? "" : e.field().getFirst();
+        return List.of("campaignIds", "criteriaVersionIds", "owners").contains(field);
+    }
+
+    private static UUID id(String type, String value, String field, InputProblems problems) {
+        UUID id = NodeId.parse(type, value);
+        if (id == null) {
+            problems.add("INVALID_ID", field + " is not a " + type + " id (gid://leadproof/" + type + "/<uuid>)", field);
+        }
+        return id;
+    }
+
+    private static List<UUID> ids(String type, List<String> values, String field, InputProblems problems) {
+        List<UUID> ids = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            UUID id = id(type, value, field, problems);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+}

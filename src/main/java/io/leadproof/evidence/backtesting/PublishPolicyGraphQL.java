@@ -1,0 +1,63 @@
+package io.leadproof.evidence.backtesting;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.leadproof.common.UserError;
+import io.leadproof.security.Roles;
+
+/** The workspace's rule for publishing criteria: RevOps sets it; whoever works on criteria reads it. */
+@GraphQLApi
+public class PublishPolicyGraphQL {
+
+    @Inject
+    PublishPolicies policies;
+
+    @Type("CriteriaPublishPolicy")
+    @Description("The workspace's rule for publishing criteria versions.")
+    public record View(
+            @NonNull @Description("Whether a version is published only after a successful backtest started after its last edit "
+                    + "(default false).") boolean requireBacktest,
+            @Description("When it was last changed; null when never.") OffsetDateTime updatedAt,
+            @Description("Who last changed it.") String updatedBy) {
+
+        static View of(PublishPolicy p) {
+            return p == null ? new View(false, null, null)
+                    : new View(p.requiresBacktest(), p.updatedAt().atOffset(ZoneOffset.UTC), p.updatedBy());
+        }
+    }
+
+    @Type("CriteriaPublishPolicyPayload")
+    @Description("Result of changing the publish policy.")
+    public record Payload(@Description("The policy after the change.") View policy,
+                          @NonNull @Description("Problems with the input.") List<@NonNull UserError> userErrors) {
+    }
+
+    @Query("criteriaPublishPolicy")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
+    @Description("The workspace's rule for publishing criteria versions.")
+    public @NonNull View criteriaPublishPolicy() {
+        return View.of(policies.current());
+    }
+
+    @Mutation("criteriaPublishPolicySet")
+    @RolesAllowed(Roles.ADMIN)
+    @Description("Sets the workspace's rule for publishing criteria versions.")
+    public @NonNull Payload criteriaPublishPolicySet(@NonNull @Description("The rule.") BacktestInputs.PolicySet input) {
+        if (input.requireBacktest() == null) {
+            return new Payload(null, List.of(UserError.of("REQUIRED", "requireBacktest is required", "requireBacktest")));
+        }
+        return new Payload(View.of(policies.set(input.requireBacktest())), List.of());
+    }
+}
