@@ -14,6 +14,8 @@ import io.leadproof.campaign.CampaignTypes.CampaignView;
 import io.leadproof.common.ApiException;
 import io.leadproof.common.Node;
 import io.leadproof.common.NodeId;
+import io.leadproof.evidence.prediction.ModelStore;
+import io.leadproof.evidence.prediction.PredictionGraphQL;
 import io.leadproof.lead.LeadService;
 import io.leadproof.lead.LeadView;
 import io.leadproof.scoring.RescoreJobs;
@@ -30,6 +32,8 @@ public class NodeGraphQL {
     CampaignService campaigns;
     @Inject
     RescoreJobs scoringJobs;
+    @Inject
+    ModelStore predictiveModels;
 
     @Query("node")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
@@ -43,6 +47,7 @@ public class NodeGraphQL {
             case "Lead" -> leads.find(NodeId.require(type, id, "id")).map(LeadView::of).orElse(null);
             case "Campaign" -> campaigns.find(NodeId.require(type, id, "id")).map(CampaignView::of).orElse(null);
             case "ScoringJob" -> scoringJobs.find(NodeId.require(type, id, "id")).map(ScoringGraphQL::view).orElse(null);
+            case "PredictiveModel" -> predictiveModels.find(NodeId.require(type, id, "id")).map(PredictionGraphQL::view).orElse(null);
             default -> throw ApiException.invalid("UNSUPPORTED_TYPE", "node() does not fetch objects of type " + type);
         };
     }

@@ -261,7 +261,18 @@ class RoleMatrixTest {
             Map.entry("Campaign.costs", Probe.of("query($id: ID!) { campaign(id: $id) { id costs(first: 1) { id } } }",
                     f -> Map.of("id", f.campaignId()), "data.campaign.costs")),
             Map.entry("MetricsBundle.spend", Probe.of("query($w: MetricsWindowInput!) { metrics(window: $w) { leads spend { total { amount } } } }",
-                    f -> Map.of("w", WINDOW), "data.metrics.spend")));
+                    f -> Map.of("w", WINDOW), "data.metrics.spend")),
+            Map.entry("predictiveModels", Probe.of("{ predictiveModels(first: 1) { totalCount edges { node { id } } } }",
+                    "data.predictiveModels")),
+            Map.entry("predictiveModel", Probe.of("query($id: ID!) { predictiveModel(id: $id) { id } }",
+                    f -> Map.of("id", io.leadproof.evidence.prediction.AcmeModel.id()), "data.predictiveModel")),
+            // a training refused as TRAINING_IN_PROGRESS or queued; either way the role got through
+            Map.entry("predictiveModelTrain", Probe.of("""
+                    mutation { predictiveModelTrain(input: { note: "role matrix probe" }) { model { id } userErrors { code } } }""",
+                    "data.predictiveModelTrain")),
+            // null while acme serves no model: the lead resolving without a refusal is the proof
+            Map.entry("Lead.prediction", Probe.of("query($id: ID!) { lead(id: $id) { id prediction { probability } } }",
+                    f -> Map.of("id", f.leadId()), "data.lead")));
 
     private static volatile Fixture fixture;
 
