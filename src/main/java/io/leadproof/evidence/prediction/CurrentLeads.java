@@ -35,7 +35,7 @@ final class CurrentLeads {
 
     /** The next page of the workspace's leads in id order after {@code after} (null: from the first). */
     static List<ReferenceLead> page(Connection c, String workspace, UUID after, int size, Instant now) throws SQLException {
-        UUID from = after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after;
+        UUID from = after == null ? new UUID(0, 0) : after; // the smallest uuid in PostgreSQL's (unsigned) order
         Map<UUID, LeadSnapshot> leads = LeadFacts.page(c, workspace, from, null, after, size);
         return assemble(c, workspace, leads, now);
     }

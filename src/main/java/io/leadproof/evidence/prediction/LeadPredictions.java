@@ -33,7 +33,7 @@ final class LeadPredictions {
             ids[i] = lead.leadId();
             probabilities[i] = p.probability();
             bands[i] = p.band().name();
-            factors[i] = ModelStore.json(Map.of("up", compact(p.pushingUp()), "down", compact(p.pushingDown())));
+            factors[i] = ModelRows.json(Map.of("up", compact(p.pushingUp()), "down", compact(p.pushingDown())));
         }
         try (var ps = c.prepareStatement("insert into lead_prediction (workspace_id, lead_id, model_id, probability, band, factors, computed_at)"
                 + " select ?, t.lead_id, ?, t.probability, t.band, t.factors::jsonb, ? from unnest(?::uuid[], ?::float8[], ?::text[], ?::text[])"

@@ -1,10 +1,6 @@
 package io.leadproof.evidence.prediction;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.leadproof.common.Json;
 import io.leadproof.evidence.predict.Evaluation;
 import io.leadproof.evidence.predict.ModelForm;
 import io.leadproof.evidence.predict.TrainingOutcome;
@@ -37,8 +30,6 @@ public class ModelStore {
     private static final String COLUMNS = "id, version, status, trigger, requested_by, note, reason, created_at, started_at, finished_at,"
             + " decided, won, not_won, more_decided_needed, more_won_needed, more_not_won_needed, training_leads, holdout_leads,"
             + " holdout_won, auc, brier, top_decile_lift, calibration::text, predicted_leads";
-    private static final TypeReference<List<Evaluation.CalibrationBin>> BINS = new TypeReference<>() {
-    };
 
     @Inject
     EntityManager em;
@@ -121,14 +112,14 @@ public class ModelStore {
                 ps.setInt(i++, outcome.moreDecidedNeeded());
                 ps.setInt(i++, outcome.moreWonNeeded());
                 ps.setInt(i++, outcome.moreNotWonNeeded());
-                setInt(ps, i++, e == null ? null : e.trainingLeads());
-                setInt(ps, i++, e == null ? null : e.holdoutLeads());
-                setInt(ps, i++, e == null ? null : e.holdoutWon());
-                setDouble(ps, i++, e == null ? null : e.auc());
-                setDouble(ps, i++, e == null ? null : e.brier());
-                setDouble(ps, i++, e == null || Double.isNaN(e.topDecileLift()) ? null : e.topDecileLift());
-                ps.setString(i++, e == null ? null : json(e.calibration()));
-                ps.setString(i++, form == null ? null : json(form));
+                ModelRows.setInt(ps, i++, e == null ? null : e.trainingLeads());
+                ModelRows.setInt(ps, i++, e == null ? null : e.holdoutLeads());
+                ModelRows.setInt(ps, i++, e == null ? null : e.holdoutWon());
+                ModelRows.setDouble(ps, i++, e == null ? null : e.auc());
+                ModelRows.setDouble(ps, i++, e == null ? null : e.brier());
+                ModelRows.setDouble(ps, i++, e == null || Double.isNaN(e.topDecileLift()) ? null : e.topDecileLift());
+                ps.setString(i++, e == null ? null : ModelRows.json(e.calibration()));
+                ps.setString(i++, form == null ? null : ModelRows.json(form));
                 ps.setString(i++, workspace.id());
                 ps.setObject(i, id);
                 ps.executeUpdate();
@@ -212,32 +203,12 @@ public class ModelStore {
                 List<StoredModel> result = new ArrayList<>();
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        result.add(read(rs));
+                        result.add(ModelRows.read(rs));
                     }
                 }
                 return result;
             }
         });
-    }
-
-    private static StoredModel read(ResultSet rs) throws SQLException {
-        String bins = rs.getString(23);
-        try {
-            return new StoredModel(rs.getObject(1, UUID.class), rs.getInt(2), ModelStatus.valueOf(rs.getString(3)),
-                    TrainingTrigger.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), instant(rs, 8),
-                    instant(rs, 9), instant(rs, 10), (Integer) rs.getObject(11), (Integer) rs.getObject(12),
-                    (Integer) rs.getObject(13), (Integer) rs.getObject(14), (Integer) rs.getObject(15), (Integer) rs.getObject(16),
-                    (Integer) rs.getObject(17), (Integer) rs.getObject(18), (Integer) rs.getObject(19), (Double) rs.getObject(20),
-                    (Double) rs.getObject(21), (Double) rs.getObject(22), bins == null ? List.of() : Json.MAPPER.readValue(bins, BINS),
-                    rs.getInt(24));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable calibration of predictive model " + rs.getObject(1), e);
-        }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 
     private int update(String sql, Object... parameters) {
@@ -249,30 +220,6 @@ public class ModelStore {
                 return ps.executeUpdate();
             }
         });
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, value);
-        }
-    }
-
-    private static void setDouble(PreparedStatement ps, int i, Double value) throws SQLException {
-        if (value == null || value.isNaN()) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, value);
-        }
-    }
-
-    static String json(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
     }
 
     private <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {
