@@ -68,7 +68,7 @@ final class DemoGenerator {
                     pick(INDUSTRIES), pick(TITLES), pick(COUNTRIES), pick(LeadSource.values()),
                     campaign == null ? null : NodeId.of("Campaign", campaign),
                     pick(BudgetStatus.values()), null, pick(Authority.values()), pick(Need.values()), pick(Timeline.values()),
-                    null, null, now.minus(Duration.ofHours(random.nextInt(180 * 24))).atOffset(ZoneOffset.UTC)));
+                    null, null, now.minus(Duration.ofHours(random.nextInt(180 * 24))).atOffset(ZoneOffset.UTC), null));
         }
         return result;
     }

@@ -29,7 +29,7 @@ public final class RowShapes {
             (BudgetStatus) v[LeadField.BUDGET_STATUS.ordinal()], decimal(v, LeadField.BUDGET_AMOUNT),
             (Authority) v[LeadField.AUTHORITY.ordinal()], (Need) v[LeadField.NEED.ordinal()],
             (Timeline) v[LeadField.TIMELINE.ordinal()], text(v, LeadField.OWNER_ID), attributes,
-            (OffsetDateTime) v[LeadField.CREATED_AT.ordinal()]);
+            (OffsetDateTime) v[LeadField.CREATED_AT.ordinal()], null);
 
     public static final RowMapper.RowShape<ActivityRow> ACTIVITY = (v, attributes) -> new ActivityRow(
             text(v, ActivityField.CLIENT_EVENT_ID), text(v, ActivityField.LEAD_ID), text(v, ActivityField.LEAD_EXTERNAL_ID),

@@ -81,6 +81,9 @@ public class Lead extends WorkspaceOwned {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** When the values of the current change became true, when the writer said so; the trait history reads and clears it. */
+    @Column(name = "traits_observed_at")
+    private Instant traitsObservedAt;
     @Column(name = "erased_at")
     private Instant erasedAt;
     @Column(name = "recycled_at", updatable = false)
@@ -166,6 +169,11 @@ public class Lead extends WorkspaceOwned {
             erasedAt = now;
         }
         updatedAt = now;
+    }
+
+    /** The values just captured or revised became true at {@code at} (history import); see R__evidence_history_trait_revisions.sql. */
+    public void observedAt(Instant at) {
+        traitsObservedAt = at;
     }
 
     public boolean isErased() {

@@ -34,5 +34,6 @@ public record LeadInput(
         @Description("BANT timeline.") Timeline timeline,
         @Description("User name of the owning sales or marketing user.") String ownerId,
         @Description("Custom attributes to set (null value removes a key).") List<AttributeInput> customAttributes,
-        @Description("When the lead was created in its source system; only used when the lead is new. Defaults to now; must not lie in the future.") OffsetDateTime createdAt) {
+        @Description("When the lead was created in its source system; only used when the lead is new. Defaults to now; must not lie in the future.") OffsetDateTime createdAt,
+        @Description("When these values became true (for history imported from another system). Defaults to now; must not lie in the future, before the lead's creation or before the values it last stated (errors IN_FUTURE, BEFORE_CREATION, OUT_OF_ORDER). The lead's trait history keeps every change with this moment.") OffsetDateTime observedAt) {
 }

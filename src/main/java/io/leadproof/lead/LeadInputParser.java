@@ -24,7 +24,7 @@ final class LeadInputParser {
     private LeadInputParser() {
     }
 
-    record Parsed(LeadProfile profile, Instant createdAt) {
+    record Parsed(LeadProfile profile, Instant createdAt, Instant observedAt) {
     }
 
     /** @param currency the workspace's reporting currency, asked for only when the input has an amount */
@@ -68,6 +68,13 @@ final class LeadInputParser {
                 problems.add("IN_FUTURE", "createdAt must not lie in the future", "createdAt");
             }
         }
+        Instant observedAt = null;
+        if (in.observedAt() != null) {
+            observedAt = in.observedAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            if (observedAt.isAfter(now.plusSeconds(300))) {
+                problems.add("IN_FUTURE", "observedAt must not lie in the future", "observedAt");
+            }
+        }
         var profile = new LeadProfile(
                 externalId, email,
                 problems.text(in.firstName(), 100, "firstName"),
@@ -84,7 +91,7 @@ final class LeadInputParser {
                 in.authority(), in.need(), in.timeline(),
                 problems.text(in.ownerId(), 100, "ownerId"),
                 Attributes.parse(in.customAttributes(), problems, "customAttributes"));
-        return new Parsed(profile, createdAt);
+        return new Parsed(profile, createdAt, observedAt);
     }
 
     private static String phone(String raw, String country, InputProblems problems) {

@@ -41,6 +41,8 @@ public class LeadService {
     Clock clock;
     @Inject
     WorkspaceService workspaces;
+    @Inject
+    io.leadproof.evidence.history.TraitHistory traitHistory;
 
     private static Supplier<String> memoized(Supplier<String> source) {
         String[] known = { null };
@@ -84,7 +86,15 @@ public class LeadService {
                 created.add(null);
                 continue;
             }
+            var observed = traitHistory.check(p.observedAt(), existing.orElse(null), p.createdAt());
+            if (observed != null) {
+                errors.add(row(pathPrefix, i, "observedAt", observed.code(), observed.message()));
+                leads.add(null);
+                created.add(null);
+                continue;
+            }
             Lead lead = existing.orElseGet(() -> Lead.capture(p.profile(), p.createdAt(), now));
+            lead.observedAt(p.observedAt());
             if (existing.isPresent()) {
                 lead.revise(p.profile(), now);
             } else {

@@ -194,7 +194,8 @@ class LeadErasureStoryTest {
             assertThat(PrivacyProbes.rowsContaining(ds, needle)).as(needle).isNotEmpty();
         }
         assertThat(PrivacyProbes.rowsContaining(ds, "zephyr"))
-                .containsKeys("lead", "activity", "lead_score", "mql_crossing", "handoff", "handoff_event", "idempotency_key");
+                .containsKeys("lead", "activity", "lead_score", "mql_crossing", "handoff", "handoff_event", "idempotency_key",
+                        "lead_trait_revision");
         factsBefore = PrivacyProbes.metricFacts(ds, WS);
         metricsBefore = PrivacyProbes.metricsAnswers();
         assertThat(factsBefore.get("funnel")).contains("WON").contains("REJECTED");

@@ -262,6 +262,19 @@ class RoleMatrixTest {
                     f -> Map.of("id", f.campaignId()), "data.campaign.costs")),
             Map.entry("MetricsBundle.spend", Probe.of("query($w: MetricsWindowInput!) { metrics(window: $w) { leads spend { total { amount } } } }",
                     f -> Map.of("w", WINDOW), "data.metrics.spend")),
+            Map.entry("evidenceSettings", Probe.of("{ evidenceSettings { stalledAfterDays firstCallWindowDays } }", "data.evidenceSettings")),
+            // an empty change: answers the settings in force and changes nothing
+            Map.entry("evidenceSettingsUpdate", Probe.of("""
+                    mutation { evidenceSettingsUpdate(input: {}) { evidenceSettings { stalledAfterDays } userErrors { code } } }""",
+                    "data.evidenceSettingsUpdate")),
+            Map.entry("firstCallSignalCodes", Probe.of("{ firstCallSignalCodes { code active } }", "data.firstCallSignalCodes")),
+            Map.entry("firstCallSignalCodeCreate", Probe.of("""
+                    mutation($input: FirstCallSignalCodeCreateInput!) { firstCallSignalCodeCreate(input: $input) { signal { code } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("code", "RM_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(),
+                            "label", "Role matrix probe")), "data.firstCallSignalCodeCreate")),
+            Map.entry("firstCallSignalCodeUpdate", Probe.of("""
+                    mutation($input: FirstCallSignalCodeUpdateInput!) { firstCallSignalCodeUpdate(input: $input) { signal { code } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("code", "RM_NEVER_CREATED", "label", "Role matrix probe")), "data.firstCallSignalCodeUpdate")),
             Map.entry("predictiveModels", Probe.of("{ predictiveModels(first: 1) { totalCount edges { node { id } } } }",
                     "data.predictiveModels")),
             Map.entry("predictiveModel", Probe.of("query($id: ID!) { predictiveModel(id: $id) { id } }",

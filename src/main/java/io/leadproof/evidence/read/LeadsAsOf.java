@@ -1,8 +1,9 @@
 package io.leadproof.evidence.read;
 
 /**
- * The lead's traits as of its reference moment, as a lateral subquery over the lead {@code l} and the moment
- * {@code m.moment}; the one place the cohort reads traits.
+ * The lead's traits as of its reference moment from the trait history ({@code lead_trait_revision}, written only by
+ * the trigger of R__evidence_history_trait_revisions.sql), as a lateral subquery over the lead {@code l} and the
+ * moment {@code m.moment}; the one place the cohort reads traits. Set-based: one index descent per lead.
  */
 final class LeadsAsOf {
 
@@ -10,9 +11,20 @@ final class LeadsAsOf {
             + " t.employee_count, t.industry, t.job_title, t.seniority, t.country, t.source, t.budget_status, t.budget_amount,"
             + " t.authority, t.need, t.timeline, t.custom_attributes::text";
 
-    static final String TRAITS_AT_MOMENT = "select l.email_normalized, l.company_domain, l.company_name, l.annual_revenue,"
-            + " l.employee_count, l.industry, l.job_title, l.seniority, l.country, l.source, l.budget_status, l.budget_amount,"
-            + " l.authority, l.need, l.timeline, l.custom_attributes, l.campaign_id";
+    private static final String REVISION_COLUMNS = "r.email_normalized, r.company_domain, r.company_name, r.annual_revenue,"
+            + " r.employee_count, r.industry, r.job_title, r.seniority, r.country, r.source, r.budget_status, r.budget_amount,"
+            + " r.authority, r.need, r.timeline, r.custom_attributes, r.campaign_id";
+
+    /**
+     * The latest revision observed at or before the moment (ties by revision id); for a moment before the first
+     * revision (a lead whose first stated values were observed after it was created), the first revision: what was
+     * known earliest. One descent of lead_trait_revision_as_of each; the second branch runs only when the first is empty.
+     */
+    static final String TRAITS_AT_MOMENT = "(select " + REVISION_COLUMNS + " from lead_trait_revision r"
+            + " where r.workspace_id = l.workspace_id and r.lead_id = l.id and r.observed_at <= m.moment"
+            + " order by r.observed_at desc, r.id desc limit 1)"
+            + " union all (select " + REVISION_COLUMNS + " from lead_trait_revision r"
+            + " where r.workspace_id = l.workspace_id and r.lead_id = l.id order by r.observed_at, r.id limit 1) limit 1";
 
     private LeadsAsOf() {
     }

@@ -141,7 +141,8 @@ class CohortReaderStoryTest {
         var beforeTheStall = reader.referenceLeads(new CohortQuery(WS, start, now.plusSeconds(1), null, now, Duration.ofDays(30), null, null, null));
         assertThat(outcomes(beforeTheStall).get("stalled")).as("30 quiet days have not passed yet").isEqualTo(OutcomeKind.OPEN);
         var atStart = reader.referenceLeads(new CohortQuery(WS, start, now.plusSeconds(1), null, now.minus(Duration.ofDays(20)), stall, null, null, null));
-        assertThat(outcomes(atStart).get("won")).as("as of three weeks ago the deal was still open").isNotEqualTo(OutcomeKind.WON);
+        assertThat(outcomes(atStart)).as("a day after the handoffs the accepted lead was not quiet for 20 days yet")
+                .containsEntry("won", OutcomeKind.WON).containsEntry("stalled", OutcomeKind.OPEN);
 
         var sample = reader.referenceLeads(q.withLimitPerOutcome(1));
         assertThat(sample).hasSize(4);
@@ -166,14 +167,14 @@ class CohortReaderStoryTest {
 
         List<BacktestLead> everyone = reader.backtestLeads(q, true);
         assertThat(everyone).hasSize(5);
-        var cold = everyone.stream().filter(l -> l.leadId().toString().equals(leads.get("cold"))).findFirst().orElseThrow();
+        var cold = everyone.stream().filter(l -> leads.get("cold").endsWith(l.leadId().toString())).findFirst().orElseThrow();
         assertThat(cold.outcome()).isNull();
         assertThat(cold.referenceMoment()).as("never handed off: creation plus the stall period").isEqualTo(cold.snapshot().createdAt().plus(Duration.ofDays(20)));
         assertThat(reader.backtestLeads(q, false)).hasSize(4);
         var streamed = new ArrayList<BacktestLead>();
         reader.streamBacktestLeads(q, true, streamed::add);
         assertThat(streamed).extracting(BacktestLead::leadId).containsExactlyElementsOf(everyone.stream().map(BacktestLead::leadId).toList());
-        var wonLead = everyone.stream().filter(l -> l.leadId().toString().equals(leads.get("won"))).findFirst().orElseThrow();
+        var wonLead = everyone.stream().filter(l -> leads.get("won").endsWith(l.leadId().toString())).findFirst().orElseThrow();
         assertThat(wonLead.won()).isTrue();
         assertThat(wonLead.owner()).isEqualTo("sam");
         assertThat(wonLead.activities()).extracting(a -> a.type()).doesNotContain(ActivityType.WEBINAR_ATTENDED);
@@ -192,6 +193,6 @@ class CohortReaderStoryTest {
     }
 
     private static String name(UUID id) {
-        return leads.entrySet().stream().filter(e -> e.getValue().equals(id.toString())).findFirst().orElseThrow().getKey();
+        return leads.entrySet().stream().filter(e -> e.getValue().endsWith(id.toString())).findFirst().orElseThrow().getKey();
     }
 }
