@@ -33,6 +33,8 @@ public class HandoffGraphQL {
     @Inject
     RejectionReasons reasons;
     @Inject
+    io.leadproof.feedback.FirstCallSignalCodes signalCodes;
+    @Inject
     WorkspaceService workspaces;
     @Inject
     CurrentWorkspace workspace;
@@ -98,11 +100,21 @@ public class HandoffGraphQL {
     public @NonNull Payload handoffLogTouch(@NonNull @Description("The touch.") HandoffInputs.LogTouch input) {
         var problems = new InputProblems();
         String note = problems.text(input.note(), 2000, "note");
-        if (!problems.isEmpty()) {
-            return new Payload(null, problems.errors());
+        var signals = input.signals() == null ? java.util.List.<String>of() : input.signals();
+        if (!signals.isEmpty() && input.channel() != TouchChannel.CALL && input.channel() != TouchChannel.MEETING) {
+            problems.add("SIGNALS_NEED_A_CONVERSATION", "first-call signals are logged on a CALL or MEETING", "signals");
         }
-        return handoffs.act(id(input.handoffId()), input.idempotencyKey(), "handoffLogTouch", input,
-                (h, lead) -> h.logTouch(workspace.actor(), input.channel().name(), note, clock.instant()));
+        var errors = new java.util.ArrayList<>(problems.errors());
+        errors.addAll(signalCodes.check(signals));
+        if (!errors.isEmpty()) {
+            return new Payload(null, errors);
+        }
+        return handoffs.act(id(input.handoffId()), input.idempotencyKey(), "handoffLogTouch", input, (h, lead) -> {
+            var now = clock.instant();
+            var event = h.logTouch(workspace.actor(), input.channel().name(), note, now);
+            signalCodes.record(h.id(), signals, now);
+            return event;
+        });
     }
 
     @Mutation("handoffAssign")

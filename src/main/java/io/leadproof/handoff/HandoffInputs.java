@@ -44,8 +44,9 @@ public final class HandoffInputs {
     public record LogTouch(
             @Id @NonNull @Description("Handoff id.") String handoffId,
             @NonNull @Description("How the rep reached out.") TouchChannel channel,
-            @Description("Note, at most 2000 characters.") String note,
-            @Description(KEY) String idempotencyKey) {
+            @Description("Note, at most 2000 characters (for a CALL or MEETING: the first-call notes).") String note,
+            @Description(KEY) String idempotencyKey,
+            @Description("First-call signal codes the conversation showed (active codes of firstCallSignalCodes, at most 20); only for a CALL or MEETING.") java.util.List<String> signals) {
     }
 
     @Input("HandoffAssignInput")

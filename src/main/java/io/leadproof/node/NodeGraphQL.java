@@ -14,6 +14,8 @@ import io.leadproof.campaign.CampaignTypes.CampaignView;
 import io.leadproof.common.ApiException;
 import io.leadproof.common.Node;
 import io.leadproof.common.NodeId;
+import io.leadproof.evidence.prediction.ModelStore;
+import io.leadproof.evidence.prediction.PredictionGraphQL;
 import io.leadproof.lead.LeadService;
 import io.leadproof.lead.LeadView;
 import io.leadproof.scoring.RescoreJobs;
@@ -34,6 +36,8 @@ public class NodeGraphQL {
     io.leadproof.imports.job.ImportJobStore importJobs;
     @Inject
     io.leadproof.evidence.backtesting.BacktestNodes backtests;
+    @Inject
+    ModelStore predictiveModels;
 
     @Query("node")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
@@ -49,6 +53,7 @@ public class NodeGraphQL {
             case "ScoringJob" -> scoringJobs.find(NodeId.require(type, id, "id")).map(ScoringGraphQL::view).orElse(null);
             case "ImportJob" -> importJobs.find(NodeId.require(type, id, "id")).map(io.leadproof.imports.api.ImportTypes.Job::of).orElse(null);
             case "CriteriaBacktest" -> backtests.find(NodeId.require(type, id, "id"));
+            case "PredictiveModel" -> predictiveModels.find(NodeId.require(type, id, "id")).map(PredictionGraphQL::view).orElse(null);
             default -> throw ApiException.invalid("UNSUPPORTED_TYPE", "node() does not fetch objects of type " + type);
         };
     }

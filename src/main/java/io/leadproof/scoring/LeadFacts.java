@@ -27,7 +27,7 @@ import io.leadproof.scoring.engine.ActivityFact;
 import io.leadproof.scoring.engine.LeadSnapshot;
 
 /** Reads what the engine needs about many leads at once: two set-based queries, no entities. */
-final class LeadFacts {
+public final class LeadFacts {
 
     private static final ObjectMapper JSON = io.leadproof.common.Json.MAPPER;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -45,7 +45,7 @@ final class LeadFacts {
     private LeadFacts() {
     }
 
-    static Map<UUID, LeadSnapshot> snapshots(Connection c, String workspace, List<UUID> ids) throws SQLException {
+    public static Map<UUID, LeadSnapshot> snapshots(Connection c, String workspace, List<UUID> ids) throws SQLException {
         try (var ps = c.prepareStatement("select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id = any(?)" + SCORABLE)) {
             ps.setString(1, workspace);
             ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
@@ -54,7 +54,7 @@ final class LeadFacts {
     }
 
     /** The next page of a workspace's leads in id order within [lower, upper) after the cursor, for the rescoring job. */
-    static Map<UUID, LeadSnapshot> page(Connection c, String workspace, UUID lower, UUID upper, UUID after, int size) throws SQLException {
+    public static Map<UUID, LeadSnapshot> page(Connection c, String workspace, UUID lower, UUID upper, UUID after, int size) throws SQLException {
         // Plain range conditions only (no "? is null or ..."), so that the primary key index bounds the scan.
         String sql = "select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id " + (after == null ? ">= ?" : "> ?")
                 + (upper == null ? "" : " and id < ?") + SCORABLE + " order by id limit ?";

@@ -303,7 +303,31 @@ class RoleMatrixTest {
                     f -> {
                         backtestOf(f);
                         return Map.of("id", f.versionId());
-                    }, "data.criteriaVersion.latestBacktest")));
+                    }, "data.criteriaVersion.latestBacktest")),
+            Map.entry("evidenceSettings", Probe.of("{ evidenceSettings { stalledAfterDays firstCallWindowDays } }", "data.evidenceSettings")),
+            // an empty change: answers the settings in force and changes nothing
+            Map.entry("evidenceSettingsUpdate", Probe.of("""
+                    mutation { evidenceSettingsUpdate(input: {}) { evidenceSettings { stalledAfterDays } userErrors { code } } }""",
+                    "data.evidenceSettingsUpdate")),
+            Map.entry("firstCallSignalCodes", Probe.of("{ firstCallSignalCodes { code active } }", "data.firstCallSignalCodes")),
+            Map.entry("firstCallSignalCodeCreate", Probe.of("""
+                    mutation($input: FirstCallSignalCodeCreateInput!) { firstCallSignalCodeCreate(input: $input) { signal { code } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("code", "RM_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(),
+                            "label", "Role matrix probe")), "data.firstCallSignalCodeCreate")),
+            Map.entry("firstCallSignalCodeUpdate", Probe.of("""
+                    mutation($input: FirstCallSignalCodeUpdateInput!) { firstCallSignalCodeUpdate(input: $input) { signal { code } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("code", "RM_NEVER_CREATED", "label", "Role matrix probe")), "data.firstCallSignalCodeUpdate")),
+            Map.entry("predictiveModels", Probe.of("{ predictiveModels(first: 1) { totalCount edges { node { id } } } }",
+                    "data.predictiveModels")),
+            Map.entry("predictiveModel", Probe.of("query($id: ID!) { predictiveModel(id: $id) { id } }",
+                    f -> Map.of("id", io.leadproof.evidence.prediction.AcmeModel.id()), "data.predictiveModel")),
+            // a training refused as TRAINING_IN_PROGRESS or queued; either way the role got through
+            Map.entry("predictiveModelTrain", Probe.of("""
+                    mutation { predictiveModelTrain(input: { note: "role matrix probe" }) { model { id } userErrors { code } } }""",
+                    "data.predictiveModelTrain")),
+            // null while acme serves no model: the lead resolving without a refusal is the proof
+            Map.entry("Lead.prediction", Probe.of("query($id: ID!) { lead(id: $id) { id prediction { probability } } }",
+                    f -> Map.of("id", f.leadId()), "data.lead")));
 
     private static volatile String backtest;
 

@@ -18,11 +18,18 @@ final class CohortStory {
     /** A CTO with an approved budget who requests a demo: qualifies under the default criteria and is handed off. */
     static String qualifyingLead(String email, String campaignId) {
         String id = GraphQL.ok("mutation($e: String!, $c: String) { leadUpsert(input: {email: $e, jobTitle: \"CTO\","
-                + " budgetStatus: APPROVED, campaignId: $c}) { lead { id } } }", Map.of("e", email, "c", campaignId == null ? "" : campaignId))
+                + " budgetStatus: APPROVED, campaignId: $c}) { lead { id } } }", variables(email, campaignId))
                 .getString("data.leadUpsert.lead.id");
         activity(id, email + "-demo", "DEMO_REQUESTED", "BOFU");
         activity(id, email + "-ebook", "EBOOK_DOWNLOAD", "TOFU");
         return id;
+    }
+
+    private static Map<String, Object> variables(String email, String campaignId) {
+        var variables = new java.util.HashMap<String, Object>();
+        variables.put("e", email);
+        variables.put("c", campaignId);
+        return variables;
     }
 
     static void activity(String leadId, String clientEventId, String type, String stage) {

@@ -1,0 +1,57 @@
+package io.leadproof.evidence.prediction;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.leadproof.evidence.core.ReferenceLead;
+import io.leadproof.evidence.predict.Factor;
+import io.leadproof.evidence.predict.Prediction;
+
+/** Writes leads' predictions under a model: one set-based upsert per batch (unnest of arrays). */
+final class LeadPredictions {
+
+    private LeadPredictions() {
+    }
+
+    static int write(Connection c, String workspace, ServedModel model, List<ReferenceLead> leads, Instant now) throws SQLException {
+        if (leads.isEmpty()) {
+            return 0;
+        }
+        int n = leads.size();
+        Object[] ids = new Object[n];
+        Double[] probabilities = new Double[n];
+        String[] bands = new String[n];
+        String[] factors = new String[n];
+        for (int i = 0; i < n; i++) {
+            ReferenceLead lead = leads.get(i);
+            Prediction p = model.predict(lead);
+            ids[i] = lead.leadId();
+            probabilities[i] = p.probability();
+            bands[i] = p.band().name();
+            factors[i] = ModelRows.json(Map.of("up", compact(p.pushingUp()), "down", compact(p.pushingDown())));
+        }
+        try (var ps = c.prepareStatement("insert into lead_prediction (workspace_id, lead_id, model_id, probability, band, factors, computed_at)"
+                + " select ?, t.lead_id, ?, t.probability, t.band, t.factors::jsonb, ? from unnest(?::uuid[], ?::float8[], ?::text[], ?::text[])"
+                + " as t(lead_id, probability, band, factors)"
+                + " on conflict (workspace_id, lead_id) do update set model_id = excluded.model_id, probability = excluded.probability,"
+                + " band = excluded.band, factors = excluded.factors, computed_at = excluded.computed_at")) {
+            ps.setString(1, workspace);
+            ps.setObject(2, model.modelId());
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setArray(4, c.createArrayOf("uuid", ids));
+            ps.setArray(5, c.createArrayOf("float8", probabilities));
+            ps.setArray(6, c.createArrayOf("text", bands));
+            ps.setArray(7, c.createArrayOf("text", factors));
+            return ps.executeUpdate();
+        }
+    }
+
+    private static List<List<Object>> compact(List<Factor> factors) {
+        return factors.stream().map(f -> List.<Object>of(f.feature(), f.value(), f.effect())).toList();
+    }
+}
