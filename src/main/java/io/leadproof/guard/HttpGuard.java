@@ -57,8 +57,8 @@ public class HttpGuard {
     /** After authentication (-200), before SmallRye's web socket handler (-99). */
     static final int WEB_SOCKET_ORDER = -100;
 
-    @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql")
-    String rootPath;
+    @Inject
+    GraphQLPath graphQLPath;
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
     @Inject
@@ -69,7 +69,7 @@ public class HttpGuard {
     SubscriptionGuard subscriptions;
 
     void install(@Observes Router router) {
-        String path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
+        String path = graphQLPath.path();
         BodyHandler body = BodyHandler.create(false).setHandleFileUploads(false);
         maxBodySize.ifPresent(size -> body.setBodyLimit(size.asLongValue()));
         // Vert.x wants body handlers first on a route, so the header checks get a route of their own, before it.
@@ -83,6 +83,9 @@ public class HttpGuard {
     void checkUpgrade(RoutingContext ctx) {
         if (HttpMethod.GET.equals(ctx.request().method()) && ctx.request().headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true)) {
             subscriptions.watch(ctx); // graphql-transport-ws: message checks and caps per connection and user
+            ctx.next();
+            UpgradedRequests.finished(ctx.request()); // not in flight for graceful shutdown: the socket may stay open for days
+            return;
         }
         ctx.next();
     }

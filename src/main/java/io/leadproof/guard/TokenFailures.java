@@ -2,8 +2,8 @@ package io.leadproof.guard;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -30,11 +30,11 @@ public class TokenFailures {
     static final String TOKEN_EXPIRED = "TOKEN_EXPIRED";
     static final String TOKEN_INVALID = "TOKEN_INVALID";
 
-    @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql")
-    String rootPath;
+    @Inject
+    GraphQLPath graphQLPath;
 
     void install(@Observes Router router) {
-        String path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
+        String path = graphQLPath.path();
         router.route(path + "*").order(HttpGuard.ORDER).failureHandler(this::explain);
     }
 

@@ -1,13 +1,11 @@
 package io.leadproof.metrics;
 
 import java.sql.SQLException;
-import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -36,11 +34,11 @@ public class MetricsCompactor {
 
     @Inject
     BackgroundLoops loops;
-    @ConfigProperty(name = "leadproof.metrics.compact-every", defaultValue = "5s")
-    Duration every;
+    @Inject
+    MetricsConfig config;
 
     void start(@Observes StartupEvent event) {
-        loops.every("metrics-compaction", every, every, this::compact);
+        loops.every("metrics-compaction", config.compactEvery(), config.compactEvery(), this::compact);
     }
 
     void compact(SupervisedLoop loop) throws SQLException {

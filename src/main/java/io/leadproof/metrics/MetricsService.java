@@ -9,16 +9,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import org.hibernate.Session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadproof.common.ApiException;
 import io.leadproof.common.Cursors;
 import io.leadproof.common.NodeId;
+import io.leadproof.common.ReplicaReads;
 import io.leadproof.lead.LeadSource;
 import io.leadproof.security.CurrentWorkspace;
 
@@ -36,8 +34,6 @@ public class MetricsService {
     }
 
     @Inject
-    EntityManager em;
-    @Inject
     Clock clock;
     @Inject
     CurrentWorkspace workspace;
@@ -45,6 +41,8 @@ public class MetricsService {
     MetricsAccess access;
     @Inject
     ObjectMapper json;
+    @Inject
+    ReplicaReads reads;
 
     @Transactional
     public MetricsBundle bundle(MetricsInputs.WindowInput window, MetricsInputs.FilterInput filter, Integer bandWidth) {
@@ -137,7 +135,8 @@ public class MetricsService {
         return width;
     }
 
+    /** The one statement of a request: on the read-only datasource when one is configured (docs/operations.md). */
     private MetricsSql.Answer run(MetricsQuery q) {
-        return em.unwrap(Session.class).doReturningWork(c -> MetricsSql.run(c, q, json));
+        return reads.read(c -> MetricsSql.run(c, q, json));
     }
 }

@@ -7,9 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.leadproof.common.DatabaseConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -22,19 +23,15 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class BackgroundLoops {
 
-    @ConfigProperty(name = "leadproof.loops.backoff-min", defaultValue = "200ms")
-    Duration backoffMin;
-    @ConfigProperty(name = "leadproof.loops.backoff-max", defaultValue = "10s")
-    Duration backoffMax;
-    @ConfigProperty(name = "leadproof.loops.stuck-after", defaultValue = "15m")
-    Duration stuckAfter;
-    @ConfigProperty(name = "leadproof.db.unavailable-retry-after", defaultValue = "5s")
-    Duration unavailableRetryAfter;
+    @Inject
+    LoopsConfig config;
+    @Inject
+    DatabaseConfig database;
 
     private final List<SupervisedLoop> loops = new CopyOnWriteArrayList<>();
 
     void configure(@Observes StartupEvent event) {
-        DatabaseOutage.retryAfter(unavailableRetryAfter);
+        DatabaseOutage.retryAfter(database.unavailableRetryAfter());
     }
 
     /** Runs {@code body} every {@code every}, first after {@code delay}. */
@@ -48,7 +45,7 @@ public class BackgroundLoops {
     }
 
     public Backoff backoff() {
-        return new Backoff(backoffMin, backoffMax);
+        return new Backoff(config.backoffMin(), config.backoffMax());
     }
 
     private SupervisedLoop start(SupervisedLoop loop) {
@@ -62,7 +59,7 @@ public class BackgroundLoops {
     }
 
     Duration stuckAfter() {
-        return stuckAfter;
+        return config.stuckAfter();
     }
 
     void stop(@Observes ShutdownEvent event) {

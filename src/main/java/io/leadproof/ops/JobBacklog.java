@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.leadproof.metrics.MetricsConfig;
 import io.leadproof.ops.BusinessMetrics.JobKind;
 import io.quarkus.runtime.StartupEvent;
 
@@ -29,11 +29,11 @@ public class JobBacklog {
     BackgroundLoops loops;
     @Inject
     BusinessMetrics metrics;
-    @ConfigProperty(name = "leadproof.metrics.job-backlog-every", defaultValue = "15s")
-    Duration every;
+    @Inject
+    MetricsConfig config;
 
     void start(@Observes StartupEvent event) {
-        loops.every("job-backlog", every, Duration.ZERO, loop -> refresh());
+        loops.every("job-backlog", config.jobBacklogEvery(), Duration.ZERO, loop -> refresh());
     }
 
     void refresh() throws SQLException {

@@ -2,7 +2,6 @@ package io.leadproof.ops;
 
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.leadproof.metrics.MetricsConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -34,13 +33,11 @@ public class SlaBreaches {
     BackgroundLoops loops;
     @Inject
     BusinessMetrics metrics;
-    @ConfigProperty(name = "leadproof.metrics.sla-breaches-every", defaultValue = "1m")
-    Duration every;
-    @ConfigProperty(name = "leadproof.metrics.sla-breaches-settle", defaultValue = "1m")
-    Duration settle;
+    @Inject
+    MetricsConfig config;
 
     void start(@Observes StartupEvent event) {
-        loops.every("sla-breaches", every, every, loop -> count(null));
+        loops.every("sla-breaches", config.slaBreachesEvery(), config.slaBreachesEvery(), loop -> count(null));
     }
 
     /**
@@ -55,7 +52,7 @@ public class SlaBreaches {
             } else {
                 ps.setObject(1, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
             }
-            ps.setDouble(2, settle.toMillis() / 1000.0);
+            ps.setDouble(2, config.slaBreachesSettle().toMillis() / 1000.0);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 long breaches = rs.getLong(1);

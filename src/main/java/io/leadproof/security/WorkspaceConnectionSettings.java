@@ -7,9 +7,9 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalPoolInterceptor;
+import io.leadproof.common.DatabaseConfig;
 import io.quarkus.arc.Arc;
 
 /**
@@ -42,24 +42,20 @@ public class WorkspaceConnectionSettings implements AgroalPoolInterceptor {
     @Inject
     CurrentWorkspace workspace;
 
-    /** The longest a statement of an API request may run; {@code 0} means no limit. */
-    @ConfigProperty(name = "leadproof.db.statement-timeout", defaultValue = "5s")
-    Duration statementTimeout;
-
-    /** The same for background jobs ({@link WorkspaceScope}), which work in larger chunks. */
-    @ConfigProperty(name = "leadproof.db.job-statement-timeout", defaultValue = "60s")
-    Duration jobStatementTimeout;
+    /** The statement timeouts of API requests and of background jobs ({@link WorkspaceScope}). */
+    @Inject
+    DatabaseConfig database;
 
     @Override
     public void onConnectionAcquire(Connection connection) {
         String workspaceId = "";
-        Duration timeout = statementTimeout;
+        Duration timeout = database.statementTimeout();
         if (Arc.container().requestContext().isActive()) {
             String established = workspace.established();
             if (established != null) {
                 workspaceId = established;
                 if (workspace.isJob()) {
-                    timeout = jobStatementTimeout;
+                    timeout = database.jobStatementTimeout();
                 }
             }
         }

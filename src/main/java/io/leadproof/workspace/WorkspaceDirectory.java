@@ -62,7 +62,7 @@ public class WorkspaceDirectory {
 
     /**
      * Every workspace, for jobs that visit each one in its own scope. Row-level security hides other workspaces'
-     * rows, so the list comes from a SECURITY DEFINER function (V5__row_level_security.sql).
+     * rows, so the list comes from a SECURITY DEFINER function (R__workspace_directory.sql).
      */
     public java.util.List<String> allIds() {
         try (var connection = dataSource.getConnection();

@@ -12,9 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import io.agroal.api.AgroalDataSource;
+import io.leadproof.common.StatementTimeoutException;
 import io.leadproof.security.Roles;
 import io.leadproof.security.WorkspaceConnectionSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /**
  * The users who have signed in to a workspace, with the LeadProof roles their token carried. A token that names a
@@ -53,7 +55,11 @@ public class WorkspaceMembers {
             return;
         }
         directory.ensureExists(workspaceId);
-        QuarkusTransaction.suspendingExisting().run(() -> write(workspaceId, user, kept));
+        try {
+            QuarkusTransaction.suspendingExisting().run(() -> write(workspaceId, user, kept));
+        } catch (QuarkusTransactionException e) {
+            throw e.getCause() instanceof StatementTimeoutException timeout ? timeout : e;
+        }
         recorded.add(key);
     }
 
@@ -68,6 +74,10 @@ public class WorkspaceMembers {
                 upsert.executeUpdate();
             }
         } catch (SQLException e) {
+            if (StatementTimeoutException.SQL_STATE.equals(e.getSQLState())) {
+                // a slow database is not a bug: the request is answered TIMEOUT (retry), as any other statement timeout
+                throw new StatementTimeoutException(e, UPSERT);
+            }
             throw new IllegalStateException("could not record the sign-in of a workspace member", e);
         }
     }

@@ -16,6 +16,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import io.leadproof.support.Sockets;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -113,8 +114,7 @@ public final class Subscriptions {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         } finally {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-            socket.abort();
+            Sockets.close(socket);
         }
     }
 

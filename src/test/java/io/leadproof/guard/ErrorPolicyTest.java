@@ -3,7 +3,9 @@ package io.leadproof.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import io.leadproof.common.ApiException;
+import io.leadproof.support.LogCapture;
 
 /**
  * The guard and the production error policy on a plain graphql-java engine: what a client sees when a resolver fails
@@ -52,7 +55,12 @@ class ErrorPolicyTest {
 
     @Test
     void an_unexpected_failure_shows_no_sql_class_names_or_stack_only_an_incident_id() {
-        ExecutionResult result = engine(true).execute("{ boom viewer { name } }");
+        ExecutionResult result;
+        List<LogCapture.Entry> logged;
+        try (var logs = LogCapture.quiet(SafeErrors.class)) {
+            result = engine(true).execute("{ boom viewer { name } }");
+            logged = logs.atLeast(Level.SEVERE);
+        }
         assertThat(result.getErrors()).hasSize(1);
         GraphQLError error = result.getErrors().getFirst();
         var shown = error.getMessage() + " " + error.getExtensions().entrySet().stream()
@@ -63,11 +71,19 @@ class ErrorPolicyTest {
         assertThat(error.getMessage()).contains((String) error.getExtensions().get("incident"));
         assertThat(error.getPath()).containsExactly("boom");
         assertThat(((Map<?, ?>) result.getData()).get("viewer")).as("the rest of the query still answers").isNotNull();
+        assertThat(logged).as("the cause is logged once, with the stack, under the incident id").singleElement()
+                .satisfies(e -> assertThat(e.message()).contains((String) error.getExtensions().get("incident")))
+                .satisfies(e -> assertThat(e.thrown()).isInstanceOf(IllegalStateException.class));
     }
 
     @Test
     void a_value_the_database_refuses_is_an_invalid_argument_not_an_internal_error() {
-        var error = engine(true).execute("{ badValue }").getErrors().getFirst();
+        GraphQLError error;
+        try (var logs = LogCapture.quiet(SafeErrors.class)) {
+            error = engine(true).execute("{ badValue }").getErrors().getFirst();
+            assertThat(logs.atLeast(Level.WARNING)).singleElement().extracting(LogCapture.Entry::message).asString()
+                    .startsWith("Unvalidated input refused by the database");
+        }
         assertThat(error.getExtensions()).containsEntry("code", "INVALID_ARGUMENT").containsEntry("reason", "UNSTORABLE_VALUE");
         assertThat(error.getMessage()).doesNotContain("UTF8", "0x00", "SQL");
     }
@@ -84,7 +100,12 @@ class ErrorPolicyTest {
 
     @Test
     void deliberate_errors_keep_their_message_and_checked_causes_are_hidden() {
-        var result = engine(true).execute("{ deliberate checked }");
+        ExecutionResult result;
+        try (var logs = LogCapture.quiet(SafeErrors.class)) {
+            result = engine(true).execute("{ deliberate checked }");
+            assertThat(logs.atLeast(Level.SEVERE)).as("only the checked failure is a bug").singleElement()
+                    .extracting(LogCapture.Entry::message).asString().contains("[checked]");
+        }
         assertThat(result.getErrors()).extracting(GraphQLError::getMessage)
                 .anySatisfy(m -> assertThat(m).isEqualTo("Exception while fetching data (/deliberate) : id is not a Lead id"))
                 .noneSatisfy(m -> assertThat(m).contains("/etc/secret"));
@@ -122,8 +143,13 @@ class ErrorPolicyTest {
         var guard = new GuardInstrumentation(limits(true), null);
         var input = graphql.ExecutionInput.newExecutionInput("{ viewer { name } }").build();
         // no schema: the cost walk fails
-        var state = (GuardState) guard.createStateAsync(
-                new graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters(null, input)).get();
+        GuardState state;
+        try (var logs = LogCapture.quiet(GuardInstrumentation.class)) {
+            state = (GuardState) guard.createStateAsync(
+                    new graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters(null, input)).get();
+            assertThat(logs.atLeast(Level.SEVERE)).singleElement().extracting(LogCapture.Entry::message).asString()
+                    .startsWith("Could not check the limits of a request");
+        }
         assertThat(state.refusal).isNotNull();
         assertThat(state.refusal.getUnderlyingErrors().getFirst().getExtensions()).containsEntry("code", "INTERNAL").containsKey("incident");
     }

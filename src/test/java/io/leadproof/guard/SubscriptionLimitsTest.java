@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.leadproof.e2e.Api;
 import io.leadproof.e2e.RealTokenClient;
+import io.leadproof.support.Sockets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 
@@ -82,7 +83,7 @@ class SubscriptionLimitsTest {
 
         @Override
         public void close() {
-            socket.abort();
+            Sockets.close(socket);
         }
     }
 

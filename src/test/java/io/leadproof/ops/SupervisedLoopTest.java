@@ -6,15 +6,32 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.leadproof.support.Await;
+import io.leadproof.support.LogCapture;
 
 /** The shared mechanism of the background loops, without a server: what a failing pass does to a loop. */
 class SupervisedLoopTest {
 
     static final Backoff FAST = new Backoff(Duration.ofMillis(5), Duration.ofMillis(20));
+
+    /** Every test here makes loops fail on purpose: what they log is checked, not printed. */
+    LogCapture logs;
+
+    @BeforeEach
+    void quiet() {
+        logs = LogCapture.quiet(SupervisedLoop.class, DatabaseOutage.class);
+    }
+
+    @AfterEach
+    void loud() {
+        logs.close();
+    }
 
     @Test
     void a_loop_survives_any_exception_and_is_down_until_a_pass_works_again() {
@@ -34,6 +51,8 @@ class SupervisedLoopTest {
             Await.until("UP", Duration.ofSeconds(5), () -> loop.state() == SupervisedLoop.State.UP);
             assertThat(loop.dead()).isFalse();
             assertThat(loop.describe()).startsWith("UP since");
+            assertThat(logs.atLeast(Level.WARNING)).as("a bug is logged with its stack trace")
+                    .anySatisfy(e -> assertThat(e.thrown()).hasMessage("a bug"));
         } finally {
             loop.stop(Duration.ofSeconds(1));
         }

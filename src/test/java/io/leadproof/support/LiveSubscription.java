@@ -71,8 +71,7 @@ public final class LiveSubscription implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-        socket.abort();
+        Sockets.close(socket);
     }
 
     private final class Collector implements WebSocket.Listener {

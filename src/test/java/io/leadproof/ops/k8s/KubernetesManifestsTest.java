@@ -223,6 +223,10 @@ class KubernetesManifestsTest {
         assertThat(db.spec().backup().barmanObjectStore().destinationPath()).startsWith("s3://");
         assertThat(prod.only(ScheduledBackup.class).spec().cluster().name()).isEqualTo(db.metadata().getName());
         assertThat(config(prod).get("LEADPROOF_DB_RO_URL")).startsWith("jdbc:postgresql://" + db.metadata().getName() + "-ro:5432/");
+        Container api = prod.only(Deployment.class).getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertThat(api.getEnvFrom()).as("the app reads LEADPROOF_DB_RO_URL (ReplicaReads) from the config map")
+                .extracting(e -> e.getConfigMapRef() == null ? null : e.getConfigMapRef().getName()).contains("leadproof-config");
+        assertThat(config(dev)).as("one instance in dev: no read-only datasource").doesNotContainKey("LEADPROOF_DB_RO_URL");
     }
 
     @Test
