@@ -120,6 +120,34 @@ class TraitHistoryStoryTest {
                 + " order by r.observed_at, r.id", WS)).as("refused values left no revision").containsExactly("UNKNOWN false", "APPROVED true");
     }
 
+    @Test
+    @Order(4)
+    @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
+    void after_her_erasure_the_cohort_keeps_every_fact_but_nothing_personal() {
+        var erased = GraphQL.ok("mutation($id: ID!) { leadErase(input: {leadId: $id, reason: DATA_SUBJECT_REQUEST}) { erasure { leadId } userErrors { code } } }",
+                Map.of("id", leadId));
+        assertThat(erased.getList("data.leadErase.userErrors")).isEmpty();
+        assertThat(OwnerSql.strings("select count(*) from lead_trait_revision where workspace_id = ? and (email is not null or job_title is not null)"
+                + " and lead_id = ?::uuid", WS, leadId.substring(leadId.lastIndexOf('/') + 1))).containsExactly("0");
+    }
+
+    @Test
+    @Order(5)
+    void the_erased_lead_is_still_in_the_cohort_as_it_was_and_another_workspace_cannot_read_it() {
+        scope.run(WS, () -> {
+            var now = clock.instant();
+            var atHandoff = reader.referenceLeads(CohortQuery.handedOff(WS, start, now, now));
+            assertThat(atHandoff).hasSize(1);
+            var traits = atHandoff.getFirst().traits();
+            assertThat(traits.budgetStatus()).isEqualTo(BudgetStatus.UNKNOWN);
+            assertThat(traits.seniority()).as("derived facts stay").isEqualTo(io.leadproof.lead.Seniority.C_LEVEL);
+            assertThat(traits.jobTitle()).isNull();
+            assertThat(traits.emailDomain()).isNull();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.referenceLeads(CohortQuery.handedOff("cohort-story", start, now, now)))
+                    .as("a job bound to one workspace never reads another's cohort").isInstanceOf(IllegalArgumentException.class);
+        });
+    }
+
     private static List<String> codes(io.restassured.path.json.JsonPath json) {
         assertThat(json.getString("data.leadUpsert.lead")).isNull();
         return json.getList("data.leadUpsert.userErrors.code");
