@@ -11,6 +11,8 @@ public final class NodeId {
 
     private static final Pattern FORMAT = Pattern.compile("gid://leadproof/([A-Za-z]+)/([0-9a-fA-F-]{36})");
 
+    public static final String WORKSPACE_PREFIX = "gid://leadproof/Workspace/";
+
     private NodeId() {
     }
 
@@ -41,6 +43,16 @@ public final class NodeId {
         }
         var m = FORMAT.matcher(nodeId.trim());
         return m.matches() ? m.group(1) : null;
+    }
+
+    /** The global id of a workspace: workspaces are keyed by their Keycloak organization alias, not a uuid. */
+    public static String workspace(String alias) {
+        return WORKSPACE_PREFIX + alias;
+    }
+
+    /** The alias a workspace global id names; a bare alias is returned as it is (the workspace header accepts both). */
+    public static String workspaceAlias(String idOrAlias) {
+        return idOrAlias != null && idOrAlias.startsWith(WORKSPACE_PREFIX) ? idOrAlias.substring(WORKSPACE_PREFIX.length()) : idOrAlias;
     }
 
     /** Parses or throws an {@link ApiException} naming the argument. */

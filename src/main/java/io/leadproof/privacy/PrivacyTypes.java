@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -87,7 +88,7 @@ public final class PrivacyTypes {
     @Type("LeadExportHandoff")
     @Description("A handoff of the exported lead, with every stored column and its audit events.")
     public record ExportedHandoff(
-            @Id @NonNull @Description("Handoff id.") String id,
+            @Ignore @Description("Id of the handoff, read by the `handoff` link.") String handoffId,
             @NonNull @Description("State.") HandoffState state,
             @Description("User name of the assigned rep.") String owner,
             @Id @NonNull @Description("Criteria version of the frozen score.") String versionId,
