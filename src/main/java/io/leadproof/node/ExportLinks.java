@@ -1,6 +1,5 @@
 package io.leadproof.node;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -12,7 +11,6 @@ import io.leadproof.common.NodeId;
 import io.leadproof.handoff.HandoffService;
 import io.leadproof.handoff.HandoffTypes.HandoffView;
 import io.leadproof.privacy.PrivacyTypes.ExportedHandoff;
-import io.leadproof.security.Roles;
 
 /** Links of the privacy export to the live objects, so a client cache keeps one record per object. */
 @GraphQLApi
@@ -22,8 +20,7 @@ public class ExportLinks {
     HandoffService handoffs;
 
     @Name("handoff")
-    @RolesAllowed(Roles.ADMIN)
-    @Description("The handoff as it is now (a Node); the fields beside it are the stored columns as exported.")
+    @Description("The handoff as it is now (a Node); the fields beside it are the stored columns as exported. Readable wherever the export is (RevOps only).")
     public HandoffView handoff(@Source ExportedHandoff exported) {
         return handoffs.view(NodeId.require("Handoff", exported.handoffId(), "handoffId")).orElse(null);
     }

@@ -261,7 +261,9 @@ class RoleMatrixTest {
             Map.entry("Campaign.costs", Probe.of("query($id: ID!) { campaign(id: $id) { id costs(first: 1) { id } } }",
                     f -> Map.of("id", f.campaignId()), "data.campaign.costs")),
             Map.entry("MetricsBundle.spend", Probe.of("query($w: MetricsWindowInput!) { metrics(window: $w) { leads spend { total { amount } } } }",
-                    f -> Map.of("w", WINDOW), "data.metrics.spend")));
+                    f -> Map.of("w", WINDOW), "data.metrics.spend")),
+            Map.entry("nodes", Probe.of("query($ids: [String!]!) { nodes(ids: $ids) { id } }",
+                    f -> Map.of("ids", List.of(f.leadId(), f.campaignId())), "data.nodes")));
 
     private static volatile Fixture fixture;
 
