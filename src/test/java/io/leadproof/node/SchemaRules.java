@@ -32,7 +32,15 @@ final class SchemaRules {
             "Viewer", "ScoreContribution", "CriteriaRule", "HandoffEvidence", "HandoffRejection", "HandoffEvent", "MqlCrossing",
             "ScoreChange", "LeadErasure", "LeadExport", "LeadExportHandoff", "HandoffAssignment", "MetricsBundle",
             "MetricsConversion", "MetricsGroup", "MetricsGroupKey", "MetricsRejectionCount", "MetricsResponseTime",
-            "MetricsScoreBand", "MetricsSpend");
+            "MetricsScoreBand", "MetricsSpend",
+            // evidence, import and quality results: values of the object they belong to, refetched with it
+            "AnalysisGroup", "CriteriaBacktestCategoryRate", "CriteriaBacktestDifference", "CriteriaBacktestFigures", "CriteriaBacktestLead",
+            "CriteriaBacktestOutcomeCount", "CriteriaBacktestPredictiveComparison", "CriteriaBacktestReasonCount", "CriteriaBacktestResult", "CriteriaBacktestScoreBand",
+            "CriteriaPublishPolicy", "DataQuality", "DataQualityIssue", "EvidenceRate", "EvidenceRatio",
+            "EvidenceSettings", "EvidenceSignal", "ImportColumn", "ImportValueAlias", "LeadPrediction",
+            "PredictionFactor", "PredictiveCalibrationBin", "PredictiveEvaluation", "PredictiveSample", "RejectionFinding",
+            "RejectionInsights", "RejectionReasonInsight", "RejectionTrendMonth", "RuleRationale", "SampleDeal",
+            "SignalAnalysis", "SuggestedChange");
 
     /** Fields named like ids that name something outside LeadProof, so there is no object to link to. */
     static final Set<String> NOT_LINKS = Set.of("externalId", "clientEventId");
