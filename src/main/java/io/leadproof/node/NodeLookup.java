@@ -86,7 +86,7 @@ public class NodeLookup {
             throw ApiException.invalid("UNSUPPORTED_TYPE", "node() does not fetch objects of type " + type);
         }
         if (READERS.containsKey(type) && READERS.get(type).stream().noneMatch(identity::hasRole)) {
-            throw ApiException.invalid("FORBIDDEN_TYPE", "Your role may not read " + type + " objects");
+            throw new io.quarkus.security.ForbiddenException("Your role may not read " + type + " objects");
         }
         if (type.equals("Workspace")) {
             return NodeId.workspaceAlias(id).equals(workspace.id()) ? workspaces.workspace() : null;

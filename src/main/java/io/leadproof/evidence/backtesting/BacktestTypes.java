@@ -35,7 +35,7 @@ public final class BacktestTypes {
             @NonNull @Description("Leads created from this instant (inclusive).") OffsetDateTime from,
             @NonNull @Description("Leads created before this instant (exclusive).") OffsetDateTime to,
             @NonNull @Description("How each lead's reference moment was taken.") BacktestMoment referenceMoment,
-            @NonNull @Description("n of CREATED_PLUS_DAYS(n).") int momentDays,
+            @NonNull @Description("The n of CREATED_PLUS_DAYS(n).") int momentDays,
             @NonNull @Description("Outcomes are as of this instant (when the backtest was requested).") OffsetDateTime outcomesAsOf,
             @NonNull @Description("Who requested it.") String requestedBy,
             @NonNull @Description("When it was requested.") OffsetDateTime createdAt,

@@ -24,7 +24,7 @@ public final class FigureTypes {
     public record Figures(
             @NonNull @Description("Leads of the cohort replayed.") long leads,
             @NonNull @Description("Leads the version qualifies at their reference moment (would-be MQLs).") long wouldBeMqls,
-            @Description("wouldBeMqls / leads.") Double qualificationRate,
+            @Description("Would-be MQLs divided by leads.") Double qualificationRate,
             @Description("Would-be MQLs per rep per week of the window (projected handoffs).") Double handoffsPerRepPerWeek,
             @NonNull @Description("Would-be MQLs whose outcome is decided (WON, LOST, STALLED, REJECTED).") long decidedAmongMqls,
             @NonNull @Description("Would-be MQLs that were won.") long wonAmongMqls,
@@ -60,7 +60,7 @@ public final class FigureTypes {
             @NonNull @Description("Leads in the band.") long leads,
             @NonNull @Description("Of them decided.") long decided,
             @NonNull @Description("Of them won.") long won,
-            @Description("won / decided; null when none is decided.") Double winRate,
+            @Description("Won divided by decided; null when none is decided.") Double winRate,
             @Description("Lower bound of the Wilson 95 % interval of the win rate.") Double winRateLower,
             @Description("Upper bound of the Wilson 95 % interval of the win rate.") Double winRateUpper) {
 
