@@ -327,7 +327,9 @@ class RoleMatrixTest {
                     "data.predictiveModelTrain")),
             // null while acme serves no model: the lead resolving without a refusal is the proof
             Map.entry("Lead.prediction", Probe.of("query($id: ID!) { lead(id: $id) { id prediction { probability } } }",
-                    f -> Map.of("id", f.leadId()), "data.lead")));
+                    f -> Map.of("id", f.leadId()), "data.lead")),
+            Map.entry("nodes", Probe.of("query($ids: [String!]!) { nodes(ids: $ids) { id } }",
+                    f -> Map.of("ids", List.of(f.leadId(), f.campaignId())), "data.nodes")));
 
     private static volatile String backtest;
 
