@@ -189,7 +189,7 @@ class WorkspaceIsolationTest {
     @TestSecurity(user = "iso", roles = "sales",
             attributes = @SecurityAttribute(key = "workspaces", value = "isolation-test", type = AttributeType.STRING_SET))
     void node_with_an_id_of_a_type_it_cannot_fetch_is_an_invalid_argument() {
-        var result = GraphQL.post("query($id: ID!) { node(id: $id) { id } }", Map.of("id", neverIssued("Activity")));
+        var result = GraphQL.post("query($id: ID!) { node(id: $id) { id } }", Map.of("id", neverIssued("HandoffEvent")));
         assertThat(result.<List<String>>get("errors.extensions.code")).containsExactly("INVALID_ARGUMENT");
         assertThat(result.<List<String>>get("errors.extensions.reason")).containsExactly("UNSUPPORTED_TYPE");
     }

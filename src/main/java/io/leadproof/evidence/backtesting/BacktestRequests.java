@@ -41,6 +41,13 @@ final class BacktestRequests {
         Integer reps = problems.range(in.reps(), 1, 10_000, "reps");
         Integer width = problems.range(in.scoreBandWidth(), 1, 1000, "scoreBandWidth");
         var filter = in.filter() == null ? new BacktestInputs.Filter(null, null, null, null) : in.filter();
+        tooMany(filter.campaignIds(), "campaignIds", problems);
+        tooMany(filter.criteriaVersionIds(), "criteriaVersionIds", problems);
+        tooMany(filter.owners(), "owners", problems);
+        tooMany(filter.sources(), "sources", problems);
+        if (!problems.isEmpty()) {
+            return new Checked(null, problems.errors().stream().map(e -> isFilterField(e) ? e.under("filter") : e).toList());
+        }
         List<UUID> campaigns = ids("Campaign", filter.campaignIds(), "campaignIds", problems);
         List<UUID> versions = ids("CriteriaVersion", filter.criteriaVersionIds(), "criteriaVersionIds", problems);
         List<String> owners = new ArrayList<>();
@@ -61,7 +68,16 @@ final class BacktestRequests {
 
     private static boolean isFilterField(UserError e) {
         String field = e.field().isEmpty() ? "" : e.field().getFirst();
-        return List.of("campaignIds", "criteriaVersionIds", "owners").contains(field);
+        return List.of("campaignIds", "criteriaVersionIds", "owners", "sources").contains(field);
+    }
+
+    /** Most values each filter list takes (docs/limits.md). */
+    static final int MAX_FILTER_VALUES = 100;
+
+    private static void tooMany(List<?> values, String field, InputProblems problems) {
+        if (values != null && values.size() > MAX_FILTER_VALUES) {
+            problems.add("TOO_MANY", field + " takes at most " + MAX_FILTER_VALUES + " values", field);
+        }
     }
 
     private static UUID id(String type, String value, String field, InputProblems problems) {

@@ -66,8 +66,11 @@ public class ImportGraphQL {
             + " separator or zone, required columns missing.")
     @Transactional
     public @NonNull ImportTypes.MappingSavePayload importMappingSave(@NonNull @Description("The mapping.") ImportTypes.MappingInput input) {
+        var errors = new ArrayList<UserError>(MappingCaps.check(input));
+        if (!errors.isEmpty()) {
+            return new ImportTypes.MappingSavePayload(null, errors);
+        }
         ColumnMapping mapping = mapping(input);
-        var errors = new ArrayList<UserError>();
         for (String problem : mapping.problems()) {
             errors.add(UserError.of("INVALID_MAPPING", problem, "columns"));
         }

@@ -68,6 +68,11 @@ class AfternoonScenarioTest {
                   userErrors { field code message } } }""",
                 Map.of("input", Map.of("window", window(), "sampleSize", 20)));
         assertThat(json.getList("data.signalAnalysis.userErrors")).isEmpty();
+        for (String group : List.of("dealsA", "dealsB")) { // capped like every page (QueryLimitsTest has no deals to page)
+            var page = GraphQL.post("query($input: SignalAnalysisInput!) { signalAnalysis(input: $input) { analysis { %s(first: 101) { totalCount } } } }"
+                    .formatted(group), Map.of("input", Map.of("window", window(), "sampleSize", 20)));
+            assertThat(page.getString("errors[0].extensions.reason")).as(group + "(first: 101)").isEqualTo("INVALID_PAGE_SIZE");
+        }
         String a = "data.signalAnalysis.analysis.";
         assertThat(json.getInt(a + "groupA.size")).isEqualTo(20);
         assertThat(json.getString(a + "groupB.label")).isEqualTo("stalled or lost deals");

@@ -186,6 +186,15 @@ class TwelveLeadBacktestStoryTest {
                 Map.of("id", backtestId));
         assertThat(node.getString("data.node.version.id")).isEqualTo(tested);
         assertThat(node.getString("data.node.compareWith.id")).isEqualTo(baseline);
+
+        // the changed-side pages are capped like every page (QueryLimitsTest cannot build a finished backtest cheaply)
+        for (String side : List.of("newlyQualified", "newlyExcluded")) {
+            for (int first : new int[] { 101, 0 }) {
+                var page = GraphQL.post("query($id: ID!) { criteriaBacktest(id: $id) { result { %s(first: %d) { totalCount } } } }"
+                        .formatted(side, first), Map.of("id", backtestId));
+                assertThat(page.getString("errors[0].extensions.reason")).as(side + "(first: " + first + ")").isEqualTo("INVALID_PAGE_SIZE");
+            }
+        }
     }
 
     private static void assertBand(List<Map<String, Object>> bands, int from, int leads, int decided, int won) {
