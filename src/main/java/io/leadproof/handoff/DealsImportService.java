@@ -77,6 +77,11 @@ public class DealsImportService {
         return new Payload(handoffs, errors);
     }
 
+    /** How many imported handoffs the workspace holds. */
+    public long importedCount() {
+        return QuarkusTransaction.requiringNew().call(() -> Handoff.count("imported = true"));
+    }
+
     private RowResult importRow(int i, DealImportInput row) {
         String index = String.valueOf(i);
         var p = new InputProblems("deals", index);
