@@ -1,6 +1,7 @@
 package io.leadproof.handoff;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,18 +37,27 @@ class ImportedDeals {
         try {
             Handoff existing = Handoff.<Handoff>find("externalDealId", plan.externalDealId())
                     .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-            Handoff handoff = existing == null ? create(plan, lead, versionId, actor) : existing;
+            var events = new ArrayList<HandoffEvent>();
+            Handoff handoff = existing == null ? create(plan, lead, versionId, actor, events) : existing;
             if (!handoff.leadId().equals(lead.id())) {
                 throw new HandoffRuleException("CONFLICT", "this externalDealId was imported for another lead", "externalDealId");
             }
-            advance(handoff, plan, reason, currency, actor);
+            boolean touched = advance(handoff, plan, reason, currency, actor, events);
+            // one INSERT of the handoff in its final state: each write of a handoff refreshes its lead's metrics facts
+            if (existing == null) {
+                handoff.persist();
+            }
+            events.forEach(e -> e.persist());
+            if (touched) {
+                signalCodes.record(handoff.id(), plan.signals(), plan.firstCallAt());
+            }
             return new Outcome(handoff, null);
         } catch (HandoffRuleException e) {
             return new Outcome(null, e);
         }
     }
 
-    private Handoff create(DealImportPlan plan, Lead lead, UUID versionId, String actor) {
+    private Handoff create(DealImportPlan plan, Lead lead, UUID versionId, String actor, List<HandoffEvent> events) {
         if (plan.handedOffAt().isBefore(lead.createdAt())) {
             throw new HandoffRuleException("OUT_OF_ORDER", "handedOffAt must not lie before the lead's creation", "handedOffAt");
         }
@@ -58,16 +68,16 @@ class ImportedDeals {
                     + " cannot get an imported handoff (it has an open handoff or a closed deal)", "leadId");
         }
         var handoff = Handoff.imported(lead.id(), frozen, plan.externalDealId(), plan.owner(), actor, plan.handedOffAt());
-        var created = handoff.created();
-        handoff.persist();
-        created.persist();
+        events.add(handoff.created());
         return handoff;
     }
 
-    /** Applies the plan's steps the handoff lacks, in the order they happened. */
-    private void advance(Handoff h, DealImportPlan plan, RejectionReason reason, String currency, String actor) {
+    /** Applies the plan's steps the handoff lacks, in the order they happened; true when it logged the first call. */
+    private boolean advance(Handoff h, DealImportPlan plan, RejectionReason reason, String currency, String actor,
+            List<HandoffEvent> events) {
+        boolean touched = false;
         if (!h.state().isOpen()) {
-            return;
+            return false;
         }
         Instant latest = latest(h);
         for (var step : plan.steps()) {
@@ -77,20 +87,18 @@ class ImportedDeals {
             if (step.at().isBefore(latest)) {
                 throw new HandoffRuleException("OUT_OF_ORDER", "the imported handoff already records a later step", "externalDealId");
             }
-            apply(h, plan, reason, currency, actor, step);
+            events.add(apply(h, plan, reason, currency, actor, step));
+            touched |= step.step() == DealImportPlan.Step.TOUCH;
         }
+        return touched;
     }
 
-    private void apply(Handoff h, DealImportPlan plan, RejectionReason reason, String currency, String actor,
+    private HandoffEvent apply(Handoff h, DealImportPlan plan, RejectionReason reason, String currency, String actor,
             DealImportPlan.TimedStep step) {
         Instant at = step.at();
         HandoffEvent event = switch (step.step()) {
             case ACCEPT -> move(h.accept(actor, at), h, LifecycleMove.ACCEPT, at);
-            case TOUCH -> {
-                var touch = h.logTouch(actor, TouchChannel.CALL.name(), plan.firstCallNotes(), at);
-                signalCodes.record(h.id(), plan.signals(), at);
-                yield touch;
-            }
+            case TOUCH -> h.logTouch(actor, TouchChannel.CALL.name(), plan.firstCallNotes(), at);
             case OPPORTUNITY -> move(h.openOpportunity(actor, plan.opportunityName(), at), h, LifecycleMove.OPEN_OPPORTUNITY, at);
             case REJECT -> {
                 var disposition = reason.category().disqualifiesByDefault() ? Disposition.DISQUALIFIED : Disposition.RECYCLED;
@@ -101,7 +109,7 @@ class ImportedDeals {
             case WIN -> move(h.win(actor, plan.wonAmount(), currency, at), h, LifecycleMove.WIN, at);
             case LOSE -> move(h.lose(actor, plan.lostReason(), at), h, LifecycleMove.LOSE, at);
         };
-        event.persist();
+        return event;
     }
 
     private HandoffEvent move(HandoffEvent event, Handoff h, LifecycleMove move, Instant at) {
