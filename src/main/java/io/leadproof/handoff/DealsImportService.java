@@ -68,13 +68,33 @@ public class DealsImportService {
                 continue;
             }
             int index = i;
-            RowResult result = QuarkusTransaction.requiringNew().call(() -> importRow(index, row));
+            RowResult result;
+            try {
+                result = QuarkusTransaction.requiringNew().call(() -> importRow(index, row));
+            } catch (RuntimeException e) {
+                if (!fromTheDatabase(e)) {
+                    throw e;
+                }
+                // a concurrent import of the same deal or lead won the race; this row rolled back alone
+                result = new RowResult(null, List.of(UserError.of("CONFLICT", "the deal or its lead changed concurrently; import the row again",
+                        "deals", String.valueOf(i), "externalDealId")));
+            }
             if (result.handoff() != null) {
                 handoffs.add(result.handoff());
             }
             errors.addAll(result.errors());
         }
         return new Payload(handoffs, errors);
+    }
+
+    private static boolean fromTheDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.PersistenceException || t instanceof java.sql.SQLException
+                    || t instanceof jakarta.transaction.RollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many imported handoffs the workspace holds. */
