@@ -8,7 +8,7 @@ export JAVA_HOME := $(JDK)
 export PATH := $(JDK)/bin:$(PATH)
 MVN := ./mvnw -B -ntp
 
-.PHONY: run stop test schema schema-lint k8s-realm postgres keycloak keycloak-stop build bench-engine bench-scoring bench-metrics two-pods faults load clean
+.PHONY: run stop test schema schema-lint k8s-realm postgres keycloak keycloak-stop build bench-engine bench-scoring bench-metrics two-pods faults load clean client-check
 APP_JAR := target/quarkus-app/quarkus-run.jar
 
 ## run: PostgreSQL + Keycloak + the app with demo data on :8080 (in the background; `make stop` ends it)
@@ -66,3 +66,7 @@ keycloak-stop:
 
 clean:
 	$(MVN) -q clean
+
+## client-check: relay-compiler (strict ids) + graphql-codegen (strictScalars) + tsc over the committed SDL (bench/client-check; not in `make test`)
+client-check:
+	bench/client-check/check.sh

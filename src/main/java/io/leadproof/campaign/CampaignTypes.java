@@ -52,7 +52,7 @@ public final class CampaignTypes {
             @NonNull @Description("The amount.") Money amount,
             @Description("Free-text note, e.g. invoice number.") String note,
             @NonNull @Description("When it was recorded.") OffsetDateTime recordedAt,
-            @NonNull @Description("User name of who recorded it.") String recordedBy) {
+            @NonNull @Description("User name of who recorded it.") String recordedBy) implements io.leadproof.common.Node {
 
         public static CostView of(CampaignCost c) {
             return new CostView(NodeId.of("CampaignCost", c.id()), c.incurredOn(), Money.of(c.amount(), c.currency()),

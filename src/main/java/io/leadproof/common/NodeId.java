@@ -11,6 +11,9 @@ public final class NodeId {
 
     private static final Pattern FORMAT = Pattern.compile("gid://leadproof/([A-Za-z]+)/([0-9a-fA-F-]{36})");
 
+    private static final Pattern PAIR = Pattern.compile("gid://leadproof/([A-Za-z]+)/([0-9a-fA-F-]{36})/([0-9a-fA-F-]{36})");
+    public static final String WORKSPACE_PREFIX = "gid://leadproof/Workspace/";
+
     private NodeId() {
     }
 
@@ -40,7 +43,42 @@ public final class NodeId {
             return null;
         }
         var m = FORMAT.matcher(nodeId.trim());
-        return m.matches() ? m.group(1) : null;
+        if (m.matches()) {
+            return m.group(1);
+        }
+        var pair = PAIR.matcher(nodeId.trim());
+        if (pair.matches()) {
+            return pair.group(1);
+        }
+        return nodeId.startsWith(WORKSPACE_PREFIX) ? "Workspace" : null;
+    }
+
+    /** The global id of an object keyed by two uuids, e.g. a LeadScore by lead and criteria version. */
+    public static String of(String type, UUID first, UUID second) {
+        return "gid://leadproof/" + type + "/" + first + "/" + second;
+    }
+
+    /** The two uuids of a two-part id of the expected type, or null when it is malformed or of another type. */
+    public static UUID[] parsePair(String type, String nodeId) {
+        var m = nodeId == null ? null : PAIR.matcher(nodeId.trim());
+        if (m == null || !m.matches() || !m.group(1).equals(type)) {
+            return null;
+        }
+        try {
+            return new UUID[] { UUID.fromString(m.group(2)), UUID.fromString(m.group(3)) };
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The global id of a workspace: workspaces are keyed by their Keycloak organization alias, not a uuid. */
+    public static String workspace(String alias) {
+        return WORKSPACE_PREFIX + alias;
+    }
+
+    /** The alias a workspace global id names; a bare alias is returned as it is (the workspace header accepts both). */
+    public static String workspaceAlias(String idOrAlias) {
+        return idOrAlias != null && idOrAlias.startsWith(WORKSPACE_PREFIX) ? idOrAlias.substring(WORKSPACE_PREFIX.length()) : idOrAlias;
     }
 
     /** Parses or throws an {@link ApiException} naming the argument. */

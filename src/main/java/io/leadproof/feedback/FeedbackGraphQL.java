@@ -22,13 +22,14 @@ public class FeedbackGraphQL {
     @Type("RejectionReason")
     @Description("A code of the workspace's rejection taxonomy.")
     public record ReasonView(
+            @org.eclipse.microprofile.graphql.Id @NonNull @Description("Global id.") String id,
             @NonNull @Description("Stable code, e.g. NO_BUDGET.") String code,
             @NonNull @Description("Label shown to reps.") String label,
             @NonNull @Description("Category the code maps to.") RejectionCategory category,
-            @NonNull @Description("Inactive codes cannot be chosen for new rejections; past ones keep them.") boolean active) {
+            @NonNull @Description("Inactive codes cannot be chosen for new rejections; past ones keep them.") boolean active) implements io.leadproof.common.Node {
 
-        static ReasonView of(RejectionReason r) {
-            return new ReasonView(r.code(), r.label(), r.category(), r.active());
+        public static ReasonView of(RejectionReason r) {
+            return new ReasonView(io.leadproof.common.NodeId.of("RejectionReason", r.id()), r.code(), r.label(), r.category(), r.active());
         }
     }
 

@@ -51,6 +51,7 @@ public class RejectionReason extends WorkspaceOwned {
         active = on;
     }
 
+    public java.util.UUID id() { return id; }
     public String code() { return code; }
     public String label() { return label; }
     public RejectionCategory category() { return category; }

@@ -51,6 +51,7 @@ public class SalesRep extends WorkspaceOwned {
         lastAssignedAt = now;
     }
 
+    public java.util.UUID id() { return id; }
     public String userName() { return userName; }
     public String displayName() { return displayName; }
     public boolean available() { return available; }

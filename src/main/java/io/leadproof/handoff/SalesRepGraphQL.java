@@ -27,11 +27,12 @@ public class SalesRepGraphQL {
     @Type("SalesRep")
     @Description("A sales user who receives handoffs.")
     public record RepView(
+            @org.eclipse.microprofile.graphql.Id @NonNull @Description("Global id.") String id,
             @NonNull @Description("User name (as in the token).") String userName,
             @NonNull @Description("Display name.") String displayName,
-            @NonNull @Description("Whether round robin assigns to this rep.") boolean available) {
-        static RepView of(SalesRep r) {
-            return new RepView(r.userName(), r.displayName(), r.available());
+            @NonNull @Description("Whether round robin assigns to this rep.") boolean available) implements io.leadproof.common.Node {
+        public static RepView of(SalesRep r) {
+            return new RepView(io.leadproof.common.NodeId.of("SalesRep", r.id()), r.userName(), r.displayName(), r.available());
         }
     }
 

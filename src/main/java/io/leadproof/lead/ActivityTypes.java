@@ -36,7 +36,7 @@ public final class ActivityTypes {
             @NonNull @Description("When LeadProof recorded it.") OffsetDateTime recordedAt,
             @NonNull @Description("Extra properties, sorted by key.") List<@NonNull Attribute> properties) implements Node {
 
-        static ActivityView of(Activity a) {
+        public static ActivityView of(Activity a) {
             return new ActivityView(NodeId.of("Activity", a.id()), a.clientEventId(), a.type(), a.funnelStage(),
                     a.contentTag(), a.occurredAt().atOffset(ZoneOffset.UTC), a.recordedAt().atOffset(ZoneOffset.UTC),
                     Attributes.render(a.properties()));

@@ -143,7 +143,7 @@ public class LeadExporter {
                 var rs = ps.executeQuery()) {
             while (rs.next()) {
                 var knockedOut = rs.getArray(5);
-                scores.add(new ScoreView(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4),
+                scores.add(new ScoreView(NodeId.of("LeadScore", lead, rs.getObject(7, UUID.class)), rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4),
                         knockedOut == null ? List.of() : List.of((String[]) knockedOut.getArray()), contributions(rs.getString(6)),
                         NodeId.of("CriteriaVersion", rs.getObject(7, UUID.class)), utc(rs, 8)));
             }

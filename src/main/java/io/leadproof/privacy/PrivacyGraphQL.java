@@ -95,7 +95,7 @@ public class PrivacyGraphQL {
         return leads.stream().map(l -> erased.get(l.uuid())).toList();
     }
 
-    static AuditEntry entry(PrivacyAuditRecord r) {
+    public static AuditEntry entry(PrivacyAuditRecord r) {
         return new AuditEntry(NodeId.of("PrivacyAuditEntry", r.id()), r.action(), NodeId.of("Lead", r.leadId()), r.actor(),
                 LeadExporter.utc(r.occurredAt()), r.reason(), r.reference(), PrivacyService.render(r.details()));
     }

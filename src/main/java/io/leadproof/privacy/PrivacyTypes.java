@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -87,7 +88,7 @@ public final class PrivacyTypes {
     @Type("LeadExportHandoff")
     @Description("A handoff of the exported lead, with every stored column and its audit events.")
     public record ExportedHandoff(
-            @Id @NonNull @Description("Handoff id.") String id,
+            @Ignore @Description("Id of the handoff, read by the `handoff` link.") String handoffId,
             @NonNull @Description("State.") HandoffState state,
             @Description("User name of the assigned rep.") String owner,
             @Id @NonNull @Description("Criteria version of the frozen score.") String versionId,
@@ -127,14 +128,15 @@ public final class PrivacyTypes {
     @Type("PrivacyAuditEntry")
     @Description("One erasure or export: who, when, which lead, why. Append-only.")
     public record AuditEntry(
-            @Id @NonNull @Description("Entry id.") String id,
+            @Id @NonNull @Description("Global id.") String id,
             @NonNull @Description("What was done.") PrivacyAction action,
             @Id @NonNull @Description("The lead it was done to.") String leadId,
             @NonNull @Description("User name from the token.") String actor,
             @NonNull @Description("When.") OffsetDateTime occurredAt,
             @Description("Ground of an erasure; null for exports.") ErasureReason reason,
             @Description("Id of the request in the privacy request tracker, as given.") String reference,
-            @NonNull @Description("Counts of what was scrubbed or exported, per table or list.") List<@NonNull Attribute> details) {
+            @NonNull @Description("Counts of what was scrubbed or exported, per table or list.") List<@NonNull Attribute> details)
+            implements io.leadproof.common.Node {
     }
 
     @Type("PrivacyAuditConnection")

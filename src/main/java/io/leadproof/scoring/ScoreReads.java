@@ -50,13 +50,30 @@ final class ScoreReads {
             }
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.put(rs.getObject(1, UUID.class), new ScoreView(rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                    result.put(rs.getObject(1, UUID.class), new ScoreView(
+                            NodeId.of("LeadScore", rs.getObject(1, UUID.class), rs.getObject(8, UUID.class)), rs.getInt(2), rs.getInt(3), rs.getInt(4),
                             rs.getBoolean(5), strings(rs.getArray(6)), contributions(rs.getString(7)),
                             NodeId.of("CriteriaVersion", rs.getObject(8, UUID.class)), utc(rs, 9)));
                 }
             }
         }
         return result;
+    }
+
+    /** The lead's score under one version (a LeadScore fetched by its global id), or null. */
+    static ScoreView one(Connection c, String ws, UUID lead, UUID version) throws SQLException {
+        try (var ps = c.prepareStatement("select s.lead_id, s.total, s.fit, s.engagement, s.qualified, s.knocked_out_by,"
+                + " s.contributions::text, s.version_id, s.as_of from lead_score s"
+                + " where s.workspace_id = ? and s.version_id = ? and s.lead_id = ?")) {
+            ps.setString(1, ws);
+            ps.setObject(2, version);
+            ps.setObject(3, lead);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? new ScoreView(NodeId.of("LeadScore", lead, version), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getBoolean(5), strings(rs.getArray(6)), contributions(rs.getString(7)),
+                        NodeId.of("CriteriaVersion", version), utc(rs, 9)) : null;
+            }
+        }
     }
 
     static Map<UUID, List<Change>> history(Connection c, String ws, Collection<UUID> leads, int first, Cursors.Position after)

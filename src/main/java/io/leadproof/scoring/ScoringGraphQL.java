@@ -58,6 +58,11 @@ public class ScoringGraphQL {
         return ids.stream().map(scores::get).toList();
     }
 
+    /** A LeadScore by lead and criteria version (node refetch), or null. */
+    public ScoreView scoreOf(UUID lead, UUID version) {
+        return work(c -> ScoreReads.one(c, workspace.id(), lead, version));
+    }
+
     @Name("scoreHistory")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
     @Description("The lead's score ledger, newest first: every change under every version, and why.")

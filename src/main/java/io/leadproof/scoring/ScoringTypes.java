@@ -22,6 +22,7 @@ public final class ScoringTypes {
     @Type("LeadScore")
     @Description("A lead's score under one criteria version, with the contributions that prove it. total = sum of contributions.")
     public record ScoreView(
+            @Id @NonNull @Description("Global id: gid://leadproof/LeadScore/<lead uuid>/<criteria version uuid> (one score per lead and version).") String id,
             @NonNull @Description("Total points.") int total,
             @NonNull @Description("Points from FIT rules.") int fit,
             @NonNull @Description("Points from ENGAGEMENT rules.") int engagement,
@@ -29,7 +30,7 @@ public final class ScoringTypes {
             @NonNull @Description("Keys of the knock-out rules that disqualify the lead.") List<@NonNull String> knockedOutBy,
             @NonNull @Description("Every rule that matched, with points and evidence.") List<@NonNull ContributionView> contributions,
             @Id @NonNull @Description("Criteria version the score was computed under.") String versionId,
-            @NonNull @Description("The instant the score describes.") OffsetDateTime asOf) {
+            @NonNull @Description("The instant the score describes.") OffsetDateTime asOf) implements io.leadproof.common.Node {
     }
 
     @Type("ScoreContribution")

@@ -28,7 +28,7 @@ public record Caller(String user, String workspace, String refusal, String refus
         if (granted.isEmpty()) {
             return refused(user, "WORKSPACE_REQUIRED", "The token names no workspace: its 'organization' claim is missing or empty");
         }
-        String asked = header == null || header.isBlank() ? null : header.strip();
+        String asked = header == null || header.isBlank() ? null : io.leadproof.common.NodeId.workspaceAlias(header.strip());
         String chosen;
         if (asked != null) {
             if (!granted.contains(asked)) {

@@ -5,10 +5,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import io.leadproof.common.Node;
+import io.leadproof.common.NodeId;
 import io.leadproof.common.UserError;
 
 /** GraphQL types of workspace settings and the signed-in user. */
@@ -20,15 +23,16 @@ public final class WorkspaceTypes {
     @Type("Workspace")
     @Description("A tenant: one Keycloak organization. Every piece of data belongs to exactly one workspace.")
     public record WorkspaceView(
-            @NonNull @Description("Workspace id: the Keycloak organization alias.") String id,
+            @Id @NonNull @Description("Global id, gid://leadproof/Workspace/<alias>; the X-LeadProof-Workspace header accepts it or the alias.") String id,
+            @NonNull @Description("The Keycloak organization alias that names the workspace in tokens and the X-LeadProof-Workspace header.") String alias,
             @NonNull @Description("Display name.") String name,
             @NonNull @Description("ISO 4217 currency all money is reported in.") String reportingCurrency,
             @NonNull @Description("Hours sales has to respond to a handoff.") int responseSlaHours,
             @NonNull @Description("How MQLs reach sales.") HandoffMode handoffMode,
-            @NonNull @Description("When the workspace was first used.") OffsetDateTime createdAt) {
+            @NonNull @Description("When the workspace was first used.") OffsetDateTime createdAt) implements Node {
 
         static WorkspaceView of(Workspace w) {
-            return new WorkspaceView(w.id(), w.name(), w.reportingCurrency(), w.slaHours(), w.handoffMode(),
+            return new WorkspaceView(NodeId.workspace(w.id()), w.id(), w.name(), w.reportingCurrency(), w.slaHours(), w.handoffMode(),
                     w.createdAt().atOffset(ZoneOffset.UTC));
         }
     }

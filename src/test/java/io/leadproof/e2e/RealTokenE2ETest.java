@@ -19,7 +19,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class RealTokenE2ETest {
 
-    static final String VIEWER = "{ viewer { userName roles workspaces workspace { id } } }";
+    static final String VIEWER = "{ viewer { userName roles workspaces workspace { alias } } }";
     static final String WORKSPACE_UPDATE = """
             mutation($input: WorkspaceUpdateInput!) { workspaceUpdate(input: $input) { workspace { id name } userErrors { code } } }""";
 
@@ -30,7 +30,7 @@ class RealTokenE2ETest {
         var viewer = Api.as("ada.admin").ok(VIEWER);
         assertThat(viewer.getString("data.viewer.userName")).isEqualTo("ada.admin");
         assertThat(viewer.<List<String>>get("data.viewer.roles")).containsExactly("revops-admin");
-        assertThat(viewer.getString("data.viewer.workspace.id")).isEqualTo("acme");
+        assertThat(viewer.getString("data.viewer.workspace.alias")).isEqualTo("acme");
         assertThat(viewer.<List<String>>get("data.viewer.workspaces")).containsExactly("acme");
     }
 
@@ -44,7 +44,7 @@ class RealTokenE2ETest {
                 "greg.sales", List.of("globex", "sales"));
         expected.forEach((user, wsAndRole) -> {
             var viewer = Api.as(user).ok(VIEWER);
-            assertThat(viewer.getString("data.viewer.workspace.id")).as(user).isEqualTo(wsAndRole.get(0));
+            assertThat(viewer.getString("data.viewer.workspace.alias")).as(user).isEqualTo(wsAndRole.get(0));
             assertThat(viewer.<List<String>>get("data.viewer.roles")).as(user).containsExactly(wsAndRole.get(1));
         });
     }
@@ -82,7 +82,7 @@ class RealTokenE2ETest {
         assertThat(result.codes()).containsExactly(Api.WORKSPACE_ACCESS);
         assertThat(result.reasons()).containsExactly("WORKSPACE_FORBIDDEN");
         assertThat((Object) result.get("data")).isNull();
-        assertThat(Api.as("ada.admin").inWorkspace("acme").ok(VIEWER).getString("data.viewer.workspace.id"))
+        assertThat(Api.as("ada.admin").inWorkspace("acme").ok(VIEWER).getString("data.viewer.workspace.alias"))
                 .as("naming the own workspace is fine").isEqualTo("acme");
     }
 
@@ -107,10 +107,10 @@ class RealTokenE2ETest {
         void the_header_picks_one_of_the_granted_workspaces() {
             var viewer = Api.withToken(allOrganizations()).inWorkspace("globex").ok(VIEWER);
             assertThat(viewer.getString("data.viewer.userName")).isEqualTo("max.multi");
-            assertThat(viewer.getString("data.viewer.workspace.id")).isEqualTo("globex");
+            assertThat(viewer.getString("data.viewer.workspace.alias")).isEqualTo("globex");
             assertThat(viewer.<List<String>>get("data.viewer.workspaces")).containsExactly("acme", "globex");
             assertThat(viewer.<List<String>>get("data.viewer.roles")).containsExactly("marketing");
-            assertThat(Api.withToken(allOrganizations()).inWorkspace("acme").ok(VIEWER).getString("data.viewer.workspace.id"))
+            assertThat(Api.withToken(allOrganizations()).inWorkspace("acme").ok(VIEWER).getString("data.viewer.workspace.alias"))
                     .isEqualTo("acme");
         }
 
@@ -130,7 +130,7 @@ class RealTokenE2ETest {
             assertThat(result.codes()).containsExactly(Api.WORKSPACE_ACCESS);
             assertThat(result.reasons()).containsExactly("WORKSPACE_FORBIDDEN");
             assertThat((Object) result.get("data")).isNull();
-            assertThat(Api.withToken(acmeOnly).ok(VIEWER).getString("data.viewer.workspace.id"))
+            assertThat(Api.withToken(acmeOnly).ok(VIEWER).getString("data.viewer.workspace.alias"))
                     .as("without a header the single granted workspace applies").isEqualTo("acme");
         }
 
@@ -148,7 +148,7 @@ class RealTokenE2ETest {
                 .containsPattern("\"groups\"\\s*:\\s*\\[[^\\]]*\"revops-admin\"");
         var viewer = Api.withToken(token).ok(VIEWER);
         assertThat(viewer.<List<String>>get("data.viewer.roles")).containsExactly("sales");
-        assertThat(viewer.getString("data.viewer.workspace.id")).isEqualTo("acme");
+        assertThat(viewer.getString("data.viewer.workspace.alias")).isEqualTo("acme");
 
         var update = Api.withToken(token).post(WORKSPACE_UPDATE, Map.of("input", Map.of("name", "Owned by gary")));
         assertThat(update.codes()).containsExactly(Api.FORBIDDEN);

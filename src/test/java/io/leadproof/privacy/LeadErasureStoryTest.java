@@ -172,6 +172,7 @@ class LeadErasureStoryTest {
         assertThat(export.getList("mqlCrossings")).hasSize(1);
         assertThat(export.getInt("handoffCount")).isEqualTo(2);
         assertThat(export.getList("handoffs.state")).containsExactly("REJECTED", "WON");
+        assertThat(export.getList("handoffs.handoff.id")).as("a link to the Handoff, no id of its own").containsExactly(firstHandoff, secondHandoff);
         assertThat(export.getString("handoffs[0].rejectionNotes")).contains("board meets");
         assertThat(export.getList("handoffs[0].events.type")).containsExactly("CREATED", "ASSIGNED", "TOUCH_LOGGED", "REJECTED");
         assertThat(export.getInt("handoffs[0].eventCount")).isEqualTo(4);
@@ -421,7 +422,7 @@ class LeadErasureStoryTest {
                   scores { versionId total fit engagement qualified knockedOutBy asOf contributions { ruleKey ruleLabel kind points evidence } }
                   scoreHistory { versionId oldTotal newTotal qualified cause asOf recordedAt } scoreChangeCount
                   mqlCrossings { versionId crossedAt total contributions { ruleKey points evidence } }
-                  handoffs { id state owner versionId scoreTotal scoreFit scoreEngagement contributions { ruleKey kind points evidence }
+                  handoffs { handoff { id } state owner versionId scoreTotal scoreFit scoreEngagement contributions { ruleKey kind points evidence }
                     leadSnapshot { key value } createdAt createdBy dueAt firstResponseAt acceptedAt rejectedAt rejectionCode
                     rejectionCategory rejectionNotes disposition opportunityAt opportunityName closedAt wonAmount { amount currency }
                     lostReason events { type actor occurredAt fromState toState details { key value } } eventCount }

@@ -34,7 +34,7 @@ class ConcurrentWorkspacesTest {
                 score { total }
               } } }
               campaigns(first: 100) { edges { node { id name } } }
-              workspace { id }
+              workspace { alias }
             }""";
 
     record Seeded(String workspace, Api api, Set<String> leadIds, Set<String> activityIds, String campaignName) {
@@ -73,7 +73,7 @@ class ConcurrentWorkspacesTest {
 
     static void check(Seeded own, Seeded other, Api.Result result) {
         assertThat(result.errors()).as("%s", result).isEmpty();
-        assertThat(result.getString("data.workspace.id")).isEqualTo(own.workspace());
+        assertThat(result.getString("data.workspace.alias")).isEqualTo(own.workspace());
         List<String> leadIds = result.get("data.leads.edges.node.id");
         assertThat(leadIds).as("exactly this workspace's leads of the run").containsExactlyInAnyOrderElementsOf(own.leadIds());
         List<String> emails = result.get("data.leads.edges.node.email");

@@ -328,6 +328,8 @@ class RoleMatrixTest {
             // null while acme serves no model: the lead resolving without a refusal is the proof
             Map.entry("Lead.prediction", Probe.of("query($id: ID!) { lead(id: $id) { id prediction { probability } } }",
                     f -> Map.of("id", f.leadId()), "data.lead")),
+            Map.entry("nodes", Probe.of("query($ids: [String!]!) { nodes(ids: $ids) { id } }",
+                    f -> Map.of("ids", List.of(f.leadId(), f.campaignId())), "data.nodes")),
             // a deal of a lead that does not exist: refused per row, nothing lands
             Map.entry("dealsImport", Probe.of("""
                     mutation($input: DealsImportInput!) { dealsImport(input: $input) { handoffs { id } userErrors { code } } }""",

@@ -48,7 +48,7 @@ class WorkspaceIsolationTest {
         }
         acme = Api.as("ada.admin");
         globex = Api.as("gus.admin");
-        assertThat(globex.ok("{ viewer { workspace { id } } }").getString("data.viewer.workspace.id")).isEqualTo("globex");
+        assertThat(globex.ok("{ viewer { workspace { alias } } }").getString("data.viewer.workspace.alias")).isEqualTo("globex");
 
         acmeCampaignId = acme.ok("""
                 mutation($input: CampaignCreateInput!) { campaignCreate(input: $input) { campaign { id } userErrors { code } } }""",

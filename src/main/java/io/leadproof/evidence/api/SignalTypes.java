@@ -21,7 +21,7 @@ public final class SignalTypes {
     public record RateView(
             @NonNull @Description("Leads of the group with the signal.") int count,
             @NonNull @Description("Leads in the group.") int n,
-            @NonNull @Description("count / n.") double rate,
+            @NonNull @Description("The count divided by n.") double rate,
             @NonNull @Description("Lower bound of the 95 % Wilson interval.") double lower,
             @NonNull @Description("Upper bound of the 95 % Wilson interval.") double upper) {
 
@@ -56,7 +56,7 @@ public final class SignalTypes {
             @NonNull @Description("Two-sided exact p-value.") double pValue,
             @NonNull @Description("Which exact test gave the p-value.") ExactTestUsed test,
             @NonNull @Description("Benjamini–Hochberg q-value across every candidate of the analysis.") double qValue,
-            @NonNull @Description("ln(share of A with the signal / share of B with it).") double weightOfEvidence,
+            @NonNull @Description("The natural log of (share of A with the signal / share of B with it).") double weightOfEvidence,
             @NonNull @Description("Information value of the signal.") double informationValue,
             @NonNull @Description("STRONG, SUGGESTIVE or NOT_ENOUGH_EVIDENCE.") EvidenceVerdict verdict,
             @Description("Power of the test at the observed rates and sizes; null when the rates are equal.") Double power,

@@ -1,6 +1,9 @@
 package io.leadproof.evidence.backtest;
 
+import io.leadproof.evidence.core.ActivityAggregate;
 import io.leadproof.evidence.core.Outcome;
+import io.leadproof.evidence.core.ReferenceLead;
+import io.leadproof.lead.LeadSource;
 import io.leadproof.scoring.engine.ActivityFact;
 import io.leadproof.scoring.engine.LeadSnapshot;
 
@@ -15,6 +18,8 @@ import java.util.UUID;
  * moment read in one ordered range scan). The engine ignores activities after the moment, so a
  * feeder that over-reads cannot leak; it only wastes time.
  *
+ * @param campaign             the campaign (name) the lead came from as of the moment, null when none
+ * @param channel              that campaign's channel, null when none
  * @param outcome              the handoff's outcome as of the backtest, null when never handed off
  * @param handedOffAt          when it was actually handed off, null when never
  * @param owner                the rep who owned the handoff, null when none
@@ -24,6 +29,8 @@ public record BacktestLead(
         UUID leadId,
         Instant referenceMoment,
         LeadSnapshot snapshot,
+        String campaign,
+        LeadSource channel,
         List<ActivityFact> activities,
         Outcome outcome,
         Instant handedOffAt,
@@ -46,5 +53,20 @@ public record BacktestLead(
 
     public boolean decided() {
         return outcome != null && outcome.isDecided();
+    }
+
+    /**
+     * The same lead as the predictive score reads it: traits, campaign and channel as of the moment, activities
+     * summarised up to the moment ({@link ActivityAggregate#summarise}; {@code AsOf} drops anything later). No
+     * first-call signal: they are logged after the handoff, and the comparison sorts leads as of the moment.
+     */
+    public ReferenceLead asReferenceLead() {
+        return new ReferenceLead(leadId, referenceMoment, snapshot, campaign, channel,
+                ActivityAggregate.summarise(activities, referenceMoment), handedOffAt, List.of(), outcome);
+    }
+
+    public BacktestLead withPredictedProbability(double probability) {
+        return new BacktestLead(leadId, referenceMoment, snapshot, campaign, channel, activities, outcome, handedOffAt, owner,
+                probability);
     }
 }

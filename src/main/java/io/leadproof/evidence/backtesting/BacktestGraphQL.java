@@ -25,6 +25,9 @@ import io.leadproof.criteria.CriteriaTypes.VersionView;
 import io.leadproof.evidence.backtesting.BacktestTypes.BacktestView;
 import io.leadproof.evidence.backtesting.BacktestTypes.Payload;
 import io.leadproof.evidence.backtesting.BacktestTypes.ResultView;
+import io.leadproof.evidence.prediction.ModelStore;
+import io.leadproof.evidence.prediction.PredictionGraphQL;
+import io.leadproof.evidence.prediction.PredictionTypes;
 import io.leadproof.security.Roles;
 
 /**
@@ -40,6 +43,8 @@ public class BacktestGraphQL {
     ChangedLeadPages changed;
     @Inject
     CriteriaService criteria;
+    @Inject
+    ModelStore models;
 
     @Mutation("criteriaBacktestStart")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING })
@@ -76,6 +81,11 @@ public class BacktestGraphQL {
     @Description("The version compared with.")
     public VersionView compareWith(@Source BacktestView backtest) {
         return criteria.version(backtest.compareWithUuid()).map(VersionView::of).orElse(null);
+    }
+
+    @Description("The predictive model that scored the cohort; null when it is no longer kept.")
+    public PredictionTypes.ModelView model(@Source FigureTypes.Predictive predictive) {
+        return models.find(predictive.modelId()).map(PredictionGraphQL::view).orElse(null);
     }
 
     @Description("Leads the tested version qualifies and the compared one does not, each with its outcome.")

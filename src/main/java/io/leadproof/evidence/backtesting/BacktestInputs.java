@@ -25,7 +25,7 @@ public final class BacktestInputs {
             @NonNull @Description("Leads created from this instant (inclusive).") OffsetDateTime from,
             @NonNull @Description("Leads created before this instant (exclusive); at most 5 years after `from`, not in the future.") OffsetDateTime to,
             @Description("How each lead's reference moment is taken; default AT_HANDOFF_OR_CREATED_PLUS_DAYS.") BacktestMoment referenceMoment,
-            @Description("n of CREATED_PLUS_DAYS(n), 0..365; default 30. Used by CREATED_PLUS_DAYS only.") Integer momentDays,
+            @Description("The n of CREATED_PLUS_DAYS(n), 0..365; default 30. Used by CREATED_PLUS_DAYS only.") Integer momentDays,
             @Description("Narrows the cohort; filters combine with AND, the values of one list with OR.") Filter filter,
             @Description("Sales reps to share the projected handoffs, 1..10000; default: the distinct owners of the cohort's handoffs.") Integer reps,
             @Description("Width of the score bands, 1..1000; default 10 (as in the metrics API).") Integer scoreBandWidth) {

@@ -17,20 +17,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.leadproof.common.Json;
 import io.leadproof.criteria.CriteriaVersion;
 import io.leadproof.evidence.backtest.BacktestResult;
+import io.leadproof.evidence.prediction.ServedModel;
+import io.leadproof.evidence.prediction.ServedModels;
 import io.leadproof.scoring.engine.CompiledCriteria;
 import io.leadproof.scoring.engine.ScoringEngine;
 import io.leadproof.security.CurrentWorkspace;
 
 /**
  * The transactions of one claimed backtest, each in the caller's transaction and the job's workspace: prepare
- * (compile both versions, note the tested version's last edit), checkpoint (progress, and whether to go on), finish
+ * (compile both versions, note the tested version's last edit, take the served predictive model), checkpoint (progress, and whether to go on), finish
  * (keep the result). Every step checks that the job is still RUNNING under this pod's lease: a cancelled job or one
  * taken over by another pod is left alone.
  */
 @ApplicationScoped
 class BacktestRun {
 
-    record Prepared(BacktestRequest request, CompiledCriteria tested, CompiledCriteria baseline) {
+    /** @param model the workspace's served predictive model, null when it serves none */
+    record Prepared(BacktestRequest request, CompiledCriteria tested, CompiledCriteria baseline, ServedModel model) {
     }
 
     @Inject
@@ -39,6 +42,8 @@ class BacktestRun {
     Clock clock;
     @Inject
     CurrentWorkspace workspace;
+    @Inject
+    ServedModels servedModels;
 
     /** Null when the job is no longer this pod's to run (or its versions are gone: then it fails). */
     Prepared prepare(UUID jobId, String owner) {
@@ -56,7 +61,8 @@ class BacktestRun {
         Object edited = em.createNativeQuery("select last_edited_at from criteria_version where workspace_id = ?1 and id = ?2")
                 .setParameter(1, workspace.id()).setParameter(2, tested.id()).getSingleResult();
         job.compiled(edited == null ? null : toInstant(edited));
-        return new Prepared(request, ScoringEngine.compile(tested.spec()), ScoringEngine.compile(baseline.spec()));
+        return new Prepared(request, ScoringEngine.compile(tested.spec()), ScoringEngine.compile(baseline.spec()),
+                servedModels.forWorkspace(workspace.id()).orElse(null));
     }
 
     /** Records progress and renews the lease; false when the job was cancelled or is no longer held by {@code owner}. */
@@ -69,7 +75,7 @@ class BacktestRun {
     }
 
     /** Keeps the result and the changed-side leads; false when the job is no longer this pod's. */
-    boolean finish(UUID jobId, String owner, BacktestResult result) {
+    boolean finish(UUID jobId, String owner, BacktestResult result, ServedModel model) {
         BacktestJob job = BacktestJob.<BacktestJob>find("id", jobId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (job == null || job.state() != BacktestState.RUNNING || !job.heldBy(owner)) {
             return false;
@@ -79,7 +85,7 @@ class BacktestRun {
             ChangedLeadRows.write(c, ws, jobId, ChangedSide.NEWLY_QUALIFIED, result.newlyQualified());
             ChangedLeadRows.write(c, ws, jobId, ChangedSide.NEWLY_EXCLUDED, result.newlyExcluded());
         });
-        job.succeed(json(FigureTypes.Stored.of(result)), result.tested().leads(), clock.instant());
+        job.succeed(json(FigureTypes.Stored.of(result, model)), result.tested().leads(), clock.instant());
         return true;
     }
 

@@ -35,7 +35,7 @@ public final class BacktestTypes {
             @NonNull @Description("Leads created from this instant (inclusive).") OffsetDateTime from,
             @NonNull @Description("Leads created before this instant (exclusive).") OffsetDateTime to,
             @NonNull @Description("How each lead's reference moment was taken.") BacktestMoment referenceMoment,
-            @NonNull @Description("n of CREATED_PLUS_DAYS(n).") int momentDays,
+            @NonNull @Description("The n of CREATED_PLUS_DAYS(n).") int momentDays,
             @NonNull @Description("Outcomes are as of this instant (when the backtest was requested).") OffsetDateTime outcomesAsOf,
             @NonNull @Description("Who requested it.") String requestedBy,
             @NonNull @Description("When it was requested.") OffsetDateTime createdAt,
@@ -66,8 +66,10 @@ public final class BacktestTypes {
             @NonNull @Description("Tested − compared.") FigureTypes.Difference difference,
             @NonNull @Description("Leads of the cohort actually handed off.") long actualHandoffs,
             @NonNull @Description("Leads of the cohort whose handoff was won (as of outcomesAsOf).") long wonLeads,
-            @Description("The predictive score beside the rules on the same cohort; null when no lead carried a prediction.")
+            @Description("The served predictive score beside the rules on the same cohort; null when the workspace served no"
+                    + " model when the backtest ran, or no lead was scored (`predictiveUnavailable` says which).")
             FigureTypes.Predictive predictive,
+            @Description("Why `predictive` is null; null when it is present.") String predictiveUnavailable,
             @Ignore UUID backtestId) {
 
         static ResultView of(BacktestJob job) {
@@ -77,7 +79,7 @@ public final class BacktestTypes {
             try {
                 var s = Json.MAPPER.readValue(job.resultJson(), FigureTypes.Stored.class);
                 return new ResultView(s.tested(), s.compareWith(), s.difference(), s.actualHandoffs(), s.wonLeads(), s.predictive(),
-                        job.id());
+                        s.predictiveUnavailable(), job.id());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("unreadable backtest result of " + job.id(), e);
             }

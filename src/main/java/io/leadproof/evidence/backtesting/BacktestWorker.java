@@ -28,9 +28,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Claims backtest jobs across workspaces (skip-locked, so every pod may poll) and replays each in one streaming pass
- * in its workspace, while a virtual thread renews the lease and records progress every third of the lease. A pod
- * that dies loses its lease; another pod claims the job and replays it from the start (a replay is one pass of a
- * pure core: there is no partial state worth keeping). Cancelling is seen at the next renewal.
+ * in its workspace (each lead also scored by the workspace's served predictive model, when there is one), while a
+ * virtual thread renews the lease and records progress every third of the lease. A pod that dies loses its lease; another pod claims the job and replays it from the start (a replay is one pass of a pure core:
+ * there is no partial state worth keeping). Cancelling is seen at the next renewal.
  */
 @ApplicationScoped
 public class BacktestWorker {
@@ -91,6 +91,7 @@ public class BacktestWorker {
             return;
         }
         var request = prepared.request();
+        var model = prepared.model();
         var backtest = Backtest.start(prepared.tested(), prepared.baseline(),
                 new BacktestOptions(request.span(), request.reps(), request.scoreBandWidth()));
         var processed = new AtomicLong();
@@ -103,7 +104,7 @@ public class BacktestWorker {
                     if (stop.get() || !loop.running()) {
                         throw new Stopped();
                     }
-                    backtest.accept(lead);
+                    backtest.accept(model == null ? lead : lead.withPredictedProbability(model.probability(lead.asReferenceLead())));
                     processed.incrementAndGet();
                 });
                 return null;
@@ -133,7 +134,7 @@ public class BacktestWorker {
             keeper.interrupt();
         }
         var result = backtest.finish();
-        inJob(claim, () -> runs.finish(claim.jobId(), OWNER, result));
+        inJob(claim, () -> runs.finish(claim.jobId(), OWNER, result, model));
         loop.beat();
     }
 

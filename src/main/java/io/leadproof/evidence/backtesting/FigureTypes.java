@@ -2,8 +2,10 @@ package io.leadproof.evidence.backtesting;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -11,6 +13,7 @@ import io.leadproof.evidence.backtest.BacktestResult;
 import io.leadproof.evidence.backtest.PredictiveComparison;
 import io.leadproof.evidence.backtest.ScoreBandOutcome;
 import io.leadproof.evidence.backtest.VersionFigures;
+import io.leadproof.evidence.prediction.ServedModel;
 import io.leadproof.feedback.RejectionCategory;
 
 /** The figures of a backtest as the API shows them; also the stored form of a result (JSON). */
@@ -24,7 +27,7 @@ public final class FigureTypes {
     public record Figures(
             @NonNull @Description("Leads of the cohort replayed.") long leads,
             @NonNull @Description("Leads the version qualifies at their reference moment (would-be MQLs).") long wouldBeMqls,
-            @Description("wouldBeMqls / leads.") Double qualificationRate,
+            @Description("Would-be MQLs divided by leads.") Double qualificationRate,
             @Description("Would-be MQLs per rep per week of the window (projected handoffs).") Double handoffsPerRepPerWeek,
             @NonNull @Description("Would-be MQLs whose outcome is decided (WON, LOST, STALLED, REJECTED).") long decidedAmongMqls,
             @NonNull @Description("Would-be MQLs that were won.") long wonAmongMqls,
@@ -60,7 +63,7 @@ public final class FigureTypes {
             @NonNull @Description("Leads in the band.") long leads,
             @NonNull @Description("Of them decided.") long decided,
             @NonNull @Description("Of them won.") long won,
-            @Description("won / decided; null when none is decided.") Double winRate,
+            @Description("Won divided by decided; null when none is decided.") Double winRate,
             @Description("Lower bound of the Wilson 95 % interval of the win rate.") Double winRateLower,
             @Description("Upper bound of the Wilson 95 % interval of the win rate.") Double winRateUpper) {
 
@@ -89,28 +92,37 @@ public final class FigureTypes {
     }
 
     @Type("CriteriaBacktestPredictiveComparison")
-    @Description("How the predictive conversion score sorts the same cohort as the tested rules.")
+    @Description("How the workspace's served predictive conversion score sorts the same cohort as the tested rules: AUC"
+            + " of each, and the precision of each when both pick the same number of leads. The model may have been trained"
+            + " on some of these leads; its holdout figures are on the model.")
     public record Predictive(
             @NonNull @Description("Leads that carried a predicted probability.") long scoredLeads,
             @Description("AUC of the probability, won vs the rest.") Double auc,
             @Description("AUC of the tested version's total.") Double rulesAuc,
             @NonNull @Description("The tested version's would-be MQLs: the volume both pick.") long volume,
-            @Description("Precision of the top `volume` leads by probability.") Double precisionAtVolume,
-            @Description("Precision of the tested version.") Double rulesPrecision) {
+            @Description("Precision (won among decided) of the top `volume` leads by probability.") Double precisionAtVolume,
+            @Description("Precision of the tested version at that volume (its would-be MQLs).") Double rulesPrecision,
+            @NonNull @Description("Version number of the predictive model that scored the cohort.") int modelVersion,
+            @Ignore UUID modelId) {
 
-        static Predictive of(PredictiveComparison p) {
-            return p == null ? null : new Predictive(p.scoredLeads(), p.auc(), p.rulesAuc(), p.volume(), p.precisionAtVolume(),
-                    p.rulesPrecision());
+        static Predictive of(PredictiveComparison p, ServedModel model) {
+            return p == null || model == null ? null : new Predictive(p.scoredLeads(), p.auc(), p.rulesAuc(), p.volume(),
+                    p.precisionAtVolume(), p.rulesPrecision(), model.version(), model.modelId());
         }
     }
 
     /** The stored result (JSON in criteria_backtest.result); the changed-side leads are rows of criteria_backtest_lead. */
     public record Stored(Figures tested, Figures compareWith, Difference difference, long actualHandoffs, long wonLeads,
-                         Predictive predictive) {
+                         Predictive predictive, String predictiveUnavailable) {
 
-        static Stored of(BacktestResult r) {
+        static final String NO_MODEL = "The workspace serves no predictive model: none was trained, or none had enough"
+                + " decided leads or a holdout AUC of at least 0.6 (see predictiveModels).";
+        static final String NO_LEADS = "No lead of the cohort was scored.";
+
+        static Stored of(BacktestResult r, ServedModel model) {
+            Predictive predictive = Predictive.of(r.predictive(), model);
             return new Stored(Figures.of(r.tested()), Figures.of(r.baseline()), Difference.of(r.difference()), r.actualHandoffs(),
-                    r.wonLeads(), Predictive.of(r.predictive()));
+                    r.wonLeads(), predictive, predictive != null ? null : model == null ? NO_MODEL : NO_LEADS);
         }
     }
 }

@@ -29,7 +29,7 @@ public final class InsightTypes {
             @NonNull @Description("The month, e.g. 2026-03.") String month,
             @NonNull @Description("Rejections (of the reason or category) among the month's handoffs.") int rejected,
             @NonNull @Description("Handoffs of the month.") int handoffs,
-            @Description("rejected / handoffs; null without handoffs.") Double rate) {
+            @Description("Rejected divided by handoffs; null without handoffs.") Double rate) {
 
         static MonthView of(MonthCount m) {
             return new MonthView(m.month().toString(), m.rejected(), m.handoffs(), m.rate());

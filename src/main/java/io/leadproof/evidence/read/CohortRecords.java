@@ -45,7 +45,7 @@ final class CohortRecords {
     }
 
     static BacktestLead backtestLead(CohortRow row, CohortQuery q) throws SQLException {
-        return new BacktestLead(row.leadId(), row.moment(), row.traits(), facts(row.activityColumns()),
+        return new BacktestLead(row.leadId(), row.moment(), row.traits(), row.campaign(), row.channel(), facts(row.activityColumns()),
                 CohortReader.outcome(row, q), row.facts() == null ? null : row.facts().createdAt(), row.owner(), Double.NaN);
     }
 

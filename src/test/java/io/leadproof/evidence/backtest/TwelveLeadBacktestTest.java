@@ -57,7 +57,7 @@ class TwelveLeadBacktestTest {
                 .seniority(seniority).build();
         List<ActivityFact> activities = demoDaysBefore == null ? List.of()
                 : List.of(ActivityFact.of(ActivityType.DEMO_REQUESTED, FunnelStage.BOFU, MOMENT.minus(Duration.ofDays(demoDaysBefore))));
-        return new BacktestLead(id(n), MOMENT, traits, activities, outcome, outcome == null ? null : MOMENT, owner, probability);
+        return new BacktestLead(id(n), MOMENT, traits, null, null, activities, outcome, outcome == null ? null : MOMENT, owner, probability);
     }
 
     private static Outcome outcome(OutcomeKind kind) {

@@ -18,15 +18,15 @@ import io.leadproof.support.Members;
  * who requested a demo and downloaded an eBook (an MQL under the default criteria, handed off at once to the one rep, sam); won leads are accepted, get an
  * opportunity and are won; the others are rejected. The caller runs as sam with the revops-admin and sales roles.
  */
-final class PlantedWorkspace {
+public final class PlantedWorkspace {
 
-    record Planted(String email, String industry, int employees, boolean won) {
+    public record Planted(String email, String industry, int employees, boolean won) {
     }
 
     private PlantedWorkspace() {
     }
 
-    static void registerRep(String workspace) {
+    public static void registerRep(String workspace) {
         Members.rep(workspace, "sam");
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"sam\"}) { rep { userName } } }");
     }
@@ -36,7 +36,7 @@ final class PlantedWorkspace {
      * employees; outcomes drawn with a seeded random. When {@code reversedFrom} is below 1, leads from that share on
      * have the truth reversed (software loses): a model trained on the earlier ones sorts the latest ones backwards.
      */
-    static List<Planted> groundTruth(String prefix, int leads, long seed, double reversedFrom) {
+    public static List<Planted> groundTruth(String prefix, int leads, long seed, double reversedFrom) {
         Random random = new Random(seed);
         List<Planted> result = new ArrayList<>();
         for (int i = 0; i < leads; i++) {
@@ -54,7 +54,7 @@ final class PlantedWorkspace {
     }
 
     /** Plants the leads in order (handoff moments follow it); the lead ids, in the same order. */
-    static List<String> plant(List<Planted> leads) {
+    public static List<String> plant(List<Planted> leads) {
         List<String> ids = new ArrayList<>();
         for (Planted p : leads) {
             String lead = GraphQL.ok("""
@@ -91,7 +91,7 @@ final class PlantedWorkspace {
               evaluation { trainingLeads holdoutLeads holdoutWon auc brier topDecileLift calibration { decile leads meanPredicted actualWinRate } } } }""";
 
     /** Starts a training and waits until it finished; the model as the API shows it. */
-    static io.restassured.path.json.JsonPath trainAndWait() {
+    public static io.restassured.path.json.JsonPath trainAndWait() {
         var started = GraphQL.ok("mutation { predictiveModelTrain(input: {note: \"planted\"}) { model { id status } userErrors { code message } } }");
         assertThat(started.getList("data.predictiveModelTrain.userErrors")).as(started.prettify()).isEmpty();
         String id = started.getString("data.predictiveModelTrain.model.id");

@@ -97,7 +97,7 @@ final class Leads {
     BacktestLead backtestLead(int i) {
         int slot = i % POOL;
         Outcome outcome = outcomes[slot];
-        return new BacktestLead(new UUID(0xBE, i), MOMENT, snapshots[slot], activities.get(slot), outcome,
+        return new BacktestLead(new UUID(0xBE, i), MOMENT, snapshots[slot], null, null, activities.get(slot), outcome,
                 outcome == null ? null : MOMENT, outcome == null ? null : "rep-" + (i % 12), Double.NaN);
     }
 
