@@ -37,6 +37,8 @@ import io.quarkus.runtime.StartupEvent;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    /** Past deals per demo workspace (docs/evidence.md, "Importing deal history"). */
+    static final int HISTORY_DEALS = 120;
 
     @ConfigProperty(name = "leadproof.demo.enabled")
     boolean enabled;
@@ -54,6 +56,10 @@ public class DemoData {
     WorkspaceMembers members;
     @Inject
     Clock clock;
+    @Inject
+    io.leadproof.handoff.DealsImportService dealsImport;
+    @Inject
+    io.leadproof.workspace.WorkspaceService workspaces;
 
     void onStart(@Observes StartupEvent event) {
         if (!enabled) {
@@ -103,8 +109,33 @@ public class DemoData {
                 var outcome = activities.record(events.subList(from, Math.min(events.size(), from + ActivityService.BATCH_CAP)));
                 outcome.userErrors().forEach(e -> LOG.warnf("demo activity rejected: %s", e));
             }
-            LOG.infof("demo workspace %s: %d leads, %d activities, %d campaigns", workspace, batch.size(), events.size(), campaignIds.size());
+            long started = System.nanoTime();
+            int deals = history(workspace, seed, reps);
+            LOG.infof("demo workspace %s: %d leads, %d activities, %d campaigns, %d past deals (history in %d ms)", workspace, batch.size(),
+                    events.size(), campaignIds.size(), deals, (System.nanoTime() - started) / 1_000_000);
         });
+    }
+
+    /** Six months of deal history through dealsImport, once (a restart finds it imported). */
+    private int history(String workspace, long seed, String... reps) {
+        if (dealsImport.importedCount() > 0) {
+            return 0;
+        }
+        var owners = new java.util.ArrayList<String>();
+        for (int i = 0; i < reps.length; i += 2) {
+            owners.add(reps[i]);
+        }
+        var deals = new DemoHistory(seed, clock.instant(), workspaces.current().reportingCurrency()).deals(workspace, HISTORY_DEALS, owners);
+        var historyLeads = deals.stream().map(DemoHistory.Deal::lead).toList();
+        for (int from = 0; from < historyLeads.size(); from += LeadService.IMPORT_CAP) {
+            leads.upsert(historyLeads.subList(from, Math.min(historyLeads.size(), from + LeadService.IMPORT_CAP)))
+                    .userErrors().forEach(e -> LOG.warnf("demo history lead rejected: %s", e));
+        }
+        long leadsDone = System.nanoTime();
+        var outcome = dealsImport.importDeals(deals.stream().map(DemoHistory.Deal::deal).toList());
+        LOG.infof("demo history of %s: deals imported in %d ms", workspace, (System.nanoTime() - leadsDone) / 1_000_000);
+        outcome.userErrors().forEach(e -> LOG.warnf("demo deal rejected: %s", e));
+        return outcome.handoffs().size();
     }
 
     private UUID ensureCampaign(String name, LeadSource channel, int monthlyCost) {

@@ -63,7 +63,7 @@ public class EvidenceReader {
         return ids.stream().findFirst();
     }
 
-    private static String snapshot(Lead l) {
+    static String snapshot(Lead l) {
         Map<String, String> a = new LinkedHashMap<>();
         put(a, "email", l.email());
         put(a, "name", ((l.firstName() == null ? "" : l.firstName()) + " " + (l.lastName() == null ? "" : l.lastName())).strip());

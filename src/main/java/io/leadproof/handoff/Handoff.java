@@ -80,6 +80,9 @@ public class Handoff extends WorkspaceOwned {
     private String wonCurrency;
     @Column(name = "lost_reason")
     private String lostReason;
+    private boolean imported;
+    @Column(name = "external_deal_id")
+    private String externalDealId;
     @Version
     private long version;
 
@@ -100,6 +103,19 @@ public class Handoff extends WorkspaceOwned {
         h.createdAt = now;
         h.createdBy = actor;
         h.dueAt = now.plus(sla);
+        return h;
+    }
+
+    /**
+     * A handoff from a CRM's history (dealsImport): created at the stated past moment, owned as stated, never in a
+     * queue and without a due time, so it never breaches an SLA.
+     */
+    static Handoff imported(UUID leadId, FrozenEvidence evidence, String externalDealId, String owner, String actor, Instant at) {
+        var h = open(leadId, evidence, actor, at, Duration.ZERO);
+        h.dueAt = null;
+        h.imported = true;
+        h.externalDealId = externalDealId;
+        h.owner = owner;
         return h;
     }
 
@@ -223,4 +239,6 @@ public class Handoff extends WorkspaceOwned {
     public BigDecimal wonAmount() { return wonAmount; }
     public String wonCurrency() { return wonCurrency; }
     public String lostReason() { return lostReason; }
+    public boolean imported() { return imported; }
+    public String externalDealId() { return externalDealId; }
 }

@@ -65,7 +65,7 @@ public class HandoffQueries {
         var asked = status == null ? List.<HandoffState> of() : status.stream().filter(java.util.Objects::nonNull).distinct().toList();
         var states = asked.isEmpty() ? List.of(HandoffState.PENDING, HandoffState.ACCEPTED, HandoffState.OPPORTUNITY) : asked;
         Instant now = clock.instant();
-        var where = new StringBuilder("owner = :owner and state in :states");
+        var where = new StringBuilder("owner = :owner and state in :states and imported = false");
         Map<String, Object> params = new HashMap<>(Map.of("owner", workspace.actor(), "states", states));
         if (overdue != null) {
             where.append(overdue ? " and " + HandoffSla.WAITING_PAST_DUE : " and not " + HandoffSla.WAITING_PAST_DUE);

@@ -40,7 +40,7 @@ public final class HandoffTypes {
             @NonNull @Description("What was known at handoff: score, contributions, version, lead attributes.") Evidence evidence,
             @NonNull @Description("When marketing handed the lead over.") OffsetDateTime createdAt,
             @NonNull @Description("Who handed it over ('leadproof' when automatic).") String createdBy,
-            @NonNull @Description("When the first response is due (workspace SLA).") OffsetDateTime dueAt,
+            @Description("When the first response is due (workspace SLA); null for an imported handoff, which never breaches.") OffsetDateTime dueAt,
             @NonNull @Description("True when the first response came after dueAt, or has not come and dueAt has passed.") boolean overdue,
             @Description("First accept, reject or logged touch.") OffsetDateTime firstResponseAt,
             @Description("When sales accepted.") OffsetDateTime acceptedAt,
@@ -50,6 +50,8 @@ public final class HandoffTypes {
             @Description("When the deal closed.") OffsetDateTime closedAt,
             @Description("Won amount.") Money wonAmount,
             @Description("Why the deal was lost.") String lostReason,
+            @NonNull @Description("True when the handoff came from a CRM's history (dealsImport): it counts in metrics and analysis, never in a queue, a notification or an SLA breach.") boolean imported,
+            @Description("The CRM's deal id of an imported handoff.") String externalDealId,
             @Ignore UUID uuid,
             @Ignore UUID leadUuid) implements Node {
 
@@ -58,7 +60,8 @@ public final class HandoffTypes {
             return new HandoffView(NodeId.of("Handoff", h.id()), NodeId.of("Lead", h.leadId()), h.state(), h.owner(),
                     Evidence.of(h), utc(h.createdAt()), h.createdBy(), utc(h.dueAt()), overdue,
                     utc(h.firstResponseAt()), utc(h.acceptedAt()), Rejection.of(h), utc(h.opportunityAt()), h.opportunityName(),
-                    utc(h.closedAt()), Money.of(h.wonAmount(), h.wonCurrency()), h.lostReason(), h.id(), h.leadId());
+                    utc(h.closedAt()), Money.of(h.wonAmount(), h.wonCurrency()), h.lostReason(), h.imported(), h.externalDealId(),
+                    h.id(), h.leadId());
         }
     }
 

@@ -70,7 +70,7 @@ public class LeadLifecycle {
                     ps.setTimestamp(++i, at);
                     ps.setObject(++i, versionId);
                 }
-                case HAND_OFF -> ps.setObject(++i, versionId);
+                case HAND_OFF, IMPORT_HAND_OFF -> ps.setObject(++i, versionId);
                 case RECYCLE -> ps.setTimestamp(++i, at);
                 default -> {
                 }
@@ -94,7 +94,7 @@ public class LeadLifecycle {
     private static String effects(LifecycleMove move) {
         return switch (move) {
             case QUALIFY -> ", first_mql_at = coalesce(l.first_mql_at, ?), first_mql_version_id = coalesce(l.first_mql_version_id, ?)";
-            case HAND_OFF -> ", last_handoff_version_id = ?";
+            case HAND_OFF, IMPORT_HAND_OFF -> ", last_handoff_version_id = ?";
             case RECYCLE -> ", recycled_at = ?";
             case KNOCK_OUT, ACCEPT, OPEN_OPPORTUNITY, WIN, LOSE, DISQUALIFY -> "";
         };

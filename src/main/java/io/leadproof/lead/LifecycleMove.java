@@ -28,6 +28,8 @@ public enum LifecycleMove {
     /** Marketing hands the qualified lead to sales under a criteria version. */
     HAND_OFF("hand off", HANDED_OFF, MQL),
     ACCEPT("accept", SAL, HANDED_OFF),
+    /** History imported from a CRM (dealsImport): the lead was handed off in the past, whether or not it is an MQL here. */
+    IMPORT_HAND_OFF("import a handoff for", HANDED_OFF, NEW, MQL, RECYCLED),
     OPEN_OPPORTUNITY("open an opportunity for", SQL, SAL),
     WIN("win", WON, SQL),
     LOSE("lose", LOST, SQL),

@@ -329,7 +329,12 @@ class RoleMatrixTest {
             Map.entry("Lead.prediction", Probe.of("query($id: ID!) { lead(id: $id) { id prediction { probability } } }",
                     f -> Map.of("id", f.leadId()), "data.lead")),
             Map.entry("nodes", Probe.of("query($ids: [String!]!) { nodes(ids: $ids) { id } }",
-                    f -> Map.of("ids", List.of(f.leadId(), f.campaignId())), "data.nodes")));
+                    f -> Map.of("ids", List.of(f.leadId(), f.campaignId())), "data.nodes")),
+            // a deal of a lead that does not exist: refused per row, nothing lands
+            Map.entry("dealsImport", Probe.of("""
+                    mutation($input: DealsImportInput!) { dealsImport(input: $input) { handoffs { id } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("deals", List.of(Map.of("externalDealId", "rm-probe", "leadExternalId", "rm-no-such-lead",
+                            "handedOffAt", "2026-01-05T00:00:00Z")))), "data.dealsImport")));
 
     private static volatile String backtest;
 
