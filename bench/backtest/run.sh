@@ -28,7 +28,9 @@ for n in $SIZES; do
   log "generating $n leads, $((n * 5)) activities and their handoffs"
   BENCH_LEADS="$n" BENCH_ACTIVITIES="$((n * 5))" "$BENCH_DIR/generate.sh" >"$BENCH_OUT/generate-$n.log" 2>&1
   psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/handoffs.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
-  psql -X -q -d "$BENCH_DB" -c "vacuum analyze lead" -c "vacuum analyze activity" -c "vacuum analyze handoff" >/dev/null
+  # the generator loads leads with triggers off: give each lead its first trait revision, as V33 did for existing leads
+  psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/../evidence-api/backfill.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
+  psql -X -q -d "$BENCH_DB" -c "vacuum analyze lead" -c "vacuum analyze activity" -c "vacuum analyze handoff" -c "vacuum analyze lead_trait_revision" >/dev/null
 
   app_start "$BENCH_OUT/app-$n.log"
   tok="$(token)"
