@@ -246,7 +246,9 @@ class QueryLimitsTest {
             Map.entry("HandoffLogTouchInput.signals", "20 codes (TOO_MANY)"),
             Map.entry("ImportMappingInput.columns", "200 columns (TOO_MANY)"),
             Map.entry("ImportMappingInput.placeholders", "100 values (TOO_MANY)"),
-            Map.entry("ImportColumnInput.values", "500 aliases per column (TOO_MANY)"));
+            Map.entry("ImportColumnInput.values", "500 aliases per column (TOO_MANY)"),
+            Map.entry("DealsImportInput.deals", "500 deals (OUT_OF_RANGE)"),
+            Map.entry("DealImportInput.firstCallSignals", "20 codes (TOO_MANY)"));
 
     @Test
     void every_list_input_has_a_cap() {
