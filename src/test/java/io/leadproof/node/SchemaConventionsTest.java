@@ -20,6 +20,8 @@ class SchemaConventionsTest {
     static final Set<String> KNOWN_GAPS = Set.of(
             // evidence/import operations merged after the conventions (SmallRye drops @NonNull on list items in input records)
             "list:CriteriaBacktestFilterInput.campaignIds",
+            "list:DealImportInput.firstCallSignals",
+            "list:DealsImportInput.deals",
             "list:CriteriaBacktestFilterInput.criteriaVersionIds",
             "list:CriteriaBacktestFilterInput.owners",
             "list:CriteriaBacktestFilterInput.sources",

@@ -43,7 +43,7 @@ final class SchemaRules {
             "SignalAnalysis", "SuggestedChange");
 
     /** Fields named like ids that name something outside LeadProof, so there is no object to link to. */
-    static final Set<String> NOT_LINKS = Set.of("externalId", "clientEventId");
+    static final Set<String> NOT_LINKS = Set.of("externalId", "clientEventId", "externalDealId");
 
     final Map<String, ObjectTypeDefinition> objects;
     final Map<String, InputObjectTypeDefinition> inputs;
