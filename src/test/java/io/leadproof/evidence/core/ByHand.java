@@ -4,11 +4,11 @@ package io.leadproof.evidence.core;
  * Exact tests computed independently of Commons Statistics, from their textbook definitions, so the
  * tests can check the library's answers (and our use of it) rather than repeat them.
  */
-final class ByHand {
+public final class ByHand {
     private ByHand() {
     }
 
-    static double logChoose(int n, int k) {
+    public static double logChoose(int n, int k) {
         double sum = 0;
         for (int i = 1; i <= k; i++) {
             sum += Math.log(n - k + i) - Math.log(i);
@@ -17,12 +17,12 @@ final class ByHand {
     }
 
     /** P(X = x) for the count with the signal in group A, given both margins (hypergeometric). */
-    static double hypergeometric(int x, int nA, int nB, int withSignal) {
+    public static double hypergeometric(int x, int nA, int nB, int withSignal) {
         return Math.exp(logChoose(nA, x) + logChoose(nB, withSignal - x) - logChoose(nA + nB, withSignal));
     }
 
     /** Fisher's two-sided p: the sum of the probabilities of tables no more likely than the observed one. */
-    static double fisher(int a, int nA, int b, int nB) {
+    public static double fisher(int a, int nA, int b, int nB) {
         int k = a + b;
         double observed = hypergeometric(a, nA, nB, k);
         double p = 0;
@@ -39,7 +39,7 @@ final class ByHand {
      * Boschloo's p: the tables whose Fisher p is at most the observed one's, their probability under
      * two binomials with a common rate π, maximised over π (a grid of 10,000 points).
      */
-    static double boschloo(int a, int nA, int b, int nB) {
+    public static double boschloo(int a, int nA, int b, int nB) {
         double observed = fisher(a, nA, b, nB);
         boolean[][] extreme = new boolean[nA + 1][nB + 1];
         for (int x = 0; x <= nA; x++) {
