@@ -21,6 +21,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.leadproof.common.ApiException;
 import io.leadproof.common.Cursors;
+import io.leadproof.common.NodeId;
 import io.leadproof.common.PageInfo;
 import io.leadproof.handoff.HandoffTypes.Assignment;
 import io.leadproof.handoff.HandoffTypes.EventView;
@@ -33,6 +34,7 @@ import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.security.Roles;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.graphql.api.Nullable;
 
 /** Reads of handoffs: the rep's queue, a lead's handoffs, the audit log; and the assignment push. */
 @GraphQLApi
@@ -51,12 +53,14 @@ public class HandoffQueries {
     HandoffNotifier notifier;
     @Inject
     HandoffSla sla;
+    @Inject
+    HandoffService handoffs;
 
     @Query("myHandoffs")
     @RolesAllowed({ Roles.SALES, Roles.ADMIN })
     @Description("The signed-in rep's handoffs, most urgent first.")
     public @NonNull HandoffConnection myHandoffs(
-            @Description("Only these states (default: open ones — PENDING, ACCEPTED, OPPORTUNITY).") List<HandoffState> status,
+            @Description("Only these states (default: open ones — PENDING, ACCEPTED, OPPORTUNITY).") @Nullable List<@NonNull HandoffState> status,
             @Description("Only handoffs still waiting for a first response past their due time (true), or not (false).") Boolean overdue,
             @Description("Page size, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first,
             @Description("Cursor of the last edge of the previous page.") String after) {
@@ -71,6 +75,8 @@ public class HandoffQueries {
             where.append(overdue ? " and " + HandoffSla.WAITING_PAST_DUE : " and not " + HandoffSla.WAITING_PAST_DUE);
             params.put("now", now);
         }
+        String matching = where.toString();
+        Map<String, Object> matchingParams = Map.copyOf(params);
         var position = Cursors.decode(QUEUE_ORDER, after);
         if (position != null) {
             where.append(" and (dueAt > :k or (dueAt = :k and id > :kid))");
@@ -85,7 +91,14 @@ public class HandoffQueries {
             var h = shown.get(i);
             edges.add(new HandoffEdge(Cursors.encode(QUEUE_ORDER, h.dueAt().toString(), h.id()), HandoffView.of(h, breached.get(i))));
         }
-        return new HandoffConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), rows.size() > size, after != null));
+        return new HandoffConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), rows.size() > size, after != null),
+                () -> Math.toIntExact(Handoff.count(matching, matchingParams)));
+    }
+
+    @Name("totalCount")
+    @Description("Handoffs matching the filters, on all pages; counted only when asked.")
+    public int totalCount(@Source HandoffConnection connection) {
+        return connection.counter().getAsInt();
     }
 
     @Name("handoffs")
@@ -126,10 +139,16 @@ public class HandoffQueries {
         return handoffs.stream().map(h -> found.get(h.leadUuid())).map(l -> l == null ? null : LeadView.of(l)).toList();
     }
 
+    @Name("handoff")
+    @Description("The handoff as it is now, read in the rep's session, so a queue updates without a refetch.")
+    public HandoffView assignedHandoff(@Source Assignment assignment) {
+        return handoffs.view(NodeId.require("Handoff", assignment.handoffId(), "handoffId")).orElse(null);
+    }
+
     @Subscription("handoffAssigned")
     @RolesAllowed(Roles.SALES)
     @Description("Pushes each handoff newly assigned to the signed-in rep (graphql-ws).")
-    public Multi<Assignment> handoffAssigned() {
+    public @NonNull Multi<Assignment> handoffAssigned() {
         return notifier.assignmentsFor(workspace.id(), workspace.actor());
     }
 
