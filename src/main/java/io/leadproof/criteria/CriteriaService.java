@@ -59,11 +59,11 @@ public class CriteriaService {
         return Result.ok(model);
     }
 
-    @Transactional
     /** The model now driving handoffs and the one that stopped (null when it already drove them, or none did). */
     public record HandoffModelSwitch(CriteriaModel model, CriteriaModel previous) {
     }
 
+    @Transactional
     public Result<HandoffModelSwitch> setHandoffModel(UUID modelId) {
         return model(modelId).map(m -> Result.ok(new HandoffModelSwitch(m, makeHandoffModel(m))))
                 .orElseGet(() -> Result.failed(List.of(UserError.of("NOT_FOUND", "no such model", "modelId"))));

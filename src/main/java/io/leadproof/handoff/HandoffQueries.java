@@ -21,7 +21,6 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.leadproof.common.ApiException;
 import io.leadproof.common.Cursors;
-import io.leadproof.common.NodeId;
 import io.leadproof.common.PageInfo;
 import io.leadproof.handoff.HandoffTypes.Assignment;
 import io.leadproof.handoff.HandoffTypes.EventView;
@@ -53,8 +52,6 @@ public class HandoffQueries {
     HandoffNotifier notifier;
     @Inject
     HandoffSla sla;
-    @Inject
-    HandoffService handoffs;
 
     @Query("myHandoffs")
     @RolesAllowed({ Roles.SALES, Roles.ADMIN })
@@ -139,16 +136,10 @@ public class HandoffQueries {
         return handoffs.stream().map(h -> found.get(h.leadUuid())).map(l -> l == null ? null : LeadView.of(l)).toList();
     }
 
-    @Name("handoff")
-    @Description("The handoff as it is now, read in the rep's session, so a queue updates without a refetch.")
-    public HandoffView assignedHandoff(@Source Assignment assignment) {
-        return handoffs.view(NodeId.require("Handoff", assignment.handoffId(), "handoffId")).orElse(null);
-    }
-
     @Subscription("handoffAssigned")
     @RolesAllowed(Roles.SALES)
     @Description("Pushes each handoff newly assigned to the signed-in rep (graphql-ws).")
-    public @NonNull Multi<Assignment> handoffAssigned() {
+    public Multi<Assignment> handoffAssigned() {
         return notifier.assignmentsFor(workspace.id(), workspace.actor());
     }
 

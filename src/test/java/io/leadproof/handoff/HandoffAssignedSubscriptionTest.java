@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class HandoffAssignedSubscriptionTest {
 
-    static final String SUBSCRIBE = "subscription { handoffAssigned { handoffId leadId owner scoreTotal dueAt handoff { id state assignee { userName } } } }";
+    static final String SUBSCRIBE = "subscription { handoffAssigned { handoffId leadId owner scoreTotal dueAt } }";
 
     @Test
     void sam_is_pushed_the_handoff_assigned_to_him() throws Exception {
@@ -49,8 +49,6 @@ class HandoffAssignedSubscriptionTest {
         var result = pushed.get();
         assertThat(result.errors()).isEmpty();
         assertThat(result.json().getString("data.handoffAssigned.handoffId")).isEqualTo(handoff);
-        assertThat(result.json().getString("data.handoffAssigned.handoff.id")).as("the Handoff itself, for the queue's cache").isEqualTo(handoff);
-        assertThat(result.json().getString("data.handoffAssigned.handoff.assignee.userName")).isEqualTo("sam.sales");
         assertThat(result.json().getString("data.handoffAssigned.owner")).as("sue's assignment is not pushed to sam").isEqualTo("sam.sales");
         assertThat(result.json().getString("data.handoffAssigned.leadId")).isEqualTo(lead);
         assertThat(result.json().getInt("data.handoffAssigned.scoreTotal")).isGreaterThanOrEqualTo(50);
