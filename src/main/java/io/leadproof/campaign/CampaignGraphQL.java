@@ -55,7 +55,15 @@ public class CampaignGraphQL {
         boolean hasNext = rows.size() > size;
         var edges = rows.stream().limit(size)
                 .map(c -> new CampaignEdge(Cursors.encode("NAME", c.name(), c.id()), CampaignView.of(c))).toList();
-        return new CampaignConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), hasNext, after != null));
+        return new CampaignConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), hasNext, after != null),
+                () -> Math.toIntExact(campaigns.count()));
+    }
+
+    @Name("totalCount")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
+    @Description("Campaigns of the workspace, on all pages; counted only when asked.")
+    public int totalCount(@Source CampaignConnection connection) {
+        return connection.counter().getAsInt();
     }
 
     @Mutation("campaignCreate")
@@ -71,7 +79,9 @@ public class CampaignGraphQL {
     @Description("Records money spent on a campaign on a day, in the workspace's reporting currency.")
     public @NonNull CampaignTypes.CostPayload campaignCostRecord(@NonNull @Description("The cost.") CampaignTypes.CostInput input) {
         var result = campaigns.recordCost(input);
-        return new CampaignTypes.CostPayload(result.value() == null ? null : CostView.of(result.value()), result.userErrors());
+        var cost = result.value();
+        return new CampaignTypes.CostPayload(cost == null ? null : CostView.of(cost),
+                cost == null ? null : campaigns.find(cost.campaignId()).map(CampaignView::of).orElse(null), result.userErrors());
     }
 
     @Name("campaign")

@@ -95,6 +95,10 @@ public class CampaignService {
         return result;
     }
 
+    public long count() {
+        return Campaign.count();
+    }
+
     public List<Campaign> page(int first, String afterName) {
         return afterName == null
                 ? Campaign.<Campaign>find("order by name, id").page(0, first + 1).list()

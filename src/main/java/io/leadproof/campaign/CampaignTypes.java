@@ -64,7 +64,8 @@ public final class CampaignTypes {
     @Description("A page of campaigns, by name.")
     public record CampaignConnection(
             @NonNull @Description("Campaigns with cursors.") List<@NonNull CampaignEdge> edges,
-            @NonNull @Description("Pagination information.") PageInfo pageInfo) {
+            @NonNull @Description("Pagination information.") PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier counter) {
     }
 
     @Type("CampaignEdge")
@@ -103,6 +104,7 @@ public final class CampaignTypes {
     @Description("Result of campaignCostRecord.")
     public record CostPayload(
             @Description("The recorded cost; null when the input had errors.") CostView cost,
+            @Description("The campaign with its new totalCost; null when the input had errors.") CampaignView campaign,
             @NonNull @Description("Problems with the input.") List<@NonNull UserError> userErrors) {
     }
 }

@@ -64,7 +64,9 @@ public class CriteriaGraphQL {
     @Description("Makes this model the one whose active version creates MQLs and handoffs.")
     public @NonNull ModelPayload criteriaModelSetHandoff(@NonNull @Description("The model.") CriteriaInputs.ModelSetHandoff input) {
         var r = criteria.setHandoffModel(NodeId.require("CriteriaModel", input.modelId(), "modelId"));
-        return new ModelPayload(r.value() == null ? null : ModelView.of(r.value()), r.userErrors());
+        var change = r.value();
+        return change == null ? new ModelPayload(null, r.userErrors())
+                : new ModelPayload(ModelView.of(change.model()), change.previous() == null ? null : ModelView.of(change.previous()), r.userErrors());
     }
 
     @Mutation("criteriaDraftCreate")
@@ -123,7 +125,10 @@ public class CriteriaGraphQL {
     @Description("Publishes a draft: it becomes ACTIVE and immutable, the previous active version is retired, "
             + "and all leads are rescored in the background (see scoringJob).")
     public @NonNull VersionPayload criteriaVersionPublish(@NonNull @Description("The draft.") CriteriaInputs.VersionRef input) {
-        return VersionPayload.of(criteria.publish(versionId(input.versionId())));
+        var r = criteria.publish(versionId(input.versionId()));
+        var published = r.value();
+        return published == null ? VersionPayload.of(r)
+                : new VersionPayload(VersionView.of(published), criteria.retiredBy(published).map(VersionView::of).orElse(null), r.userErrors());
     }
 
     @Mutation("criteriaVersionRetire")

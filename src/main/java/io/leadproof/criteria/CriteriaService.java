@@ -59,18 +59,35 @@ public class CriteriaService {
         return Result.ok(model);
     }
 
-    @Transactional
-    public Result<CriteriaModel> setHandoffModel(UUID modelId) {
-        return model(modelId).map(m -> {
-            makeHandoffModel(m);
-            return Result.ok(m);
-        }).orElseGet(() -> Result.failed(List.of(UserError.of("NOT_FOUND", "no such model", "modelId"))));
+    /** The model now driving handoffs and the one that stopped (null when it already drove them, or none did). */
+    public record HandoffModelSwitch(CriteriaModel model, CriteriaModel previous) {
     }
 
-    private void makeHandoffModel(CriteriaModel model) {
-        CriteriaModel.<CriteriaModel>list("drivesHandoffs = true and id <> ?1", model.id()).forEach(CriteriaModel::stopDrivingHandoffs);
+    @Transactional
+    public Result<HandoffModelSwitch> setHandoffModel(UUID modelId) {
+        return model(modelId).map(m -> Result.ok(new HandoffModelSwitch(m, makeHandoffModel(m))))
+                .orElseGet(() -> Result.failed(List.of(UserError.of("NOT_FOUND", "no such model", "modelId"))));
+    }
+
+    private CriteriaModel makeHandoffModel(CriteriaModel model) {
+        List<CriteriaModel> stopped = CriteriaModel.list("drivesHandoffs = true and id <> ?1", model.id());
+        stopped.forEach(CriteriaModel::stopDrivingHandoffs);
         CriteriaModel.flush();
         model.driveHandoffs();
+        return stopped.isEmpty() ? null : stopped.getFirst();
+    }
+
+    /**
+     * The version a publish retired: retiring and publishing share one instant. The database keeps microseconds of it,
+     * the published entity in memory may hold more digits, so the instants are compared within a millisecond.
+     */
+    public Optional<CriteriaVersion> retiredBy(CriteriaVersion published) {
+        if (published.publishedAt() == null) {
+            return Optional.empty();
+        }
+        return CriteriaVersion.<CriteriaVersion>find("modelId = ?1 and status = ?2 and retiredAt is not null order by retiredAt desc",
+                published.modelId(), VersionStatus.RETIRED).firstResultOptional()
+                .filter(v -> java.time.Duration.between(v.retiredAt(), published.publishedAt()).abs().toMillis() < 1);
     }
 
     @Transactional
@@ -165,6 +182,15 @@ public class CriteriaService {
 
     public Optional<CriteriaVersion> version(UUID id) {
         return CriteriaVersion.find("id", id).firstResultOptional();
+    }
+
+    public List<CriteriaVersion> versions(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : CriteriaVersion.list("id in ?1", java.util.Set.copyOf(ids));
+    }
+
+    public List<CriteriaVersion> activeVersionsOf(java.util.Collection<UUID> modelIds) {
+        return modelIds.isEmpty() ? List.of()
+                : CriteriaVersion.list("modelId in ?1 and status = ?2", java.util.Set.copyOf(modelIds), VersionStatus.ACTIVE);
     }
 
     public List<CriteriaModel> models() {

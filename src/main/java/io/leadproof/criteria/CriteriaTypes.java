@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Type;
 import io.leadproof.common.Node;
 import io.leadproof.common.NodeId;
 import io.leadproof.common.UserError;
+import io.smallrye.graphql.api.Deprecated;
 
 /** Output types of the criteria feature. */
 public final class CriteriaTypes {
@@ -27,7 +28,7 @@ public final class CriteriaTypes {
             @Id @NonNull @Description("Global id.") String id,
             @NonNull @Description("Unique name, e.g. Inbound B2B.") String name,
             @NonNull @Description("Whether this model's active version makes leads MQL and creates handoffs.") boolean drivesHandoffs,
-            @Description("Id of the version whose scores lead.score shows (complete scores).") String servedVersionId,
+            @Deprecated(reason = "Use servedVersion { id }. Removed in the next release.") @Description("Id of the version whose scores lead.score shows (complete scores).") String servedVersionId,
             @NonNull @Description("When the model was created.") OffsetDateTime createdAt,
             @Ignore UUID uuid) implements Node {
 
@@ -42,14 +43,14 @@ public final class CriteriaTypes {
     @Description("A numbered set of rules and thresholds: a DRAFT is editable; a published version is immutable.")
     public record VersionView(
             @Id @NonNull @Description("Global id.") String id,
-            @Id @NonNull @Description("Id of the model.") String modelId,
+            @Deprecated(reason = "Use model { id }. Removed in the next release.") @Id @NonNull @Description("Id of the model.") String modelId,
             @NonNull @Description("Version number within the model, from 1.") int number,
             @NonNull @Description("DRAFT, ACTIVE or RETIRED.") VersionStatus status,
             @NonNull @Description("Rules in evaluation order.") List<@NonNull RuleView> rules,
             @NonNull @Description("MQL threshold on the total score.") int mqlThreshold,
             @Description("Optional minimum fit score to qualify.") Integer minFit,
             @Description("Optional minimum engagement score to qualify.") Integer minEngagement,
-            @Description("Version this draft was copied from.") String basedOnVersionId,
+            @Deprecated(reason = "Use basedOnVersion { id }. Removed in the next release.") @Description("Version this draft was copied from.") String basedOnVersionId,
             @NonNull @Description("When the version was created.") OffsetDateTime createdAt,
             @NonNull @Description("Who created it.") String createdBy,
             @Description("When it was published.") OffsetDateTime publishedAt,
@@ -73,14 +74,26 @@ public final class CriteriaTypes {
     @Description("Result of a criteria model mutation.")
     public record ModelPayload(
             @Description("The model; null when the input had errors.") ModelView model,
+            @Description("For criteriaModelSetHandoff: the model that stopped driving handoffs; null when none did (or another mutation).")
+            ModelView previousHandoffModel,
             @NonNull @Description("Problems with the input.") List<@NonNull UserError> userErrors) {
+
+        public ModelPayload(ModelView model, List<UserError> userErrors) {
+            this(model, null, userErrors);
+        }
     }
 
     @Type("CriteriaVersionPayload")
     @Description("Result of a criteria version mutation.")
     public record VersionPayload(
             @Description("The version after the change; null when nothing changed.") VersionView version,
+            @Description("For criteriaVersionPublish: the previously active version, now RETIRED; null when there was none (or another mutation).")
+            VersionView retiredVersion,
             @NonNull @Description("Problems with the input or the version's state.") List<@NonNull UserError> userErrors) {
+
+        public VersionPayload(VersionView version, List<UserError> userErrors) {
+            this(version, null, userErrors);
+        }
 
         static VersionPayload of(CriteriaService.Result<CriteriaVersion> r) {
             return new VersionPayload(r.value() == null ? null : VersionView.of(r.value()), r.userErrors());

@@ -12,6 +12,11 @@ public enum RejectionCategory {
     @Description("Contact data wrong, duplicate, spam or bot.") DATA_QUALITY,
     @Description("Anything else.") OTHER;
 
+    /** The category stored by name; null for none. */
+    public static RejectionCategory of(String stored) {
+        return stored == null ? null : valueOf(stored);
+    }
+
     /** Bad fit and bad data are out for good; budget, authority, need and timing may change, so those leads go back to nurture. */
     public boolean disqualifiesByDefault() {
         return this == FIT || this == DATA_QUALITY;

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Type;
 import io.leadproof.common.MoneyInput;
 import io.leadproof.common.UserError;
 import io.leadproof.handoff.HandoffTypes.HandoffView;
+import io.smallrye.graphql.api.Nullable;
 
 /** Input and payload of dealsImport: a CRM's deal history, one handoff per deal. */
 public final class DealImportInputs {
@@ -24,7 +25,7 @@ public final class DealImportInputs {
 
     @Input("DealsImportInput")
     @Description("Deals from the CRM the workspace comes from, at most " + MAX_DEALS + " per call.")
-    public record DealsImport(@NonNull @Description("The deals; each lands or gets user errors under deals.<i>.") List<DealImportInput> deals) {
+    public record DealsImport(@NonNull @Description("The deals; each lands or gets user errors under deals.<i>.") List<@NonNull DealImportInput> deals) {
     }
 
     @Input("DealImportInput")
@@ -49,7 +50,7 @@ public final class DealImportInputs {
             @Description("Why it was lost, 1..500 characters.") String lostReason,
             @Description("When the first call took place; logged as a CALL touch.") OffsetDateTime firstCallAt,
             @Description("First-call notes, at most 2000 characters.") String firstCallNotes,
-            @Description("First-call signal codes of the workspace taxonomy, at most 20; need firstCallAt.") List<String> firstCallSignals) {
+            @Description("First-call signal codes of the workspace taxonomy, at most 20; need firstCallAt.") @Nullable List<@NonNull String> firstCallSignals) {
     }
 
     @Type("DealsImportPayload")

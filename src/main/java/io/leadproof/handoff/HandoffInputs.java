@@ -1,11 +1,14 @@
 package io.leadproof.handoff;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.leadproof.common.MoneyInput;
+import io.smallrye.graphql.api.Nullable;
 
 /** Inputs of the handoff mutations; each takes an optional per-user idempotency key. */
 public final class HandoffInputs {
@@ -46,7 +49,7 @@ public final class HandoffInputs {
             @NonNull @Description("How the rep reached out.") TouchChannel channel,
             @Description("Note, at most 2000 characters (for a CALL or MEETING: the first-call notes).") String note,
             @Description(KEY) String idempotencyKey,
-            @Description("First-call signal codes the conversation showed (active codes of firstCallSignalCodes, at most 20); only for a CALL or MEETING.") java.util.List<String> signals) {
+            @Description("First-call signal codes the conversation showed (active codes of firstCallSignalCodes, at most 20); only for a CALL or MEETING.") @Nullable List<@NonNull String> signals) {
     }
 
     @Input("HandoffAssignInput")

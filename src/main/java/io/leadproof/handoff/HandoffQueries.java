@@ -33,6 +33,7 @@ import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.security.Roles;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.graphql.api.Nullable;
 
 /** Reads of handoffs: the rep's queue, a lead's handoffs, the audit log; and the assignment push. */
 @GraphQLApi
@@ -56,7 +57,7 @@ public class HandoffQueries {
     @RolesAllowed({ Roles.SALES, Roles.ADMIN })
     @Description("The signed-in rep's handoffs, most urgent first.")
     public @NonNull HandoffConnection myHandoffs(
-            @Description("Only these states (default: open ones — PENDING, ACCEPTED, OPPORTUNITY).") List<HandoffState> status,
+            @Description("Only these states (default: open ones — PENDING, ACCEPTED, OPPORTUNITY).") @Nullable List<@NonNull HandoffState> status,
             @Description("Only handoffs still waiting for a first response past their due time (true), or not (false).") Boolean overdue,
             @Description("Page size, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first,
             @Description("Cursor of the last edge of the previous page.") String after) {
@@ -71,6 +72,8 @@ public class HandoffQueries {
             where.append(overdue ? " and " + HandoffSla.WAITING_PAST_DUE : " and not " + HandoffSla.WAITING_PAST_DUE);
             params.put("now", now);
         }
+        String matching = where.toString();
+        Map<String, Object> matchingParams = Map.copyOf(params);
         var position = Cursors.decode(QUEUE_ORDER, after);
         if (position != null) {
             where.append(" and (dueAt > :k or (dueAt = :k and id > :kid))");
@@ -85,7 +88,14 @@ public class HandoffQueries {
             var h = shown.get(i);
             edges.add(new HandoffEdge(Cursors.encode(QUEUE_ORDER, h.dueAt().toString(), h.id()), HandoffView.of(h, breached.get(i))));
         }
-        return new HandoffConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), rows.size() > size, after != null));
+        return new HandoffConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), rows.size() > size, after != null),
+                () -> Math.toIntExact(Handoff.count(matching, matchingParams)));
+    }
+
+    @Name("totalCount")
+    @Description("Handoffs matching the filters, on all pages; counted only when asked.")
+    public int totalCount(@Source HandoffConnection connection) {
+        return connection.counter().getAsInt();
     }
 
     @Name("handoffs")

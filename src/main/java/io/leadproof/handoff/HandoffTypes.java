@@ -23,6 +23,8 @@ import io.leadproof.common.NodeId;
 import io.leadproof.common.PageInfo;
 import io.leadproof.common.UserError;
 import io.leadproof.scoring.ScoringTypes.ContributionView;
+import io.smallrye.graphql.api.Deprecated;
+import io.leadproof.feedback.RejectionCategory;
 
 /** Output types of handoffs. */
 public final class HandoffTypes {
@@ -36,7 +38,7 @@ public final class HandoffTypes {
             @Id @NonNull @Description("Global id.") String id,
             @Id @NonNull @Description("Id of the lead.") String leadId,
             @NonNull @Description("State.") HandoffState state,
-            @Description("User name of the assigned rep; null while unassigned.") String owner,
+            @Deprecated(reason = "Use assignee { userName }. Removed in the next release.") @Description("User name of the assigned rep; null while unassigned.") String owner,
             @NonNull @Description("What was known at handoff: score, contributions, version, lead attributes.") Evidence evidence,
             @NonNull @Description("When marketing handed the lead over.") OffsetDateTime createdAt,
             @NonNull @Description("Who handed it over ('leadproof' when automatic).") String createdBy,
@@ -68,7 +70,7 @@ public final class HandoffTypes {
     @Type("HandoffEvidence")
     @Description("The evidence frozen at handoff, to settle later arguments by what was known then.")
     public record Evidence(
-            @Id @NonNull @Description("Criteria version the score was computed under.") String versionId,
+            @Deprecated(reason = "Use version { id }. Removed in the next release.") @Id @NonNull @Description("Criteria version the score was computed under.") String versionId,
             @NonNull @Description("Total score.") int total,
             @NonNull @Description("Fit score.") int fit,
             @NonNull @Description("Engagement score.") int engagement,
@@ -95,14 +97,14 @@ public final class HandoffTypes {
     @Description("Sales' structured reason for rejecting a lead.")
     public record Rejection(
             @NonNull @Description("Reason code of the workspace taxonomy.") String code,
-            @NonNull @Description("Category the code mapped to when rejected.") String category,
+            @NonNull @Description("Category the code mapped to when rejected.") RejectionCategory category,
             @Description("Free-text notes.") String notes,
             @NonNull @Description("What happened to the lead.") Disposition disposition,
             @NonNull @Description("When.") OffsetDateTime rejectedAt) {
 
         static Rejection of(Handoff h) {
             return h.rejectionCode() == null ? null
-                    : new Rejection(h.rejectionCode(), h.rejectionCategory(), h.rejectionNotes(), h.disposition(), utc(h.rejectedAt()));
+                    : new Rejection(h.rejectionCode(), RejectionCategory.of(h.rejectionCategory()), h.rejectionNotes(), h.disposition(), utc(h.rejectedAt()));
         }
     }
 
@@ -125,7 +127,8 @@ public final class HandoffTypes {
     @Description("A page of handoffs, most urgent (earliest due) first.")
     public record HandoffConnection(
             @NonNull @Description("Handoffs with cursors.") List<@NonNull HandoffEdge> edges,
-            @NonNull @Description("Pagination information.") PageInfo pageInfo) {
+            @NonNull @Description("Pagination information.") PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier counter) {
     }
 
     @Type("HandoffEdge")

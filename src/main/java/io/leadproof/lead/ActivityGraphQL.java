@@ -1,7 +1,10 @@
 package io.leadproof.lead;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -53,8 +56,19 @@ public class ActivityGraphQL {
             var edges = rows.stream().limit(size)
                     .map(a -> new ActivityEdge(Cursors.encode(ORDERING, a.occurredAt().toString(), a.id()), ActivityView.of(a)))
                     .toList();
-            result.add(new ActivityConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), hasNext, after != null)));
+            result.add(new ActivityConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), hasNext, after != null),
+                    lead.uuid()));
         }
         return result;
+    }
+
+    @Name("totalCount")
+    @Description("The lead's activities on all pages; counted only when asked.")
+    public List<@NonNull Integer> totalCount(@Source List<ActivityConnection> connections) {
+        var leads = connections.stream().map(ActivityConnection::leadUuid).distinct().toList();
+        Map<UUID, Long> counts = new HashMap<>();
+        Activity.getEntityManager().createQuery("select a.leadId, count(a) from Activity a where a.leadId in :leads group by a.leadId", Object[].class)
+                .setParameter("leads", leads).getResultList().forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+        return connections.stream().map(c -> Math.toIntExact(counts.getOrDefault(c.leadUuid(), 0L))).toList();
     }
 }

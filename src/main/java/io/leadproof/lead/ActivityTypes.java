@@ -17,6 +17,7 @@ import io.leadproof.common.Node;
 import io.leadproof.common.NodeId;
 import io.leadproof.common.PageInfo;
 import io.leadproof.common.UserError;
+import io.smallrye.graphql.api.Nullable;
 
 /** GraphQL types of activities. */
 public final class ActivityTypes {
@@ -47,7 +48,8 @@ public final class ActivityTypes {
     @Description("A page of a lead's activities, newest first.")
     public record ActivityConnection(
             @NonNull @Description("Activities with cursors.") List<@NonNull ActivityEdge> edges,
-            @NonNull @Description("Pagination information.") PageInfo pageInfo) {
+            @NonNull @Description("Pagination information.") PageInfo pageInfo,
+            @org.eclipse.microprofile.graphql.Ignore java.util.UUID leadUuid) {
     }
 
     @Type("ActivityEdge")
@@ -68,7 +70,7 @@ public final class ActivityTypes {
             @Description("Funnel stage of the content or offer.") FunnelStage funnelStage,
             @Description("Content tag, at most 100 characters.") String contentTag,
             @NonNull @Description("When it happened; not in the future.") OffsetDateTime occurredAt,
-            @Description("Extra properties.") List<AttributeInput> properties) {
+            @Description("Extra properties.") @Nullable List<@NonNull AttributeInput> properties) {
     }
 
     @Input("ActivitiesRecordInput")

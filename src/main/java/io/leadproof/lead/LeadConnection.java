@@ -2,7 +2,10 @@ package io.leadproof.lead;
 
 import java.util.List;
 
+import java.util.function.IntSupplier;
+
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -12,7 +15,8 @@ import io.leadproof.common.PageInfo;
 @Description("A page of leads (Relay connection).")
 public record LeadConnection(
         @NonNull @Description("The leads of this page with their cursors.") List<@NonNull LeadEdge> edges,
-        @NonNull @Description("Pagination information.") PageInfo pageInfo) {
+        @NonNull @Description("Pagination information.") PageInfo pageInfo,
+        @Ignore IntSupplier counter) {
 
     @Type("LeadEdge")
     @Description("A lead and its cursor.")

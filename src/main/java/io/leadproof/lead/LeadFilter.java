@@ -4,16 +4,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import io.smallrye.graphql.api.Nullable;
 
 @Input("LeadFilter")
 @Description("Narrows a lead list; all given conditions must hold.")
 public record LeadFilter(
-        @Description("Only leads in one of these stages.") List<LifecycleStage> stages,
-        @Description("Only leads from one of these channels.") List<LeadSource> sources,
-        @Description("Only leads of this campaign (Campaign id).") String campaignId,
+        @Description("Only leads in one of these stages.") @Nullable List<@NonNull LifecycleStage> stages,
+        @Description("Only leads from one of these channels.") @Nullable List<@NonNull LeadSource> sources,
+        @Id @Description("Only leads of this campaign (Campaign id).") String campaignId,
         @Description("Only leads owned by this user name.") String ownerId,
-        @Description("Only leads of one of these seniorities.") List<Seniority> seniorities,
+        @Description("Only leads of one of these seniorities.") @Nullable List<@NonNull Seniority> seniorities,
         @Description("Only leads of this country (ISO alpha-2).") String country,
         @Description("Created at or after this instant.") OffsetDateTime createdFrom,
         @Description("Created strictly before this instant.") OffsetDateTime createdBefore,

@@ -10,8 +10,10 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import io.leadproof.common.Cursors;
 import io.leadproof.common.NodeId;
@@ -43,7 +45,14 @@ public class LeadGraphQL {
         var page = leads.list(filter, orderBy, Cursors.pageSize(first), after);
         var edges = page.leads().stream()
                 .map(l -> new LeadConnection.LeadEdge(page.cursorOf(l), LeadView.of(l))).toList();
-        return new LeadConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), page.hasNext(), after != null));
+        return new LeadConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), page.hasNext(), after != null),
+                () -> leads.count(filter));
+    }
+
+    @Name("totalCount")
+    @Description("Leads matching the filter, on all pages; counted only when asked.")
+    public int totalCount(@Source LeadConnection connection) {
+        return connection.counter().getAsInt();
     }
 
     @Mutation("leadUpsert")

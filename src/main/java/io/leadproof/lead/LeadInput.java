@@ -4,10 +4,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 
 import io.leadproof.common.AttributeInput;
 import io.leadproof.common.Decimal;
+import org.eclipse.microprofile.graphql.NonNull;
+import io.smallrye.graphql.api.Nullable;
 
 @Input("LeadInput")
 @Description("Lead attributes to create or update. A lead is matched by externalId, else by email (case-insensitive); "
@@ -26,14 +29,14 @@ public record LeadInput(
         @Description("Job title; seniority is derived from it.") String jobTitle,
         @Description("ISO 3166-1 alpha-2 country code, e.g. DE.") String country,
         @Description("Acquisition channel.") LeadSource source,
-        @Description("Campaign that brought the lead (Campaign id).") String campaignId,
+        @Id @Description("Campaign that brought the lead (Campaign id).") String campaignId,
         @Description("BANT budget status.") BudgetStatus budgetStatus,
         @Description("BANT budget amount in the workspace's reporting currency.") Decimal budgetAmount,
         @Description("BANT authority.") Authority authority,
         @Description("BANT need.") Need need,
         @Description("BANT timeline.") Timeline timeline,
         @Description("User name of the owning sales or marketing user.") String ownerId,
-        @Description("Custom attributes to set (null value removes a key).") List<AttributeInput> customAttributes,
+        @Description("Custom attributes to set (null value removes a key).") @Nullable List<@NonNull AttributeInput> customAttributes,
         @Description("When the lead was created in its source system; only used when the lead is new. Defaults to now; must not lie in the future.") OffsetDateTime createdAt,
         @Description("When these values became true (for history imported from another system). Defaults to now; must not lie in the future, before the lead's creation or before the values it last stated (errors IN_FUTURE, BEFORE_CREATION, OUT_OF_ORDER). The lead's trait history keeps every change with this moment.") OffsetDateTime observedAt) {
 }

@@ -48,6 +48,16 @@ final class LeadQuery {
         return new Page(hasNext ? rows.subList(0, first) : rows, hasNext, order);
     }
 
+    /** Leads matching the filter on all pages. */
+    static int count(LeadFilter filter) {
+        var where = new ArrayList<String>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter != null) {
+            addFilter(filter, where, params);
+        }
+        return Math.toIntExact(where.isEmpty() ? Lead.count() : Lead.count(String.join(" and ", where), params));
+    }
+
     private static void addFilter(LeadFilter f, List<String> where, Map<String, Object> params) {
         // enum lists are deduplicated, so however long the list sent, the IN list is at most the enum's size
         if (f.stages() != null && !distinct(f.stages()).isEmpty()) {

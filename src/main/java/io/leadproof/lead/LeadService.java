@@ -149,6 +149,10 @@ public class LeadService {
         return result;
     }
 
+    public int count(LeadFilter filter) {
+        return LeadQuery.count(filter);
+    }
+
     public LeadQuery.Page list(LeadFilter filter, LeadOrder order, int first, String after) {
         return LeadQuery.run(filter, order == null ? LeadOrder.DEFAULT : order, first, after);
     }

@@ -16,6 +16,7 @@ import io.leadproof.common.Attributes;
 import io.leadproof.common.Decimal;
 import io.leadproof.common.Node;
 import io.leadproof.common.NodeId;
+import io.smallrye.graphql.api.Deprecated;
 
 @Type("Lead")
 @Description("A person who showed interest, with company facts, BANT facts and lifecycle stage.")
@@ -41,7 +42,7 @@ public record LeadView(
         @NonNull @Description("BANT need.") Need need,
         @NonNull @Description("BANT timeline.") Timeline timeline,
         @NonNull @Description("Lifecycle stage.") LifecycleStage lifecycleStage,
-        @Description("User name of the owner.") String ownerId,
+        @Deprecated(reason = "Use owner { userName }. Removed in the next release.") @Description("User name of the owner.") String ownerId,
         @NonNull @Description("Custom attributes, sorted by key.") List<@NonNull Attribute> customAttributes,
         @NonNull @Description("When the lead was created (cohort date for metrics).") OffsetDateTime createdAt,
         @NonNull @Description("When the lead last changed.") OffsetDateTime updatedAt,

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Type;
 import io.leadproof.campaign.CampaignTypes.CampaignView;
 import io.leadproof.common.PageInfo;
 import io.leadproof.lead.LeadSource;
+import io.smallrye.graphql.api.Deprecated;
 
 /** GraphQL types of metricsBreakdown. */
 public final class MetricsBreakdown {
@@ -47,10 +48,10 @@ public final class MetricsBreakdown {
     public record GroupKey(
             @Description("First day of the period (inclusive), clipped to the window.") LocalDate periodFrom,
             @Description("Day after the period (exclusive), clipped to the window.") LocalDate periodTo,
-            @Id @Description("Campaign id, for CAMPAIGN.") String campaignId,
+            @Deprecated(reason = "Use campaign { id }. Removed in the next release.") @Id @Description("Campaign id, for CAMPAIGN.") String campaignId,
             @Description("The campaign, for CAMPAIGN; null when it is no campaign of this workspace.") CampaignView campaign,
             @Description("Lead source, for SOURCE.") LeadSource source,
-            @Id @Description("Criteria version id, for CRITERIA_VERSION.") String criteriaVersionId,
+            @Deprecated(reason = "Use criteriaVersion { id }. Removed in the next release.") @Id @Description("Criteria version id, for CRITERIA_VERSION.") String criteriaVersionId,
             @Description("User name of the sales rep, for OWNER.") String owner) {
     }
 }

@@ -19,6 +19,7 @@ import io.leadproof.metrics.MetricsParts.RejectionCount;
 import io.leadproof.metrics.MetricsParts.ResponseTime;
 import io.leadproof.metrics.MetricsParts.ScoreBand;
 import io.leadproof.metrics.MetricsParts.Spend;
+import io.leadproof.feedback.RejectionCategory;
 
 @Type("MetricsBundle")
 @Description("Revenue metrics of a cohort: the leads created in the window that pass the filter. Counts are leads, each "
@@ -52,9 +53,9 @@ public record MetricsBundle(
 
     static MetricsBundle of(Tally t, String currency, Instant asOf, int bandWidth, boolean spendAttributable) {
         var reasons = t.reasons().entrySet().stream()
-                .map(e -> new RejectionCount(e.getKey().code(), e.getKey().category(), Math.toIntExact(e.getValue())))
+                .map(e -> new RejectionCount(e.getKey().code(), RejectionCategory.of(e.getKey().category()), Math.toIntExact(e.getValue())))
                 .sorted(java.util.Comparator.comparingInt(RejectionCount::count).reversed()
-                        .thenComparing(RejectionCount::code).thenComparing(RejectionCount::category))
+                        .thenComparing(RejectionCount::code).thenComparing(r -> r.category().name()))
                 .toList();
         var bands = t.bands().entrySet().stream().map(e -> {
             long band = e.getKey();
@@ -76,7 +77,7 @@ public record MetricsBundle(
                 n(t.handoffs), n(t.accepted), n(t.rejected), ratio(t.accepted, t.accepted + t.rejected), reasons,
                 n(t.bad), ratio(t.bad, t.leads), n(t.sqls), n(t.won), n(t.lost), conversion,
                 Money.of(t.revenue.setScale(MONEY_SCALE, RoundingMode.UNNECESSARY), currency),
-                new ResponseTime(n(t.responded), t.medianSeconds, t.p90Seconds), n(t.slaBreaches), bands, spend);
+                new ResponseTime(n(t.responded), seconds(t.medianSeconds), seconds(t.p90Seconds)), n(t.slaBreaches), bands, spend);
     }
 
     /** numerator / denominator, 4 places half-even; null for a zero denominator. */
@@ -92,5 +93,10 @@ public record MetricsBundle(
 
     private static int n(long count) {
         return Math.toIntExact(count);
+    }
+
+    /** Seconds as Int: 68 years fit, far past any response a cohort can hold. */
+    private static Integer seconds(Long value) {
+        return value == null ? null : Math.toIntExact(value);
     }
 }

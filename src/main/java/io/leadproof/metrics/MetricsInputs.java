@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.leadproof.lead.LeadSource;
+import io.smallrye.graphql.api.Nullable;
 
 /** GraphQL inputs of the metrics queries. */
 public final class MetricsInputs {
@@ -29,10 +30,10 @@ public final class MetricsInputs {
     @Input("MetricsFilterInput")
     @Description("Narrows the cohort. Filters combine with AND; the values of one list with OR.")
     public record FilterInput(
-            @Id @Description("Only leads brought by these campaigns; spend of these campaigns only.") List<String> campaignIds,
-            @Description("Only leads from these sources; spend of the campaigns of these channels only.") List<LeadSource> sources,
+            @Id @Description("Only leads brought by these campaigns; spend of these campaigns only.") @Nullable List<@NonNull String> campaignIds,
+            @Description("Only leads from these sources; spend of the campaigns of these channels only.") @Nullable List<@NonNull LeadSource> sources,
             @Id @Description("Only leads that first reached MQL under these criteria versions. Makes spend unattributable (null).")
-            List<String> criteriaVersionIds,
+            @Nullable List<@NonNull String> criteriaVersionIds,
             @Description("Only the handoffs owned by this sales rep (user name) and their leads. Makes spend unattributable "
                     + "(null). Sales users always get their own user name here; marketing may not use it.") String owner) {
     }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import io.leadproof.common.Decimal;
 import io.leadproof.common.Money;
+import io.leadproof.feedback.RejectionCategory;
 
 /** The parts of a metrics bundle. Ratios are exact decimals rounded to 4 places (half-even); null when the denominator is 0. */
 public final class MetricsParts {
@@ -41,15 +42,15 @@ public final class MetricsParts {
             + "cohort's leads that got a response. Nearest-rank percentiles of whole seconds.")
     public record ResponseTime(
             @Description("Handoffs with a response.") int responded,
-            @Description("Median: the value at rank ceil(0.5 n) in ascending order; null without responses.") Long medianSeconds,
-            @Description("90th percentile: the value at rank ceil(0.9 n); null without responses.") Long p90Seconds) {
+            @Description("Median: the value at rank ceil(0.5 n) in ascending order; null without responses.") Integer medianSeconds,
+            @Description("90th percentile: the value at rank ceil(0.9 n); null without responses.") Integer p90Seconds) {
     }
 
     @Type("MetricsRejectionCount")
     @Description("Rejected leads by the reason of their latest rejection.")
     public record RejectionCount(
             @NonNull @Description("Reason code, e.g. NO_BUDGET.") String code,
-            @NonNull @Description("Category the code mapped to when the lead was rejected, e.g. BUDGET.") String category,
+            @NonNull @Description("Category the code mapped to when the lead was rejected, e.g. BUDGET.") RejectionCategory category,
             @Description("Rejected leads whose latest rejection carried this code.") int count) {
     }
 

@@ -42,6 +42,7 @@ import io.leadproof.scoring.ScoringTypes.ContributionView;
 import io.leadproof.scoring.ScoringTypes.CrossingView;
 import io.leadproof.scoring.ScoringTypes.ScoreChangeView;
 import io.leadproof.scoring.ScoringTypes.ScoreView;
+import io.leadproof.feedback.RejectionCategory;
 
 /**
  * Reads everything held about one lead. The lead row is read column by column from the database ({@code to_jsonb}), so a
@@ -176,7 +177,7 @@ public class LeadExporter {
         return new ExportedHandoff(NodeId.of("Handoff", h.id()), h.state(), h.owner(), NodeId.of("CriteriaVersion", h.versionId()),
                 h.scoreTotal(), h.scoreFit(), h.scoreEngagement(), contributions(h.contributionsJson()),
                 Attributes.render(textMap(h.leadSnapshotJson())), utc(h.createdAt()), h.createdBy(), utc(h.dueAt()),
-                utc(h.firstResponseAt()), utc(h.acceptedAt()), utc(h.rejectedAt()), h.rejectionCode(), h.rejectionCategory(),
+                utc(h.firstResponseAt()), utc(h.acceptedAt()), utc(h.rejectedAt()), h.rejectionCode(), RejectionCategory.of(h.rejectionCategory()),
                 h.rejectionNotes(), h.disposition(), utc(h.opportunityAt()), h.opportunityName(), utc(h.closedAt()),
                 Money.of(h.wonAmount(), h.wonCurrency()), h.lostReason(), events, eventCount);
     }

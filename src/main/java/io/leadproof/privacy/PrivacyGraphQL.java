@@ -80,7 +80,14 @@ public class PrivacyGraphQL {
         var page = privacy.audit(lead, action, size, Cursors.decode(AUDIT_ORDER, after));
         var edges = page.entries().stream()
                 .map(e -> new AuditEdge(Cursors.encode(AUDIT_ORDER, e.occurredAt().toString(), e.id()), entry(e))).toList();
-        return new AuditConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), page.hasNext(), after != null));
+        return new AuditConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), page.hasNext(), after != null),
+                page.counter());
+    }
+
+    @Name("totalCount")
+    @Description("Entries matching the filters, on all pages; counted only when asked.")
+    public int totalCount(@Source AuditConnection connection) {
+        return connection.counter().getAsInt();
     }
 
     @Name("erasedAt")

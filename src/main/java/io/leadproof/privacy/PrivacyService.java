@@ -102,7 +102,7 @@ public class PrivacyService {
         return new ExportPayload(export.withAuditEntry(PrivacyGraphQL.entry(entry)), List.of());
     }
 
-    public record AuditPage(List<PrivacyAuditRecord> entries, boolean hasNext) {
+    public record AuditPage(List<PrivacyAuditRecord> entries, boolean hasNext, java.util.function.IntSupplier counter) {
     }
 
     public AuditPage audit(UUID leadId, PrivacyAction action, int first, Cursors.Position after) {
@@ -116,6 +116,8 @@ public class PrivacyService {
             where.append(" and action = :action");
             params.put("action", action);
         }
+        String matching = where.toString();
+        Map<String, Object> matchingParams = Map.copyOf(params);
         if (after != null) {
             where.append(" and (occurredAt < :k or (occurredAt = :k and id < :kid))");
             params.put("k", Instant.parse(after.key()));
@@ -123,7 +125,8 @@ public class PrivacyService {
         }
         List<PrivacyAuditRecord> rows = PrivacyAuditRecord.<PrivacyAuditRecord>find(where + " order by occurredAt desc, id desc", params)
                 .page(0, first + 1).list();
-        return new AuditPage(rows.subList(0, Math.min(first, rows.size())), rows.size() > first);
+        return new AuditPage(rows.subList(0, Math.min(first, rows.size())), rows.size() > first,
+                () -> Math.toIntExact(PrivacyAuditRecord.count(matching, matchingParams)));
     }
 
     private static UserError notFound() {

@@ -21,6 +21,8 @@ import io.leadproof.scoring.ScoringTypes.ContributionView;
 import io.leadproof.scoring.ScoringTypes.CrossingView;
 import io.leadproof.scoring.ScoringTypes.ScoreChangeView;
 import io.leadproof.scoring.ScoringTypes.ScoreView;
+import io.smallrye.graphql.api.Deprecated;
+import io.leadproof.feedback.RejectionCategory;
 
 /** Output types of erasure, export and the privacy audit. */
 public final class PrivacyTypes {
@@ -31,13 +33,13 @@ public final class PrivacyTypes {
     @Type("LeadErasure")
     @Description("The outcome of an erasure: the lead keeps its id, timestamps, stage and scores; personal data is gone.")
     public record Erasure(
-            @Id @NonNull @Description("Id of the erased lead.") String leadId,
+            @Deprecated(reason = "Use lead { id }. Removed in the next release.") @Id @NonNull @Description("Id of the erased lead.") String leadId,
             @NonNull @Description("When the lead was first erased.") OffsetDateTime erasedAt,
             @NonNull @Description("False when the lead had been erased before: the scrub ran again (it is idempotent) and was audited.")
             boolean firstErasure,
             @NonNull @Description("Rows of other tables this run changed, per table (activities, scores, mqlCrossings, handoffs, "
                     + "handoffEvents, idempotencyKeys).") List<@NonNull Attribute> scrubbed,
-            @Id @NonNull @Description("Id of the privacy audit entry that records this erasure.") String auditEntryId) {
+            @Deprecated(reason = "Use auditEntry { id }. Removed in the next release.") @Id @NonNull @Description("Id of the privacy audit entry that records this erasure.") String auditEntryId) {
     }
 
     @Type("LeadErasePayload")
@@ -52,7 +54,7 @@ public final class PrivacyTypes {
     @Description("Everything LeadProof holds about one lead, as structured data. Each list is capped (see its description); "
             + "`complete` is false when any list was cut, and the *Count fields say how many entries exist.")
     public record Export(
-            @Id @NonNull @Description("Lead id.") String leadId,
+            @Deprecated(reason = "Use exportedLead { id }. Removed in the next release.") @Id @NonNull @Description("Lead id.") String leadId,
             @NonNull @Description("When the export was taken.") OffsetDateTime exportedAt,
             @Description("When the lead was erased; null when it was not.") OffsetDateTime erasedAt,
             @NonNull @Description("True when no list was cut by its cap.") boolean complete,
@@ -91,7 +93,7 @@ public final class PrivacyTypes {
             @Ignore @Description("Id of the handoff, read by the `handoff` link.") String handoffId,
             @NonNull @Description("State.") HandoffState state,
             @Description("User name of the assigned rep.") String owner,
-            @Id @NonNull @Description("Criteria version of the frozen score.") String versionId,
+            @Deprecated(reason = "Use version { id }. Removed in the next release.") @Id @NonNull @Description("Criteria version of the frozen score.") String versionId,
             @NonNull @Description("Frozen total score.") int scoreTotal,
             @NonNull @Description("Frozen fit score.") int scoreFit,
             @NonNull @Description("Frozen engagement score.") int scoreEngagement,
@@ -104,7 +106,7 @@ public final class PrivacyTypes {
             @Description("When sales accepted.") OffsetDateTime acceptedAt,
             @Description("When sales rejected.") OffsetDateTime rejectedAt,
             @Description("Rejection reason code.") String rejectionCode,
-            @Description("Rejection category.") String rejectionCategory,
+            @Description("Rejection category.") RejectionCategory rejectionCategory,
             @Description("Rejection notes.") String rejectionNotes,
             @Description("What happened to the lead after a rejection.") Disposition disposition,
             @Description("When an opportunity was opened.") OffsetDateTime opportunityAt,
@@ -130,7 +132,7 @@ public final class PrivacyTypes {
     public record AuditEntry(
             @Id @NonNull @Description("Global id.") String id,
             @NonNull @Description("What was done.") PrivacyAction action,
-            @Id @NonNull @Description("The lead it was done to.") String leadId,
+            @Deprecated(reason = "Use lead { id }. Removed in the next release.") @Id @NonNull @Description("The lead it was done to.") String leadId,
             @NonNull @Description("User name from the token.") String actor,
             @NonNull @Description("When.") OffsetDateTime occurredAt,
             @Description("Ground of an erasure; null for exports.") ErasureReason reason,
@@ -143,7 +145,8 @@ public final class PrivacyTypes {
     @Description("A page of privacy audit entries, newest first.")
     public record AuditConnection(
             @NonNull @Description("Entries with cursors.") List<@NonNull AuditEdge> edges,
-            @NonNull @Description("Pagination information.") PageInfo pageInfo) {
+            @NonNull @Description("Pagination information.") PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier counter) {
     }
 
     @Type("PrivacyAuditEdge")

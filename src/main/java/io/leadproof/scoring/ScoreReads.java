@@ -76,6 +76,20 @@ final class ScoreReads {
         }
     }
 
+    static Map<UUID, Integer> historyCounts(Connection c, String ws, Collection<UUID> leads) throws SQLException {
+        Map<UUID, Integer> result = new HashMap<>();
+        try (var ps = c.prepareStatement("select lead_id, count(*) from score_event where workspace_id = ? and lead_id = any(?) group by lead_id")) {
+            ps.setString(1, ws);
+            ps.setArray(2, c.createArrayOf("uuid", leads.toArray()));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getObject(1, UUID.class), Math.toIntExact(rs.getLong(2)));
+                }
+            }
+        }
+        return result;
+    }
+
     static Map<UUID, List<Change>> history(Connection c, String ws, Collection<UUID> leads, int first, Cursors.Position after)
             throws SQLException {
         Map<UUID, List<Change>> result = new HashMap<>();

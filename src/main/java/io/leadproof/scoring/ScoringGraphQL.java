@@ -81,9 +81,18 @@ public class ScoringGraphQL {
             var rows = byLead.getOrDefault(id, List.of());
             var edges = rows.stream().limit(size)
                     .map(r -> new ScoreChangeEdge(Cursors.encode(HISTORY_ORDER, Long.toString(r.id()), r.leadId()), r.view())).toList();
-            result.add(new ScoreChangeConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), rows.size() > size, after != null)));
+            result.add(new ScoreChangeConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), rows.size() > size, after != null),
+                    id));
         }
         return result;
+    }
+
+    @Name("totalCount")
+    @Description("The lead's score changes on all pages; counted only when asked.")
+    public List<@NonNull Integer> historyTotal(@Source List<ScoreChangeConnection> connections) {
+        var ids = connections.stream().map(ScoreChangeConnection::leadUuid).distinct().toList();
+        Map<UUID, Integer> counts = work(c -> ScoreReads.historyCounts(c, workspace.id(), ids));
+        return connections.stream().map(c -> counts.getOrDefault(c.leadUuid(), 0)).toList();
     }
 
     @Name("mqlCrossings")

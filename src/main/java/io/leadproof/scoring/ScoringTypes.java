@@ -2,6 +2,7 @@ package io.leadproof.scoring;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -12,6 +13,7 @@ import io.leadproof.common.Node;
 import io.leadproof.common.PageInfo;
 import io.leadproof.common.UserError;
 import io.leadproof.scoring.engine.RuleKind;
+import io.smallrye.graphql.api.Deprecated;
 
 /** Output types of scores, their history and rescoring jobs. */
 public final class ScoringTypes {
@@ -29,7 +31,7 @@ public final class ScoringTypes {
             @NonNull @Description("Whether the lead meets the thresholds with no knock-out.") boolean qualified,
             @NonNull @Description("Keys of the knock-out rules that disqualify the lead.") List<@NonNull String> knockedOutBy,
             @NonNull @Description("Every rule that matched, with points and evidence.") List<@NonNull ContributionView> contributions,
-            @Id @NonNull @Description("Criteria version the score was computed under.") String versionId,
+            @Deprecated(reason = "Use version { id }. Removed in the next release.") @Id @NonNull @Description("Criteria version the score was computed under.") String versionId,
             @NonNull @Description("The instant the score describes.") OffsetDateTime asOf) implements io.leadproof.common.Node {
     }
 
@@ -46,7 +48,7 @@ public final class ScoringTypes {
     @Type("ScoreChange")
     @Description("An entry of the append-only score ledger.")
     public record ScoreChangeView(
-            @Id @NonNull @Description("Criteria version.") String versionId,
+            @Deprecated(reason = "Use version { id }. Removed in the next release.") @Id @NonNull @Description("Criteria version.") String versionId,
             @Description("Total before; null for the first score under the version.") Integer oldTotal,
             @NonNull @Description("Total after.") int newTotal,
             @NonNull @Description("Qualified after the change.") boolean qualified,
@@ -59,7 +61,8 @@ public final class ScoringTypes {
     @Description("A page of score changes, newest first.")
     public record ScoreChangeConnection(
             @NonNull @Description("Changes with cursors.") List<@NonNull ScoreChangeEdge> edges,
-            @NonNull @Description("Pagination information.") PageInfo pageInfo) {
+            @NonNull @Description("Pagination information.") PageInfo pageInfo,
+            @org.eclipse.microprofile.graphql.Ignore UUID leadUuid) {
     }
 
     @Type("ScoreChangeEdge")
@@ -72,7 +75,7 @@ public final class ScoringTypes {
     @Type("MqlCrossing")
     @Description("The moment a lead first reached MQL under a version; recorded once, never rewritten.")
     public record CrossingView(
-            @Id @NonNull @Description("Criteria version.") String versionId,
+            @Deprecated(reason = "Use version { id }. Removed in the next release.") @Id @NonNull @Description("Criteria version.") String versionId,
             @NonNull @Description("When the lead crossed the threshold.") OffsetDateTime crossedAt,
             @NonNull @Description("Total at that moment.") int total,
             @NonNull @Description("Contributions at that moment.") List<@NonNull ContributionView> contributions) {

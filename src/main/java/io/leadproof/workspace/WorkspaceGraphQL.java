@@ -45,7 +45,8 @@ public class WorkspaceGraphQL {
         Object granted = identity.getAttribute(OrganizationClaimAugmentor.WORKSPACES);
         List<String> all = granted instanceof java.util.Collection<?> c ? c.stream().map(String::valueOf).sorted().toList()
                 : List.of(current.id());
-        return new WorkspaceTypes.Viewer(current.actor(), roles, view, all);
+        var grantedRoles = roles.stream().flatMap(r -> io.leadproof.security.Role.ofRealmRole(r).stream()).sorted().toList();
+        return new WorkspaceTypes.Viewer(current.actor(), roles, grantedRoles, view, all);
     }
 
     @Mutation("workspaceUpdate")

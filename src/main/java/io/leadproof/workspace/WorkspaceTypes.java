@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.leadproof.common.Node;
+import io.leadproof.security.Role;
 import io.leadproof.common.NodeId;
 import io.leadproof.common.UserError;
 
@@ -41,7 +42,9 @@ public final class WorkspaceTypes {
     @Description("The signed-in user as the API sees them.")
     public record Viewer(
             @NonNull @Description("User name from the token.") String userName,
-            @NonNull @Description("LeadProof roles the token grants.") List<@NonNull String> roles,
+            @io.smallrye.graphql.api.Deprecated(reason = "Use grantedRoles (an enum). Removed in the next release.")
+            @NonNull @Description("LeadProof roles the token grants, as realm role names.") List<@NonNull String> roles,
+            @NonNull @Description("LeadProof roles the token grants.") List<@NonNull Role> grantedRoles,
             @NonNull @Description("The workspace this request acts for.") WorkspaceView workspace,
             @NonNull @Description("All workspaces the token grants; pick one with the X-LeadProof-Workspace header.") List<@NonNull String> workspaces) {
     }

@@ -105,9 +105,14 @@ final class SchemaRules {
         return t != null && t.getImplements().stream().anyMatch(i -> named(i).equals("Node"));
     }
 
-    /** A payload must hand back a Node (directly, or one level down) so a normalised cache can update it. */
+    /**
+     * A payload must hand back a Node (directly, or one level down) so a normalised cache can update it, and no bare id
+     * beside it: an object it changed that comes back only as an ID (or not at all) leaves the cache stale.
+     */
     private boolean returnsAnObject(ObjectTypeDefinition payload) {
-        return payload.getFieldDefinitions().stream().filter(f -> !f.getName().equals("userErrors")).map(f -> named(f.getType()))
+        var fields = payload.getFieldDefinitions().stream().filter(f -> !f.getName().equals("userErrors")).toList();
+        boolean bareId = fields.stream().anyMatch(f -> !f.hasDirective("deprecated") && named(f.getType()).equals("ID"));
+        return !bareId && fields.stream().map(f -> named(f.getType()))
                 .anyMatch(t -> isNode(t) || (objects.containsKey(t)
                         && objects.get(t).getFieldDefinitions().stream().anyMatch(g -> isNode(named(g.getType())))));
     }

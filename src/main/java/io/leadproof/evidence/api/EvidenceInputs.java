@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import io.leadproof.feedback.RejectionCategory;
 import io.leadproof.lead.LeadSource;
+import io.smallrye.graphql.api.Nullable;
 
 /** GraphQL inputs of the evidence operations (signal analysis, rejection insights, suggested drafts). */
 public final class EvidenceInputs {
@@ -28,10 +29,10 @@ public final class EvidenceInputs {
     @Input("EvidenceFilterInput")
     @Description("Narrows the cohort. Filters combine with AND; the values of one list with OR; an empty list means all.")
     public record FilterInput(
-            @Id @Description("Only leads brought by these campaigns.") List<String> campaignIds,
-            @Description("Only leads from these sources.") List<LeadSource> sources,
-            @Id @Description("Only leads handed off under these criteria versions.") List<String> criteriaVersionIds,
-            @Description("Only handoffs owned by these sales reps (user names).") List<String> owners) {
+            @Id @Description("Only leads brought by these campaigns.") @Nullable List<@NonNull String> campaignIds,
+            @Description("Only leads from these sources.") @Nullable List<@NonNull LeadSource> sources,
+            @Id @Description("Only leads handed off under these criteria versions.") @Nullable List<@NonNull String> criteriaVersionIds,
+            @Description("Only handoffs owned by these sales reps (user names).") @Nullable List<@NonNull String> owners) {
     }
 
     @Input("OutcomeGroupInput")
@@ -39,7 +40,7 @@ public final class EvidenceInputs {
     public record GroupInput(
             @NonNull @Description("The outcomes of the group, e.g. [WON] or [STALLED, LOST].") List<@NonNull DealOutcome> outcomes,
             @Description("With REJECTED among the outcomes: only rejections of these categories (default all).")
-            List<RejectionCategory> rejectionCategories) {
+            @Nullable List<@NonNull RejectionCategory> rejectionCategories) {
     }
 
     @Input("ReferenceMomentInput")
@@ -60,7 +61,7 @@ public final class EvidenceInputs {
             @Description("Only the most recent N leads of each group, 1..100000 (e.g. 20 for the afternoon exercise); "
                     + "default all.") Integer sampleSize,
             @Description("Report only these signals (keys as in EvidenceSignal.key); default every candidate.")
-            List<String> signalKeys) {
+            @Nullable List<@NonNull String> signalKeys) {
     }
 
     @Input("CriteriaSuggestInput")

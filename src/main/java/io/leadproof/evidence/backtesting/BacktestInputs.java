@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.leadproof.lead.LeadSource;
+import io.smallrye.graphql.api.Nullable;
 
 /** GraphQL inputs of the backtest operations. */
 public final class BacktestInputs {
@@ -34,10 +35,10 @@ public final class BacktestInputs {
     @Input("CriteriaBacktestFilterInput")
     @Description("Narrows a backtest's cohort.")
     public record Filter(
-            @Id @Description("Only leads brought by these campaigns.") List<String> campaignIds,
-            @Description("Only leads from these sources.") List<LeadSource> sources,
-            @Id @Description("Only leads that first reached MQL under these criteria versions.") List<String> criteriaVersionIds,
-            @Description("Only leads whose handoff these reps (user names) owned.") List<String> owners) {
+            @Id @Description("Only leads brought by these campaigns.") @Nullable List<@NonNull String> campaignIds,
+            @Description("Only leads from these sources.") @Nullable List<@NonNull LeadSource> sources,
+            @Id @Description("Only leads that first reached MQL under these criteria versions.") @Nullable List<@NonNull String> criteriaVersionIds,
+            @Description("Only leads whose handoff these reps (user names) owned.") @Nullable List<@NonNull String> owners) {
     }
 
     @Input("CriteriaBacktestCancelInput")

@@ -14,6 +14,7 @@ import io.leadproof.common.Node;
 import io.leadproof.common.NodeId;
 import io.leadproof.common.UserError;
 import io.leadproof.imports.job.ImportJobRow;
+import io.smallrye.graphql.api.Nullable;
 
 /** The GraphQL shapes of CSV imports (docs/import.md). */
 public final class ImportTypes {
@@ -66,7 +67,7 @@ public final class ImportTypes {
             @Description("A field of the kind as the API names it, e.g. email, country, source.") String field,
             @Description("Key of a custom attribute (leads) or property (activities).") String attribute,
             @Description("Type of the custom attribute; default TEXT.") AttributeKind type,
-            @Description("Value aliases applied before conversion.") List<ValueAliasInput> values) {
+            @Description("Value aliases applied before conversion.") @Nullable List<@NonNull ValueAliasInput> values) {
     }
 
     @Type("ImportColumn")
@@ -83,7 +84,7 @@ public final class ImportTypes {
     public record MappingInput(@NonNull @Description("Name to save it under; saving the same name again replaces it.") String name,
             @NonNull @Description("What the rows are.") Kind kind,
             @NonNull @Description("One entry per mapped column.") List<@NonNull ColumnInput> columns,
-            @Description("Values meaning unknown in every column, e.g. Select, N/A.") List<String> placeholders,
+            @Description("Values meaning unknown in every column, e.g. Select, N/A.") @Nullable List<@NonNull String> placeholders,
             @Description("java.time pattern for dates that are not ISO-8601, e.g. dd.MM.yyyy.") String datePattern,
             @Description("Decimal separator: . (default) or ,.") String decimalSeparator,
             @Description("Zone of dates without an offset, e.g. Europe/Berlin; default UTC.") String timeZone) {

@@ -17,7 +17,7 @@ final class CohortStory {
 
     /** A CTO with an approved budget who requests a demo: qualifies under the default criteria and is handed off. */
     static String qualifyingLead(String email, String campaignId) {
-        String id = GraphQL.ok("mutation($e: String!, $c: String) { leadUpsert(input: {email: $e, jobTitle: \"CTO\","
+        String id = GraphQL.ok("mutation($e: String!, $c: ID) { leadUpsert(input: {email: $e, jobTitle: \"CTO\","
                 + " budgetStatus: APPROVED, campaignId: $c}) { lead { id } } }", variables(email, campaignId))
                 .getString("data.leadUpsert.lead.id");
         activity(id, email + "-demo", "DEMO_REQUESTED", "BOFU");
