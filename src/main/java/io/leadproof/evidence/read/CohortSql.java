@@ -100,6 +100,10 @@ final class CohortSql {
                 sql.append(" and h.id is not null");
             }
         }
+        if (!f.leadIds().isEmpty()) {
+            sql.append(" and l.id = any(?)");
+            array("uuid", f.leadIds().toArray());
+        }
         if (!f.campaignIds().isEmpty()) {
             sql.append(" and t.campaign_id = any(?)");
             array("uuid", f.campaignIds().toArray());

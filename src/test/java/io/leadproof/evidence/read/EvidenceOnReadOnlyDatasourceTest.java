@@ -17,10 +17,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadproof.common.ReplicaReads;
-import io.leadproof.metrics.MetricsOnReadOnlyDatasourceTest;
 import io.leadproof.support.GraphQL;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.AttributeType;
 import io.quarkus.test.security.SecurityAttribute;
@@ -33,9 +33,17 @@ import io.quarkus.test.security.TestSecurity;
  * primary gives.
  */
 @QuarkusTest
-@TestProfile(MetricsOnReadOnlyDatasourceTest.ReadOnlyDatasource.class)
+@TestProfile(EvidenceOnReadOnlyDatasourceTest.ReadOnlyDatasource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EvidenceOnReadOnlyDatasourceTest {
+
+    /** The named datasource pointed at the test database, as MetricsOnReadOnlyDatasourceTest does. */
+    public static class ReadOnlyDatasource implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.\"readonly\".jdbc.url", "${quarkus.datasource.jdbc.url}");
+        }
+    }
 
     static final String WS = "evidence-readonly";
     static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC);
