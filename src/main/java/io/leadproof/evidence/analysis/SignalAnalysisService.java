@@ -55,12 +55,14 @@ public class SignalAnalysisService {
     }
 
     /** The analysis with outcomes as of {@code asOf}, each statement allowed {@code timeout} (a job's). */
+    @Transactional
     public AnalysisTypes.Payload analyse(AnalysisRequest request, Instant asOf, Duration timeout) {
         CohortQuery query = query(request, asOf);
         return AnalysisRun.run(request, cohorts.referenceLeads(query, timeout), query.firstCallWindow());
     }
 
     /** The deals {@code leadIds} of the request's cohort as of {@code asOf} (a page of a kept analysis), in that order. */
+    @Transactional
     public List<ReferenceLead> deals(AnalysisRequest request, Instant asOf, List<java.util.UUID> leadIds) {
         CohortQuery query = query(request, asOf);
         var byId = new java.util.HashMap<java.util.UUID, ReferenceLead>();
