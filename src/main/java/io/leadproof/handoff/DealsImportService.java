@@ -51,6 +51,16 @@ public class DealsImportService {
     private record RowResult(HandoffView handoff, List<UserError> errors) {
     }
 
+    /** A refused row that wrote something (its lead's traits): thrown to roll its transaction back. */
+    private static final class RowRefused extends RuntimeException {
+        final transient List<UserError> errors;
+
+        RowRefused(List<UserError> errors) {
+            super("row refused", null, false, false);
+            this.errors = errors;
+        }
+    }
+
     public Payload importDeals(List<DealImportInput> rows) {
         if (rows == null || rows.isEmpty() || rows.size() > DealImportInputs.MAX_DEALS) {
             return new Payload(List.of(), List.of(UserError.of("OUT_OF_RANGE",
@@ -73,6 +83,8 @@ public class DealsImportService {
             RowResult result;
             try {
                 result = QuarkusTransaction.requiringNew().call(() -> importRow(index, row));
+            } catch (RowRefused refused) {
+                result = new RowResult(null, refused.errors); // rolled back: the lead's traits, if upserted, go with the row
             } catch (RuntimeException e) {
                 if (!fromTheDatabase(e)) {
                     throw e;
@@ -134,7 +146,9 @@ public class DealsImportService {
             errors.add(UserError.of("NO_HANDOFF_MODEL", "no criteria model drives handoffs", "deals", index));
         }
         if (!errors.isEmpty()) {
-            QuarkusTransaction.setRollbackOnly(); // the lead's traits, if upserted, go with the row
+            if (row.lead() != null) {
+                throw new RowRefused(errors);
+            }
             return new RowResult(null, errors);
         }
         var outcome = deals.land(plan, lead, reason.orElse(null), version.get(), workspaces.current().reportingCurrency(), workspace.actor());
@@ -156,9 +170,6 @@ public class DealsImportService {
             var path = new ArrayList<>(List.of("deals", index, "lead"));
             path.addAll(e.field());
             errors.add(new UserError(List.copyOf(path), e.message(), e.code()));
-        }
-        if (!outcome.userErrors().isEmpty()) {
-            QuarkusTransaction.setRollbackOnly();
         }
         return outcome.leads().getFirst();
     }

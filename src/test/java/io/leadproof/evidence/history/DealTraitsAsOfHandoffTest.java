@@ -78,7 +78,7 @@ class DealTraitsAsOfHandoffTest {
             assertThat(cohort.getFirst().traits().budgetStatus()).isEqualTo(BudgetStatus.UNKNOWN);
             assertThat(cohort.getFirst().traits().jobTitle()).isEqualTo("CTO");
         });
-        assertThat(OwnerSql.strings("select r.budget_status || ' ' || (r.observed_at = h.created_at) from lead_trait_revision r"
+        assertThat(OwnerSql.strings("select r.budget_status || ' ' || (abs(extract(epoch from r.observed_at - h.created_at)) < 0.001) from lead_trait_revision r"
                 + " join lead l on l.workspace_id = r.workspace_id and l.id = r.lead_id join handoff h on h.workspace_id = l.workspace_id"
                 + " and h.lead_id = l.id where l.workspace_id = ? order by r.observed_at, r.id limit 1", WS))
                 .as("the deal's traits were observed at the handoff").containsExactly("UNKNOWN true");
