@@ -43,6 +43,8 @@ public class ReplicaReads {
     InjectableInstance<AgroalDataSource> readonly;
     @Inject
     EntityManager em;
+    @Inject
+    AgroalDataSource primary;
 
     /** Runs {@code work} on the read-only datasource when it is configured and reachable, else on the primary. */
     public <T> T read(Work<T> work) {
@@ -68,6 +70,25 @@ public class ReplicaReads {
             }
         }
         return primary(work);
+    }
+
+    /**
+     * Runs {@code work} on a connection of its own, outside the caller's transaction (one part of a read split over
+     * connections): the read-only datasource's when it is configured and reachable, else a new one of the primary.
+     */
+    public <T> T readApart(Work<T> work) {
+        AgroalDataSource replica = replica();
+        if (replica != null) {
+            return read(work);
+        }
+        try (Connection connection = primary.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            if (StatementTimeoutException.SQL_STATE.equals(e.getSQLState())) {
+                throw new StatementTimeoutException(e, null);
+            }
+            throw new IllegalStateException("a read on a connection of its own failed", e);
+        }
     }
 
     /** Whether reads go to the read-only datasource (it is configured). */

@@ -63,7 +63,7 @@ final class DemoHistory {
             int r = random.nextInt(REJECTIONS.length);
             return new DealImportInput(id + "-deal", null, id, null, at(handedOff), owner, null,
                     at(handedOff.plus(Duration.ofHours(2 + random.nextInt(40)))), REJECTIONS[r], REJECTION_NOTES[r],
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null);
         }
         boolean won = end == End.WON;
         Instant accepted = handedOff.plus(Duration.ofHours(1 + random.nextInt(48)));
@@ -75,7 +75,7 @@ final class DemoHistory {
         plant(signals, "JUST_RESEARCHING", won ? 0.05 : 0.45);
         if (end == End.STALLED) {
             return new DealImportInput(id + "-deal", null, id, null, at(handedOff), owner, at(accepted), null, null, null, null, null,
-                    null, null, null, null, at(call), "First call: " + String.join(", ", signals), signals);
+                    null, null, null, null, at(call), "First call: " + String.join(", ", signals), signals, null);
         }
         Instant opportunity = call.plus(Duration.ofHours(24 + random.nextInt(10 * 24)));
         Instant closed = min(opportunity.plus(Duration.ofHours(24 * (10 + random.nextInt(50)))), now.minus(Duration.ofDays(1)));
@@ -83,7 +83,7 @@ final class DemoHistory {
         return new DealImportInput(id + "-deal", null, id, null, at(handedOff), owner, at(accepted), null, null, null, at(opportunity),
                 "Opportunity " + id, won ? at(closed) : null, won ? amount : null, won ? null : at(closed),
                 won ? null : LOST_REASONS[random.nextInt(LOST_REASONS.length)], at(call), "First call: " + String.join(", ", signals),
-                signals);
+                signals, null);
     }
 
     private void plant(List<String> signals, String code, double rate) {

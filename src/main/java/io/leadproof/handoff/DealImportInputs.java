@@ -50,7 +50,16 @@ public final class DealImportInputs {
             @Description("Why it was lost, 1..500 characters.") String lostReason,
             @Description("When the first call took place; logged as a CALL touch.") OffsetDateTime firstCallAt,
             @Description("First-call notes, at most 2000 characters.") String firstCallNotes,
-            @Description("First-call signal codes of the workspace taxonomy, at most 20; need firstCallAt.") @Nullable List<@NonNull String> firstCallSignals) {
+            @Description("First-call signal codes of the workspace taxonomy, at most 20; need firstCallAt.") @Nullable List<@NonNull String> firstCallSignals,
+            @Description("The lead's traits as the CRM knew them at lead.observedAt (default: handedOffAt), upserted through"
+                    + " leadsImport's path before the deal lands, so the trait history keeps them as of that moment and an"
+                    + " analysis as of the handoff sees them; its errors are under deals.<i>.lead. The lead reference, when"
+                    + " also given, must name the same lead.") io.leadproof.lead.LeadInput lead) {
+
+        /** The lead's traits observed at handedOffAt unless they say when. */
+        io.leadproof.lead.LeadInput leadAsObserved() {
+            return lead == null || lead.observedAt() != null || handedOffAt == null ? lead : lead.withObservedAt(handedOffAt);
+        }
     }
 
     @Type("DealsImportPayload")

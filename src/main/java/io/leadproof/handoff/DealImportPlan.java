@@ -30,8 +30,8 @@ record DealImportPlan(String externalDealId, String owner, Instant handedOffAt, 
             p.add("REQUIRED", "externalDealId must not be blank", "externalDealId");
         }
         long refs = java.util.stream.Stream.of(in.leadId(), in.leadExternalId(), in.leadEmail()).filter(v -> v != null && !v.isBlank()).count();
-        if (refs != 1) {
-            p.add("LEAD_REFERENCE", "name the lead by exactly one of leadId, leadExternalId, leadEmail", "leadId");
+        if (refs > 1 || (refs == 0 && in.lead() == null)) {
+            p.add("LEAD_REFERENCE", "name the lead by exactly one of leadId, leadExternalId, leadEmail (or give its traits in lead)", "leadId");
         }
         String owner = p.text(in.ownerId(), 100, "ownerId");
         Instant handedOff = past(in.handedOffAt(), now, "handedOffAt", p);

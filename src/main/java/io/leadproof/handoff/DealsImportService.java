@@ -45,8 +45,20 @@ public class DealsImportService {
     FirstCallSignalCodes signalCodes;
     @Inject
     ImportedDeals deals;
+    @Inject
+    io.leadproof.lead.LeadService leads;
 
     private record RowResult(HandoffView handoff, List<UserError> errors) {
+    }
+
+    /** A refused row that wrote something (its lead's traits): thrown to roll its transaction back. */
+    private static final class RowRefused extends RuntimeException {
+        final transient List<UserError> errors;
+
+        RowRefused(List<UserError> errors) {
+            super("row refused", null, false, false);
+            this.errors = errors;
+        }
     }
 
     public Payload importDeals(List<DealImportInput> rows) {
@@ -71,6 +83,8 @@ public class DealsImportService {
             RowResult result;
             try {
                 result = QuarkusTransaction.requiringNew().call(() -> importRow(index, row));
+            } catch (RowRefused refused) {
+                result = new RowResult(null, refused.errors); // rolled back: the lead's traits, if upserted, go with the row
             } catch (RuntimeException e) {
                 if (!fromTheDatabase(e)) {
                     throw e;
@@ -121,12 +135,20 @@ public class DealsImportService {
                         "deals", index, "rejectionReasonCode"));
             }
         }
-        Lead lead = lead(row, index, errors);
+        Lead lead = errors.isEmpty() ? upsertTraits(row, index, errors) : null;
+        Lead named = lead(row, index, errors);
+        if (lead != null && named != null && !lead.id().equals(named.id())) {
+            errors.add(UserError.of("LEAD_REFERENCE", "the lead's traits and the lead reference name different leads", "deals", index, "lead"));
+        }
+        lead = lead == null ? named : lead;
         var version = evidence.handoffVersion();
         if (version.isEmpty()) {
             errors.add(UserError.of("NO_HANDOFF_MODEL", "no criteria model drives handoffs", "deals", index));
         }
         if (!errors.isEmpty()) {
+            if (row.lead() != null) {
+                throw new RowRefused(errors);
+            }
             return new RowResult(null, errors);
         }
         var outcome = deals.land(plan, lead, reason.orElse(null), version.get(), workspaces.current().reportingCurrency(), workspace.actor());
@@ -136,6 +158,20 @@ public class DealsImportService {
             return new RowResult(null, List.of(UserError.of(e.code(), e.getMessage(), "deals", index, e.field() == null || e.field().equals("handoffId") ? "externalDealId" : e.field())));
         }
         return new RowResult(HandoffView.of(outcome.handoff(), false), List.of());
+    }
+
+    /** The lead's traits as of their observedAt (default handedOffAt), through the lead upsert path; null when none given. */
+    private Lead upsertTraits(DealImportInput row, String index, List<UserError> errors) {
+        if (row.lead() == null) {
+            return null;
+        }
+        var outcome = leads.upsert(List.of(row.leadAsObserved()));
+        for (UserError e : outcome.userErrors()) {
+            var path = new ArrayList<>(List.of("deals", index, "lead"));
+            path.addAll(e.field());
+            errors.add(new UserError(List.copyOf(path), e.message(), e.code()));
+        }
+        return outcome.leads().getFirst();
     }
 
     private Lead lead(DealImportInput row, String index, List<UserError> errors) {

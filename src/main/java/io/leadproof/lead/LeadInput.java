@@ -39,4 +39,11 @@ public record LeadInput(
         @Description("Custom attributes to set (null value removes a key).") @Nullable List<@NonNull AttributeInput> customAttributes,
         @Description("When the lead was created in its source system; only used when the lead is new. Defaults to now; must not lie in the future.") OffsetDateTime createdAt,
         @Description("When these values became true (for history imported from another system). Defaults to now; must not lie in the future, before the lead's creation or before the values it last stated (errors IN_FUTURE, BEFORE_CREATION, OUT_OF_ORDER). The lead's trait history keeps every change with this moment.") OffsetDateTime observedAt) {
+
+    /** The same values, observed at {@code at}. */
+    public LeadInput withObservedAt(OffsetDateTime at) {
+        return new LeadInput(externalId, email, firstName, lastName, phone, companyName, companyDomain, annualRevenue,
+                employeeCount, industry, jobTitle, country, source, campaignId, budgetStatus, budgetAmount, authority, need,
+                timeline, ownerId, customAttributes, createdAt, at);
+    }
 }

@@ -44,12 +44,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class NodeLookup {
 
     static final Set<String> TYPES = Set.of("Activity", "Campaign", "CampaignCost", "CriteriaModel", "CriteriaVersion", "Handoff",
-            "ImportJob", "CriteriaBacktest", "PredictiveModel", "Lead", "LeadScore", "PrivacyAuditEntry", "RejectionReason", "SalesRep", "ScoringJob", "Workspace");
+            "ImportJob", "CriteriaBacktest", "PredictiveModel", "Lead", "LeadScore", "PrivacyAuditEntry", "RejectionReason", "SalesRep", "ScoringJob", "Workspace",
+            "SignalAnalysisJob");
     /** Types some roles may not read (as their own fields say: costs are hidden from sales, privacy entries RevOps only). */
     private static final java.util.Map<String, Set<String>> READERS = java.util.Map.of(
             "CampaignCost", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP), "PrivacyAuditEntry", Set.of(Roles.ADMIN),
             "CriteriaBacktest", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP),
-            "PredictiveModel", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP));
+            "PredictiveModel", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP),
+            "SignalAnalysisJob", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP));
 
     @Inject
     LeadService leads;
@@ -71,6 +73,8 @@ public class NodeLookup {
     io.leadproof.evidence.backtesting.BacktestNodes backtests;
     @Inject
     io.leadproof.evidence.prediction.ModelStore predictiveModels;
+    @Inject
+    io.leadproof.evidence.analysisjob.AnalysisJobNodes analysisJobs;
     @Inject
     CurrentWorkspace workspace;
     @Inject
@@ -115,6 +119,7 @@ public class NodeLookup {
             case "ImportJob" -> importJobs.find(uuid).map(io.leadproof.imports.api.ImportTypes.Job::of);
             case "CriteriaBacktest" -> Optional.ofNullable(backtests.find(uuid));
             case "PredictiveModel" -> predictiveModels.find(uuid).map(io.leadproof.evidence.prediction.PredictionGraphQL::view);
+            case "SignalAnalysisJob" -> analysisJobs.find(uuid);
             default -> Optional.empty();
         };
         return found.orElse(null);

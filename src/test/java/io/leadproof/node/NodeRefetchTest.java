@@ -46,7 +46,7 @@ class NodeRefetchTest {
         var batch = GraphQL.ok("query($ids: [String!]!) { nodes(ids: $ids) { __typename id } }", Map.of("ids", ids));
         assertThat(batch.getList("data.nodes.id")).containsExactlyElementsOf(ids);
         assertThat(batch.getList("data.nodes.__typename")).contains("Workspace", "SalesRep", "RejectionReason", "CampaignCost",
-                "PrivacyAuditEntry", "LeadScore", "Lead", "Campaign", "CriteriaModel", "CriteriaVersion", "Activity");
+                "PrivacyAuditEntry", "LeadScore", "Lead", "Campaign", "CriteriaModel", "CriteriaVersion", "Activity", "SignalAnalysisJob");
     }
 
     @Test
@@ -104,6 +104,9 @@ class NodeRefetchTest {
         ids.add(read.getString("data.lead.score.versionId"));
         ids.add(GraphQL.ok("mutation($l: ID!) { leadExport(input: {leadId: $l}) { export { privacyAudit { id } } } }", Map.of("l", lead))
                 .getString("data.leadExport.export.privacyAudit[0].id"));
+        var window = Map.of("from", OffsetDateTime.now().minusDays(30).toString(), "to", OffsetDateTime.now().minusDays(1).toString());
+        ids.add(GraphQL.ok("mutation($i: SignalAnalysisInput!) { signalAnalysisStart(input: $i) { job { id } } }",
+                Map.of("i", Map.of("window", window))).getString("data.signalAnalysisStart.job.id"));
         return ids;
     }
 }

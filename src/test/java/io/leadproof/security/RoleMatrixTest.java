@@ -334,7 +334,18 @@ class RoleMatrixTest {
             Map.entry("dealsImport", Probe.of("""
                     mutation($input: DealsImportInput!) { dealsImport(input: $input) { handoffs { id } userErrors { code } } }""",
                     f -> Map.of("input", Map.of("deals", List.of(Map.of("externalDealId", "rm-probe", "leadExternalId", "rm-no-such-lead",
-                            "handedOffAt", "2026-01-05T00:00:00Z")))), "data.dealsImport")));
+                            "handedOffAt", "2026-01-05T00:00:00Z")))), "data.dealsImport")),
+            // signal analyses as jobs: a start with a reversed window (WINDOW_REVERSED, nothing queued), a cancel of an unknown
+            // job (NOT_FOUND); a read of an unknown job answers null (not refused) for the roles that may read
+            Map.entry("signalAnalysisStart", Probe.of("""
+                    mutation($input: SignalAnalysisInput!) { signalAnalysisStart(input: $input) { job { id } userErrors { code } } }""",
+                    f -> Map.of("input", Map.of("window", Map.of("from", "2026-02-01T00:00:00Z", "to", "2026-01-01T00:00:00Z"))),
+                    "data.signalAnalysisStart")),
+            Map.entry("signalAnalysisCancel", Probe.of("""
+                    mutation($j: ID!) { signalAnalysisCancel(input: {jobId: $j}) { job { id } userErrors { code } } }""",
+                    f -> Map.of("j", unknown("SignalAnalysisJob")), "data.signalAnalysisCancel")),
+            Map.entry("signalAnalysisJob", Probe.of("query($id: ID!) { signalAnalysisJob(id: $id) { id state } }",
+                    f -> Map.of("id", unknown("SignalAnalysisJob")), null)));
 
     private static volatile String backtest;
 

@@ -50,9 +50,32 @@ public class SignalAnalysisService {
 
     @Transactional
     public Cohort cohort(AnalysisRequest request) {
-        CohortQuery query = query(request.from(), request.to(), request.moment(), request.filter(),
-                request.sampleSize() != null && request.byKindOnly() ? request.sampleSize() : null);
+        CohortQuery query = query(request, clock.instant());
         return new Cohort(cohorts.referenceLeads(query), query, query.firstCallWindow());
+    }
+
+    /** The analysis with outcomes as of {@code asOf}, each statement allowed {@code timeout} (a job's). */
+    @Transactional
+    public AnalysisTypes.Payload analyse(AnalysisRequest request, Instant asOf, Duration timeout) {
+        CohortQuery query = query(request, asOf);
+        return AnalysisRun.run(request, cohorts.referenceLeads(query, timeout), query.firstCallWindow());
+    }
+
+    /** The deals {@code leadIds} of the request's cohort as of {@code asOf} (a page of a kept analysis), in that order. */
+    @Transactional
+    public List<ReferenceLead> deals(AnalysisRequest request, Instant asOf, List<java.util.UUID> leadIds) {
+        CohortQuery query = query(request, asOf);
+        var byId = new java.util.HashMap<java.util.UUID, ReferenceLead>();
+        cohorts.referenceLeads(query.withLimitPerOutcome(null).withFilter(query.filter().withLeadIds(leadIds)))
+                .forEach(l -> byId.put(l.leadId(), l));
+        return leadIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private CohortQuery query(AnalysisRequest request, Instant asOf) {
+        var evidence = settings.of(workspace.id());
+        return new CohortQuery(workspace.id(), request.from(), request.to(), request.moment(), asOf, evidence.stalledAfter(),
+                evidence.firstCallWindow(), filter(request.filter()),
+                request.sampleSize() != null && request.byKindOnly() ? request.sampleSize() : null);
     }
 
     /** The handoffs of the window as sales answered them, with their frozen evidence. */

@@ -23,7 +23,9 @@ public enum EvidenceErrorCode {
     /** A group has no decided lead in the cohort. */
     EMPTY_GROUP,
     /** A text value is too long or holds control characters. */
-    INVALID_TEXT;
+    INVALID_TEXT,
+    /** The job is no longer QUEUED or RUNNING. */
+    NOT_RUNNING;
 
     public io.leadproof.common.UserError error(String message, String... field) {
         return io.leadproof.common.UserError.of(name(), message, field);

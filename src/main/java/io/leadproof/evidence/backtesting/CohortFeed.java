@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import io.leadproof.evidence.backtest.BacktestLead;
 import io.leadproof.evidence.read.CohortFilter;
@@ -25,13 +24,9 @@ class CohortFeed {
     CohortReader reader;
     @Inject
     EvidenceSettings settings;
-    @Inject
-    EntityManager em;
 
     void stream(String workspaceId, BacktestRequest request, Duration maxRun, Consumer<BacktestLead> sink) {
-        em.createNativeQuery("select set_config('statement_timeout', ?1, true)").setParameter(1, Long.toString(maxRun.toMillis()))
-                .getSingleResult();
-        reader.streamBacktestLeads(query(workspaceId, request), request.includeNeverHandedOff(), sink);
+        reader.streamBacktestLeads(query(workspaceId, request), request.includeNeverHandedOff(), maxRun, sink);
     }
 
     CohortQuery query(String workspaceId, BacktestRequest request) {

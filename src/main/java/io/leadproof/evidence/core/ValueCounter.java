@@ -38,7 +38,8 @@ final class ValueCounter {
         }
         multiValued |= distinct.size() > 1;
         for (String value : distinct) {
-            (inA ? a : b)[code(value)]++;
+            int code = code(value); // first: it may grow the arrays
+            (inA ? a : b)[code]++;
         }
         if (inA) {
             knownA++;

@@ -11,15 +11,25 @@ import io.leadproof.lead.LeadSource;
  * handed off).
  */
 public record CohortFilter(List<UUID> campaignIds, List<LeadSource> sources, List<UUID> criteriaVersionIds,
-        List<String> ownerIds) {
+        List<String> ownerIds, List<UUID> leadIds) {
 
     public static final CohortFilter ALL = new CohortFilter(List.of(), List.of(), List.of(), List.of());
 
+    public CohortFilter(List<UUID> campaignIds, List<LeadSource> sources, List<UUID> criteriaVersionIds, List<String> ownerIds) {
+        this(campaignIds, sources, criteriaVersionIds, ownerIds, List.of());
+    }
+
     public CohortFilter {
+        leadIds = leadIds == null ? List.of() : List.copyOf(leadIds);
         campaignIds = campaignIds == null ? List.of() : List.copyOf(campaignIds);
         sources = sources == null ? List.of() : List.copyOf(sources);
         criteriaVersionIds = criteriaVersionIds == null ? List.of() : List.copyOf(criteriaVersionIds);
         ownerIds = ownerIds == null ? List.of() : List.copyOf(ownerIds);
+    }
+
+    /** Only these leads (a page of a kept analysis' deals). */
+    public CohortFilter withLeadIds(List<UUID> ids) {
+        return new CohortFilter(campaignIds, sources, criteriaVersionIds, ownerIds, ids);
     }
 
     /** True when the filter needs a handoff (version or owner). */

@@ -2,30 +2,33 @@ package io.leadproof.evidence.read;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.leadproof.common.ReplicaReads;
 import io.leadproof.evidence.backtest.BacktestLead;
 import io.leadproof.evidence.core.Outcome;
 import io.leadproof.evidence.core.Outcomes;
 import io.leadproof.evidence.core.ReferenceLead;
+import io.leadproof.evidence.read.CohortSql.Part;
 import io.leadproof.evidence.read.CohortSql.Shape;
 import io.leadproof.evidence.rejections.HandoffCase;
 import io.leadproof.security.CurrentWorkspace;
-import io.leadproof.security.WorkspaceConnectionSettings;
 import io.quarkus.arc.Arc;
 
 /**
  * The one reader of evidence cohorts (docs/evidence.md): handed-off leads as of their reference moment with their
  * outcomes, handoff cases for rejection insights, and backtest cohorts, each one set-based statement (see
  * {@link CohortSql}). Traits come from {@link LeadsAsOf}, outcomes from {@link Outcomes#asOf}, imported handoffs
- * included. Runs for {@link CohortQuery#workspaceId()}, which must be the workspace of the current request or job.
+ * included. Runs for {@link CohortQuery#workspaceId()}, which must be the workspace of the current request or job,
+ * on the read-only datasource when one is configured ({@link ReplicaReads}). Cohorts of handed-off leads are read in
+ * {@link CohortReadConfig#partitions()} parts at once ({@link PartedRead}).
  */
 @ApplicationScoped
 public class CohortReader {
@@ -34,22 +37,29 @@ public class CohortReader {
     static final int FETCH_SIZE = 1000;
 
     @Inject
-    DataSource dataSource;
+    ReplicaReads reads;
     @Inject
     CurrentWorkspace workspace;
+    @Inject
+    CohortReadConfig config;
+    @Inject
+    io.leadproof.common.DatabaseConfig database;
 
     /** Leads with a handoff created in the window (the latest per lead), as of the reference moment. */
     public List<ReferenceLead> referenceLeads(CohortQuery q) {
-        List<ReferenceLead> leads = new ArrayList<>();
-        read(q, Shape.REFERENCE, false, false, row -> leads.add(CohortRecords.referenceLead(row, q)));
+        return referenceLeads(q, defaultTimeout());
+    }
+
+    /** As {@link #referenceLeads(CohortQuery)}, each statement allowed {@code timeout} (a job's). */
+    public List<ReferenceLead> referenceLeads(CohortQuery q, Duration timeout) {
+        List<ReferenceLead> leads = parted(q, Shape.REFERENCE, timeout, row -> CohortRecords.referenceLead(row, q));
         return OutcomeSample.mostRecent(leads, q.limitPerOutcome(), ReferenceLead::outcome, ReferenceLead::handedOffAt,
                 ReferenceLead::leadId);
     }
 
     /** Every handoff created in the window as sales answered it by asOf, with its frozen contributions. */
     public List<HandoffCase> handoffCases(CohortQuery q) {
-        List<HandoffCase> cases = new ArrayList<>();
-        read(q, Shape.CASES, false, false, row -> cases.add(CohortRecords.handoffCase(row, q)));
+        List<HandoffCase> cases = parted(q, Shape.CASES, defaultTimeout(), row -> CohortRecords.handoffCase(row, q));
         return OutcomeSample.mostRecent(cases, q.limitPerOutcome(), c -> c.lead().outcome(), HandoffCase::handedOffAt,
                 c -> c.lead().leadId());
     }
@@ -57,7 +67,8 @@ public class CohortReader {
     /** Leads created in the window, as of their moment (see {@link #streamBacktestLeads}), in creation order. */
     public List<BacktestLead> backtestLeads(CohortQuery q, boolean includeNeverHandedOff) {
         List<BacktestLead> leads = new ArrayList<>();
-        read(q, Shape.BACKTEST, includeNeverHandedOff, true, row -> leads.add(CohortRecords.backtestLead(row, q)));
+        reads.read(c -> read(c, q, Shape.BACKTEST, includeNeverHandedOff, true, Part.ALL, defaultTimeout(),
+                row -> leads.add(CohortRecords.backtestLead(row, q))));
         return OutcomeSample.mostRecent(leads, q.limitPerOutcome(), BacktestLead::outcome, BacktestLead::handedOffAt,
                 BacktestLead::leadId);
     }
@@ -67,45 +78,75 @@ public class CohortReader {
      * handed off by asOf at its latest such handoff (AT_HANDOFF) with its outcome as of asOf; a lead never handed off
      * (only when asked for) at its creation plus the stall period, never later than asOf; with CREATED_PLUS_DAYS(n)
      * every lead at its creation plus n days. Activities up to the moment. {@code limitPerOutcome} needs the whole
-     * cohort and is refused here: use {@link #backtestLeads}.
+     * cohort and is refused here: use {@link #backtestLeads}. The statement may run for {@code timeout}.
      */
     public void streamBacktestLeads(CohortQuery q, boolean includeNeverHandedOff, Consumer<BacktestLead> sink) {
+        streamBacktestLeads(q, includeNeverHandedOff, defaultTimeout(), sink);
+    }
+
+    /** As {@link #streamBacktestLeads(CohortQuery, boolean, Consumer)}, the statement allowed {@code timeout}. */
+    public void streamBacktestLeads(CohortQuery q, boolean includeNeverHandedOff, Duration timeout, Consumer<BacktestLead> sink) {
         if (q.limitPerOutcome() != null) {
             throw new IllegalArgumentException("a stream cannot sample per outcome; use backtestLeads");
         }
-        read(q, Shape.BACKTEST, includeNeverHandedOff, true, row -> sink.accept(CohortRecords.backtestLead(row, q)));
+        requireCurrentWorkspace(q.workspaceId());
+        reads.read(c -> read(c, q, Shape.BACKTEST, includeNeverHandedOff, true, Part.ALL, timeout,
+                row -> sink.accept(CohortRecords.backtestLead(row, q))));
     }
 
-    private interface RowSink {
+    interface RowSink {
         void accept(CohortRow row) throws SQLException;
     }
 
-    private void read(CohortQuery q, Shape shape, boolean includeNeverHandedOff, boolean activityFacts, RowSink sink) {
+    interface RowMapper<T> {
+        T map(CohortRow row) throws SQLException;
+    }
+
+    private <T> List<T> parted(CohortQuery q, Shape shape, Duration timeout, RowMapper<T> mapper) {
         requireCurrentWorkspace(q.workspaceId());
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            if (autoCommit) {
-                c.setAutoCommit(false); // a cursor (fetch size) needs a transaction
+        List<PartedRead.Keyed<T>> rows = new PartedRead(reads, Math.max(1, config.partitions())).read(part -> {
+            List<PartedRead.Keyed<T>> out = new ArrayList<>();
+            return new PartedRead.Reading<>(out, c -> read(c, q, shape, false, false, part, timeout,
+                    row -> out.add(new PartedRead.Keyed<>(row.facts().createdAt(), row.leadId(), row.handoffId(), mapper.map(row)))));
+        });
+        rows.sort(Comparator.naturalOrder());
+        return rows.stream().map(PartedRead.Keyed::value).toList();
+    }
+
+    static Void read(Connection c, CohortQuery q, Shape shape, boolean includeNeverHandedOff, boolean activityFacts, Part part,
+            Duration timeout, RowSink sink) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        if (autoCommit) {
+            c.setAutoCommit(false); // a cursor (fetch size) needs a transaction
+        }
+        try {
+            io.leadproof.security.WorkspaceConnectionSettings.bind(c, q.workspaceId());
+            try (var set = c.prepareStatement("select set_config('statement_timeout', ?, true), set_config('jit', 'off', true)")) {
+                // jit: compiling the plan of a 200,000-lead read cost seconds of CPU and saved none (docs/benchmarks.md)
+                set.setString(1, Long.toString(timeout.toMillis()));
+                set.execute();
             }
-            try {
-                WorkspaceConnectionSettings.bind(c, q.workspaceId());
-                try (var ps = CohortSql.prepare(c, shape, q, includeNeverHandedOff, activityFacts)) {
-                    ps.setFetchSize(FETCH_SIZE);
-                    try (var rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            sink.accept(CohortRow.read(rs));
-                        }
+            try (var ps = CohortSql.prepare(c, shape, q, includeNeverHandedOff, activityFacts, part)) {
+                ps.setFetchSize(FETCH_SIZE);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(CohortRow.read(rs));
                     }
                 }
-            } finally {
-                if (autoCommit) {
-                    c.rollback(); // read only
-                    c.setAutoCommit(true);
-                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the evidence cohort", e);
+        } finally {
+            if (autoCommit) {
+                c.rollback(); // read only
+                c.setAutoCommit(true);
+            }
         }
+        return null;
+    }
+
+    /** A job's statement timeout in a job, the analysis read's in a request. */
+    private Duration defaultTimeout() {
+        return Arc.container().requestContext().isActive() && workspace.isJob() ? database.jobStatementTimeout()
+                : config.statementTimeout();
     }
 
     /** A request or job bound to one workspace never reads another's cohort. */

@@ -36,10 +36,15 @@ final class CohortSql {
         void bind(PreparedStatement ps, int index) throws SQLException;
     }
 
+    /** Part {@code index} of {@code count} of a cohort: the leads whose id hashes to it (count 1: all). */
+    record Part(int index, int count) {
+        static final Part ALL = new Part(0, 1);
+    }
+
     static PreparedStatement prepare(Connection c, Shape shape, CohortQuery q, boolean includeNeverHandedOff,
-            boolean activityFacts) throws SQLException {
+            boolean activityFacts, Part part) throws SQLException {
         var s = new CohortSql();
-        s.build(shape, q, includeNeverHandedOff, activityFacts);
+        s.build(shape, q, includeNeverHandedOff, activityFacts, part);
         PreparedStatement ps = c.prepareStatement(s.sql.toString());
         for (int i = 0; i < s.params.size(); i++) {
             s.params.get(i).bind(ps, i + 1);
@@ -47,7 +52,7 @@ final class CohortSql {
         return ps;
     }
 
-    private void build(Shape shape, CohortQuery q, boolean includeNeverHandedOff, boolean activityFacts) {
+    private void build(Shape shape, CohortQuery q, boolean includeNeverHandedOff, boolean activityFacts, Part part) {
         var f = q.filter();
         sql.append("select l.id, l.created_at, m.moment, h.id, h.created_at, h.accepted_at, h.opportunity_at, h.won_at,")
                 .append(" h.lost_at, h.rejected_at, h.rejection_code, h.rejection_category, h.owner, coalesce(h.imported, false),")
@@ -66,6 +71,11 @@ final class CohortSql {
             time(q.from());
             time(q.to());
             time(q.asOf());
+            if (part.count() > 1) {
+                sql.append(" and (hashtext(h.lead_id::text) & 2147483647) % ? = ?");
+                params.add((ps, i) -> ps.setInt(i, part.count()));
+                params.add((ps, i) -> ps.setInt(i, part.index()));
+            }
             sql.append(shape == Shape.REFERENCE ? " order by h.lead_id, h.created_at desc, h.id desc" : "")
                     .append(") h join lead l on l.workspace_id = h.workspace_id and l.id = h.lead_id");
         }
@@ -89,6 +99,10 @@ final class CohortSql {
             if (!includeNeverHandedOff || f.onHandoff()) {
                 sql.append(" and h.id is not null");
             }
+        }
+        if (!f.leadIds().isEmpty()) {
+            sql.append(" and l.id = any(?)");
+            array("uuid", f.leadIds().toArray());
         }
         if (!f.campaignIds().isEmpty()) {
             sql.append(" and t.campaign_id = any(?)");

@@ -127,6 +127,21 @@ class CandidateSignalsTest {
     }
 
     @Test
+    void aLeadWithMoreCodesThanTheCounterHasRoomForCountsEachOnce() {
+        String[] codes = {"BUDGET_CONFIRMED", "DECISION_MAKER_ENGAGED", "PAIN_STATED", "TIMELINE_UNDER_90_DAYS",
+                "COMPETITOR_EVALUATED", "CHAMPION_IDENTIFIED", "NEXT_STEP_BOOKED", "NO_CLEAR_PROJECT", "JUST_RESEARCHING"};
+        Map<String, String> counts = counts(1, 1, i -> {
+            ReferenceLead lead = plain(i, LeadSnapshot.builder().build());
+            List<FirstCallSignal> signals = i == 1 ? List.of() : java.util.Arrays.stream(codes)
+                    .map(c -> new FirstCallSignal(c, lead.handedOffAt().plus(Duration.ofDays(1)))).toList();
+            return new ReferenceLead(lead.leadId(), lead.referenceMoment(), lead.traits(), null, null, List.of(),
+                    lead.handedOffAt(), signals, lead.outcome());
+        });
+        assertThat(codes).allSatisfy(c -> assertThat(counts).as("all nine seeded codes on one call")
+                .containsEntry("first-call:" + c, "1/0"));
+    }
+
+    @Test
     void campaignSourceAndChannel() {
         String[] campaigns = {"Spring webinar", "Spring webinar", null, "Spring webinar"};
         Map<String, String> counts = counts(2, 2, i -> {

@@ -1,0 +1,24 @@
+package io.leadproof.evidence.read;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How {@link CohortReader} reads, with its defaults declared once. */
+@ConfigMapping(prefix = "leadproof.evidence.read")
+public interface CohortReadConfig {
+
+    /**
+     * Into how many parts (by a hash of the lead id) a cohort of handed-off leads is split, each part read on a
+     * connection of its own at the same time: the per-lead lookups of a 200,000-handoff cohort take seconds of database
+     * CPU, and one statement uses one core (docs/benchmarks.md, "Evidence API at scale"). 1 reads in one statement.
+     */
+    @WithDefault("2")
+    int partitions();
+
+    /**
+     * How long each statement of a cohort read in a request may run (the API's {@code leadproof.db.statement-timeout}
+     * is for single-row work; an analysis of 200,000 handoffs is allowed its 10 s). Jobs pass their own.
+     */
+    @WithDefault("10s")
+    java.time.Duration statementTimeout();
+}
