@@ -44,6 +44,16 @@ public class RequestReads {
         RequestGone() {
             super("the request has ended", null, false, false);
         }
+
+        /** Whether {@code failure} is, or was caused by, a read of an ended request. */
+        public static boolean in(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof RequestGone) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     @Inject

@@ -58,6 +58,11 @@ final class SafeErrors {
     }
 
     static ExecutionResult clean(ExecutionResult result) {
+        return clean(result, false);
+    }
+
+    /** {@code clientGone}: the client closed the connection; what failed after that failed because the request ended. */
+    static ExecutionResult clean(ExecutionResult result, boolean clientGone) {
         List<GraphQLError> errors = result.getErrors();
         if (errors == null || errors.isEmpty()) {
             return result;
@@ -65,23 +70,18 @@ final class SafeErrors {
         var cleaned = new ArrayList<GraphQLError>(errors.size());
         boolean changed = false;
         for (GraphQLError error : errors) {
-            GraphQLError safe = clean(error);
+            GraphQLError safe = clean(error, clientGone);
             changed |= safe != error;
             cleaned.add(safe);
         }
         return changed ? result.transform(b -> b.errors(cleaned)) : result;
     }
 
-    private static boolean gone(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof RequestReads.RequestGone) {
-                return true;
-            }
-        }
-        return false;
+    static GraphQLError clean(GraphQLError error) {
+        return clean(error, false);
     }
 
-    static GraphQLError clean(GraphQLError error) {
+    static GraphQLError clean(GraphQLError error, boolean clientGone) {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             Throwable cause = fetching.getException();
             if (deliberate(cause)) {
@@ -109,7 +109,7 @@ final class SafeErrors {
                 extensions.put("code", "INVALID_ARGUMENT");
                 extensions.put("reason", "UNSTORABLE_VALUE");
                 message = "A value in the request cannot be stored: it contains a NUL character, is too long or is out of range.";
-            } else if (gone(cause)) {
+            } else if (clientGone || RequestReads.RequestGone.in(cause)) {
                 // the request ended (the client went away) while this field was read: nobody reads the answer, no bug
                 extensions.put("code", CANCELLED);
                 extensions.put("reason", "REQUEST_ENDED");
