@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 class BudgetLeasesTest {
 
     /** The shared bucket, without refill: what {@link CostBudget#charge} does in the database. */
+    @jakarta.enterprise.inject.Vetoed
     static final class Bucket extends CostBudget {
         long tokens;
         final List<Long> charges = new ArrayList<>();
