@@ -92,6 +92,7 @@ public class RequestReads {
             if (ended) {
                 throw new RequestGone();
             }
+            restart(); // a failed statement aborts the transaction: the request's other fields get a fresh one
             if (StatementTimeoutException.SQL_STATE.equals(e.getSQLState())) {
                 throw new StatementTimeoutException(e, null);
             }
@@ -112,6 +113,20 @@ public class RequestReads {
         } catch (SQLException | RuntimeException e) {
             giveBack(c);
             throw e;
+        }
+    }
+
+    private void restart() {
+        Connection c = connection;
+        if (c == null) {
+            return;
+        }
+        try {
+            c.rollback();
+            WorkspaceConnectionSettings.applyLocal(c, workspace.established(), database.statementTimeout());
+        } catch (SQLException | RuntimeException e) {
+            connection = null;
+            giveBack(c);
         }
     }
 
