@@ -8,6 +8,9 @@
 --   handoffs    80 % of MQLs, 25 owners; outcomes: 30 % rejected (13 reason codes), 8 % pending, 12 % accepted,
 --               12 % opportunity, 18 % lost, 20 % won; 15 % of rejected leads are handed off a second time later
 --   responses   log-uniform between 1 second and 3 days after the handoff (SLA 24 h)
+--   people      names, e-mail, company (name, domain, industry, size), country and job title with its seniority (people.sql)
+--   scores      every lead scored under v3, the served version of the model that drives handoffs, with the default
+--               rules of a new workspace; MQLs above the threshold (scores.sql)
 --
 -- The load runs with triggers off (session_replication_role = replica) and ends with metrics_rebuild(), which
 -- computes the metrics tables set-based from the base tables -- the same definitions the triggers apply row by row.
@@ -37,6 +40,7 @@ set local session_replication_role = replica;
 \echo '== clear the workspace'
 delete from handoff_event where workspace_id = :'ws';
 delete from handoff where workspace_id = :'ws';
+delete from lead_score where workspace_id = :'ws';
 delete from lead where workspace_id = :'ws';
 delete from campaign_cost where workspace_id = :'ws';
 delete from campaign where workspace_id = :'ws';
@@ -56,11 +60,16 @@ select c.workspace_id, md5(c.id::text || d::date)::uuid, c.id, d::date,
   from campaign c, generate_series(c.starts_on, least(c.ends_on, current_date), interval '1 day') d
  where c.workspace_id = :'ws';
 
+\ir people.sql
 \echo '== leads' :leads
 \timing on
-insert into lead (workspace_id, id, seniority, budget_status, authority, need, timeline, lifecycle_stage, source, campaign_id,
-                  first_mql_at, first_mql_version_id, owner_id, created_at, updated_at)
-select :'ws', md5(:'ws' || '/lead/' || n)::uuid, 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN',
+insert into lead (workspace_id, id, email, email_normalized, first_name, last_name, company_name, company_domain, industry,
+                  employee_count, country, job_title, seniority, budget_status, authority, need, timeline, lifecycle_stage, source,
+                  campaign_id, first_mql_at, first_mql_version_id, owner_id, created_at, updated_at)
+select :'ws', md5(:'ws' || '/lead/' || n)::uuid,
+       lower(p.first || '.' || p.last || '.' || n || '@' || p.domain), lower(p.first || '.' || p.last || '.' || n || '@' || p.domain),
+       p.first, p.last, p.company, p.domain, p.industry, p.employees, p.country, p.title, p.seniority,
+       'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN',
        case when r.disq < 0.05 then 'DISQUALIFIED' when r.mql < 0.25 then 'MQL' else 'NEW' end,
        s.source,
        case when s.source in ('PAID_SEARCH', 'PAID_SOCIAL', 'EMAIL', 'EVENT', 'LIST_PURCHASE', 'PARTNER') and r.camp < 0.7
@@ -77,7 +86,8 @@ select :'ws', md5(:'ws' || '/lead/' || n)::uuid, 'UNKNOWN', 'UNKNOWN', 'UNKNOWN'
                                  when r.src < 0.52 then 'PAID_SOCIAL' when r.src < 0.57 then 'ORGANIC_SOCIAL'
                                  when r.src < 0.67 then 'EMAIL' when r.src < 0.75 then 'EVENT' when r.src < 0.82 then 'REFERRAL'
                                  when r.src < 0.87 then 'PARTNER' when r.src < 0.95 then 'DIRECT' when r.src < 0.98 then 'LIST_PURCHASE'
-                                 else 'OTHER' end as source) s;
+                                 else 'OTHER' end as source) s
+ cross join lateral pg_temp.bench_person(g.n) p;
 
 \echo '== handoffs'
 create temp table gen_handoff on commit drop as
@@ -127,6 +137,7 @@ select :'ws', s.id, s.lead_id, st.state, s.owner, s.version_id, s.score, s.score
                                  when s.outcome < 0.50 then 'ACCEPTED' when s.outcome < 0.62 then 'OPPORTUNITY'
                                  when s.outcome < 0.80 then 'LOST' else 'WON' end as state) st;
 \timing off
+\ir scores.sql
 commit;
 
 \echo '== metrics_rebuild'
@@ -134,6 +145,9 @@ commit;
 select metrics_rebuild(:'ws');
 \timing off
 vacuum analyze lead;
+vacuum analyze lead_score;
+vacuum analyze criteria_version;
+vacuum analyze criteria_model;
 vacuum analyze handoff;
 vacuum analyze campaign_cost;
 vacuum analyze campaign;

@@ -88,9 +88,8 @@ public class CampaignGraphQL {
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
     @Description("The campaign that brought the lead.")
     public List<CampaignView> leadCampaign(@Source List<LeadView> leads) {
-        var found = campaigns.findAll(leads.stream().map(LeadView::campaignUuid).filter(Objects::nonNull).toList());
-        return leads.stream().map(l -> l.campaignUuid() == null ? null : found.get(l.campaignUuid()))
-                .map(c -> c == null ? null : CampaignView.of(c)).toList();
+        var found = campaigns.views(leads.stream().map(LeadView::campaignUuid).filter(Objects::nonNull).toList());
+        return leads.stream().map(l -> l.campaignUuid() == null ? null : found.get(l.campaignUuid())).toList();
     }
 
     @Name("totalCost")

@@ -2,6 +2,9 @@ package io.leadproof.campaign;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +19,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.leadproof.common.InputProblems;
+import io.leadproof.campaign.CampaignTypes.CampaignView;
 import io.leadproof.common.NodeId;
+import io.leadproof.common.RequestReads;
 import io.leadproof.common.UserError;
+import io.leadproof.lead.LeadSource;
 import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.workspace.WorkspaceService;
 
@@ -34,6 +40,8 @@ public class CampaignService {
     CurrentWorkspace workspace;
     @Inject
     WorkspaceService workspaces;
+    @Inject
+    RequestReads reads;
 
     @Transactional
     public Result<Campaign> create(CampaignTypes.CreateInput in) {
@@ -97,6 +105,31 @@ public class CampaignService {
 
     public long count() {
         return Campaign.count();
+    }
+
+    /** Campaigns by id as the API shows them, read in the request's read transaction ({@link RequestReads}). */
+    public Map<UUID, CampaignView> views(Collection<UUID> ids) {
+        Map<UUID, CampaignView> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        String ws = workspace.id();
+        return reads.read(c -> {
+            try (var ps = c.prepareStatement("select id, name, channel, starts_on, ends_on, created_at from campaign"
+                    + " where workspace_id = ? and id = any(?)")) {
+                ps.setString(1, ws);
+                ps.setArray(2, c.createArrayOf("uuid", Set.copyOf(ids).toArray()));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        result.put(id, new CampaignView(NodeId.of("Campaign", id), rs.getString(2), LeadSource.valueOf(rs.getString(3)),
+                                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                                rs.getObject(6, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC), id));
+                    }
+                }
+            }
+            return result;
+        });
     }
 
     public List<Campaign> page(int first, String afterName) {

@@ -26,7 +26,8 @@ import io.vertx.core.Vertx;
  * Decides whether a request may run, in this order: the document limits ({@link QueryShape}, introspection), its price
  * ({@link QueryCost}, at least its size), its input values ({@link InputCheck}), a slot among the caller's requests in
  * flight ({@link InFlight}) and the points from the caller's bucket ({@link CostBudget}). A refusal is left in the
- * {@link GuardState}; nothing is executed. The bucket statement runs on a worker thread.
+ * {@link GuardState}; nothing is executed. Most requests are paid from this pod's lease on the bucket ({@link
+ * BudgetLeases}); the bucket statement, when one is needed, runs on a worker thread.
  */
 final class Admission {
 
@@ -36,6 +37,7 @@ final class Admission {
 
     private final GraphQLLimits limits;
     private final CostBudget budget;
+    private final BudgetLeases leases;
     private final QueryCost.Weights weights;
     private final BucketView buckets;
     private final InFlight inFlight;
@@ -58,6 +60,7 @@ final class Admission {
     Admission(GraphQLLimits limits, CostBudget budget, BucketView buckets, InFlight inFlight) {
         this.limits = limits;
         this.budget = budget;
+        this.leases = new BudgetLeases(budget);
         this.buckets = buckets;
         this.inFlight = inFlight;
         this.weights = new QueryCost.Weights(limits.cost().mutation(), limits.cost().listSize(), limits.cost().metricsDaysPerPoint());
@@ -102,7 +105,10 @@ final class Admission {
         state.holdSlot(inFlight, metered.bucketKey());
         state.metered = metered;
         state.spec = spec;
-        return onWorker(() -> budget.charge(metered.bucketKey(), cost, spec)).handle((decision, failure) -> {
+        CostBudget.Decision leased = leases.fromLease(metered.bucketKey(), cost, spec);
+        var charged = leased != null ? CompletableFuture.completedFuture(leased)
+                : onWorker(() -> leases.charge(metered.bucketKey(), cost, spec));
+        return charged.handle((decision, failure) -> {
             priced(state);
             if (failure != null && DatabaseOutage.in(failure)) {
                 DatabaseOutage.failed(failure, "the cost budget"); // served unmetered; it fails UNAVAILABLE by itself

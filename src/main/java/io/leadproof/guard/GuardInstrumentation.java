@@ -93,7 +93,9 @@ final class GuardInstrumentation implements Instrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState rawState) {
-        ExecutionResult out = SafeErrors.clean(AccessErrors.explain(result, parameters));
+        RoutingContext http = rawState instanceof GuardState state ? state.http : null;
+        boolean clientGone = http != null && (http.response().closed() || http.response().ended());
+        ExecutionResult out = SafeErrors.clean(AccessErrors.explain(result, parameters), clientGone);
         if (rawState instanceof GuardState state) {
             Unavailable.answer(state.http, out);
             state.releaseSlot();

@@ -16,6 +16,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.validation.ValidationError;
 import io.leadproof.common.ApiException;
+import io.leadproof.common.RequestReads;
 import io.leadproof.ops.DatabaseOutage;
 import io.smallrye.graphql.spi.config.Config;
 
@@ -45,6 +46,7 @@ final class SafeErrors {
 
     private static final Logger LOG = Logger.getLogger(SafeErrors.class);
     static final String INTERNAL = "INTERNAL";
+    static final String CANCELLED = "CANCELLED";
     /** A qualified Java name such as {@code io.leadproof.common.Decimal} or {@code java.lang.NumberFormatException}. */
     private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.){2,}([A-Z][\\w$]*)");
     /** A Java exception or error class name on its own, e.g. {@code NumberFormatException: }. */
@@ -56,6 +58,11 @@ final class SafeErrors {
     }
 
     static ExecutionResult clean(ExecutionResult result) {
+        return clean(result, false);
+    }
+
+    /** {@code clientGone}: the client closed the connection; what failed after that failed because the request ended. */
+    static ExecutionResult clean(ExecutionResult result, boolean clientGone) {
         List<GraphQLError> errors = result.getErrors();
         if (errors == null || errors.isEmpty()) {
             return result;
@@ -63,7 +70,7 @@ final class SafeErrors {
         var cleaned = new ArrayList<GraphQLError>(errors.size());
         boolean changed = false;
         for (GraphQLError error : errors) {
-            GraphQLError safe = clean(error);
+            GraphQLError safe = clean(error, clientGone);
             changed |= safe != error;
             cleaned.add(safe);
         }
@@ -71,6 +78,10 @@ final class SafeErrors {
     }
 
     static GraphQLError clean(GraphQLError error) {
+        return clean(error, false);
+    }
+
+    static GraphQLError clean(GraphQLError error, boolean clientGone) {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             Throwable cause = fetching.getException();
             if (deliberate(cause)) {
@@ -98,13 +109,19 @@ final class SafeErrors {
                 extensions.put("code", "INVALID_ARGUMENT");
                 extensions.put("reason", "UNSTORABLE_VALUE");
                 message = "A value in the request cannot be stored: it contains a NUL character, is too long or is out of range.";
+            } else if (clientGone || RequestReads.RequestGone.in(cause)) {
+                // the request ended (the client went away) while this field was read: nobody reads the answer, no bug
+                extensions.put("code", CANCELLED);
+                extensions.put("reason", "REQUEST_ENDED");
+                message = "The request ended before this field was read.";
             } else {
                 LOG.errorf(cause, "Unexpected error while resolving %s (incident %s)", fetching.getPath(), incident);
                 extensions.put("code", INTERNAL);
                 extensions.put("reason", null);
                 message = "Internal error (incident " + incident + ")";
             }
-            if (!"INVALID_VALUE".equals(extensions.get("reason")) && !Unavailable.CODE.equals(extensions.get("code"))) {
+            if (!"INVALID_VALUE".equals(extensions.get("reason")) && !Unavailable.CODE.equals(extensions.get("code"))
+                    && !CANCELLED.equals(extensions.get("code"))) {
                 extensions.put("incident", incident); // the id under which the cause was logged
             }
             return GraphqlErrorBuilder.newError()

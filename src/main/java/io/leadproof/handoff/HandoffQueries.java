@@ -22,6 +22,7 @@ import org.eclipse.microprofile.graphql.Source;
 import io.leadproof.common.ApiException;
 import io.leadproof.common.Cursors;
 import io.leadproof.common.PageInfo;
+import io.leadproof.common.RequestReads;
 import io.leadproof.handoff.HandoffTypes.Assignment;
 import io.leadproof.handoff.HandoffTypes.EventView;
 import io.leadproof.handoff.HandoffTypes.HandoffConnection;
@@ -52,6 +53,8 @@ public class HandoffQueries {
     HandoffNotifier notifier;
     @Inject
     HandoffSla sla;
+    @Inject
+    RequestReads reads;
 
     @Query("myHandoffs")
     @RolesAllowed({ Roles.SALES, Roles.ADMIN })
@@ -103,15 +106,12 @@ public class HandoffQueries {
     @Description("Every handoff of the lead, oldest first: what it looked like when handed off and why sales rejected it.")
     public List<@NonNull List<@NonNull HandoffView>> leadHandoffs(@Source List<LeadView> leadViews) {
         var ids = leadViews.stream().map(LeadView::uuid).toList();
-        Map<UUID, List<HandoffView>> byLead = new HashMap<>();
-        Instant now = clock.instant();
-        if (!ids.isEmpty()) {
-            List<Handoff> found = Handoff.<Handoff>list("leadId in ?1 order by createdAt", Set.copyOf(ids));
-            var breached = sla.breached(found, now);
-            for (int i = 0; i < found.size(); i++) {
-                byLead.computeIfAbsent(found.get(i).leadId(), k -> new ArrayList<>()).add(HandoffView.of(found.get(i), breached.get(i)));
-            }
+        if (ids.isEmpty()) {
+            return List.of();
         }
+        Instant now = clock.instant();
+        String ws = workspace.id();
+        Map<UUID, List<HandoffView>> byLead = reads.read(c -> HandoffRows.byLead(c, ws, ids, now));
         return ids.stream().map(id -> byLead.getOrDefault(id, List.of())).toList();
     }
 

@@ -83,10 +83,14 @@ public final class HandoffTypes {
         };
 
         static Evidence of(Handoff h) {
+            return of(h.versionId(), h.scoreTotal(), h.scoreFit(), h.scoreEngagement(), h.contributionsJson(), h.leadSnapshotJson());
+        }
+
+        static Evidence of(UUID versionId, int total, int fit, int engagement, String contributions, String leadSnapshot) {
             try {
-                return new Evidence(NodeId.of("CriteriaVersion", h.versionId()), h.scoreTotal(), h.scoreFit(), h.scoreEngagement(),
-                        io.leadproof.common.Json.MAPPER.readValue(h.contributionsJson(), CONTRIBUTIONS),
-                        Attributes.render(io.leadproof.common.Json.MAPPER.readValue(h.leadSnapshotJson(), ATTRIBUTES)));
+                return new Evidence(NodeId.of("CriteriaVersion", versionId), total, fit, engagement,
+                        io.leadproof.common.Json.MAPPER.readValue(contributions, CONTRIBUTIONS),
+                        Attributes.render(io.leadproof.common.Json.MAPPER.readValue(leadSnapshot, ATTRIBUTES)));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("frozen evidence unreadable", e);
             }

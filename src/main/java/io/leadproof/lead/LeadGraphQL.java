@@ -31,7 +31,7 @@ public class LeadGraphQL {
     @Description("A lead by id; null when no lead of this workspace has that id.")
     public LeadView lead(@NonNull @Id @Description("Lead id.") String id) {
         var uuid = NodeId.require("Lead", id, "id");
-        return leads.find(uuid).map(LeadView::of).orElse(null);
+        return leads.view(uuid);
     }
 
     @Query("leads")
@@ -44,7 +44,7 @@ public class LeadGraphQL {
             @Description("Ordering; default CREATED_AT DESC.") LeadOrder orderBy) {
         var page = leads.list(filter, orderBy, Cursors.pageSize(first), after);
         var edges = page.leads().stream()
-                .map(l -> new LeadConnection.LeadEdge(page.cursorOf(l), LeadView.of(l))).toList();
+                .map(l -> new LeadConnection.LeadEdge(page.cursorOf(l), l)).toList();
         return new LeadConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), page.hasNext(), after != null),
                 () -> leads.count(filter));
     }

@@ -1,106 +1,146 @@
 package io.leadproof.lead;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.UUID;
 
 import io.leadproof.common.ApiException;
 import io.leadproof.common.Cursors;
 import io.leadproof.common.NodeId;
 import io.leadproof.common.OrderDirection;
 
-/** Keyset-paginated lead listing; sort fields come only from {@link LeadOrder.Field}, never from text. */
+/**
+ * Keyset-paginated lead listing in SQL, straight into API records; sort columns come only from {@link LeadOrder.Field},
+ * never from text, and every value is a bound parameter.
+ */
 final class LeadQuery {
 
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
-    record Page(List<Lead> leads, boolean hasNext, LeadOrder order) {
-        String cursorOf(Lead lead) {
-            return Cursors.encode(order.field() + "_" + order.direction(), sortKey(lead, order).toString(), lead.id());
+    record Page(List<LeadView> leads, boolean hasNext, LeadOrder order) {
+        String cursorOf(LeadView lead) {
+            return Cursors.encode(order.field() + "_" + order.direction(), sortKey(lead, order).toString(), lead.uuid());
+        }
+    }
+
+    /** A condition with its parameters, in order; text arrays bind as {@code text[]}. */
+    private record Where(List<String> conditions, List<Object> params) {
+        void add(String condition, Object... values) {
+            conditions.add(condition);
+            params.addAll(List.of(values));
         }
     }
 
     private LeadQuery() {
     }
 
-    static Page run(LeadFilter filter, LeadOrder order, int first, String after) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
+    static Page run(Connection c, String workspace, LeadFilter filter, LeadOrder order, int first, String after) throws SQLException {
+        var where = new Where(new ArrayList<>(), new ArrayList<>());
+        where.add("l.workspace_id = ?", workspace);
         if (filter != null) {
-            addFilter(filter, where, params);
+            addFilter(filter, where);
         }
-        String column = order.field() == LeadOrder.Field.CREATED_AT ? "createdAt" : "updatedAt";
+        String column = order.field() == LeadOrder.Field.CREATED_AT ? "l.created_at" : "l.updated_at";
         boolean asc = order.direction() == OrderDirection.ASC;
         var position = Cursors.decode(order.field() + "_" + order.direction(), after);
         if (position != null) {
-            where.add("(" + column + (asc ? " > " : " < ") + ":k or (" + column + " = :k and id " + (asc ? ">" : "<") + " :kid))");
-            params.put("k", parseInstant(position.key()));
-            params.put("kid", position.id());
+            // a row comparison, which the (workspace_id, created_at, id) index serves as one range
+            where.add("(" + column + ", l.id) " + (asc ? ">" : "<") + " (?, ?)", parseInstant(position.key()).atOffset(ZoneOffset.UTC), position.id());
         }
         String direction = asc ? " asc" : " desc";
-        String hql = (where.isEmpty() ? "" : "where " + String.join(" and ", where))
-                + " order by " + column + direction + ", id" + direction;
-        List<Lead> rows = Lead.<Lead>find(hql, params).page(0, first + 1).list();
+        String sql = "select " + LeadRows.COLUMNS + " from lead l where " + String.join(" and ", where.conditions())
+                + " order by " + column + direction + ", l.id" + direction + " limit ?";
+        var rows = new ArrayList<LeadView>(first + 1);
+        try (var ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object value : where.params()) {
+                ps.setObject(i++, value instanceof String[] texts ? c.createArrayOf("text", texts) : value);
+            }
+            ps.setInt(i, first + 1);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(LeadRows.view(rs));
+                }
+            }
+        }
         boolean hasNext = rows.size() > first;
         return new Page(hasNext ? rows.subList(0, first) : rows, hasNext, order);
     }
 
     /** Leads matching the filter on all pages. */
-    static int count(LeadFilter filter) {
-        var where = new ArrayList<String>();
-        Map<String, Object> params = new HashMap<>();
+    static int count(Connection c, String workspace, LeadFilter filter) throws SQLException {
+        var where = new Where(new ArrayList<>(), new ArrayList<>());
+        where.add("l.workspace_id = ?", workspace);
         if (filter != null) {
-            addFilter(filter, where, params);
+            addFilter(filter, where);
         }
-        return Math.toIntExact(where.isEmpty() ? Lead.count() : Lead.count(String.join(" and ", where), params));
+        try (var ps = c.prepareStatement("select count(*) from lead l where " + String.join(" and ", where.conditions()))) {
+            int i = 1;
+            for (Object value : where.params()) {
+                ps.setObject(i++, value instanceof String[] texts ? c.createArrayOf("text", texts) : value);
+            }
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return Math.toIntExact(rs.getLong(1));
+            }
+        }
     }
 
-    private static void addFilter(LeadFilter f, List<String> where, Map<String, Object> params) {
-        // enum lists are deduplicated, so however long the list sent, the IN list is at most the enum's size
+    /** The lead with that id, or null. */
+    static LeadView one(Connection c, String workspace, UUID id) throws SQLException {
+        try (var ps = c.prepareStatement("select " + LeadRows.COLUMNS + " from lead l where l.workspace_id = ? and l.id = ?")) {
+            ps.setString(1, workspace);
+            ps.setObject(2, id);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? LeadRows.view(rs) : null;
+            }
+        }
+    }
+
+    private static void addFilter(LeadFilter f, Where where) {
+        // enum lists are deduplicated, so however long the list sent, the array is at most the enum's size
         if (f.stages() != null && !distinct(f.stages()).isEmpty()) {
-            where.add("lifecycleStage in :stages");
-            params.put("stages", distinct(f.stages()));
+            where.add("l.lifecycle_stage = any(?)", (Object) names(f.stages()));
         }
         if (f.sources() != null && !distinct(f.sources()).isEmpty()) {
-            where.add("source in :sources");
-            params.put("sources", distinct(f.sources()));
+            where.add("l.source = any(?)", (Object) names(f.sources()));
         }
         if (f.seniorities() != null && !distinct(f.seniorities()).isEmpty()) {
-            where.add("seniority in :seniorities");
-            params.put("seniorities", distinct(f.seniorities()));
+            where.add("l.seniority = any(?)", (Object) names(f.seniorities()));
         }
         if (f.campaignId() != null) {
-            where.add("campaignId = :campaign");
-            params.put("campaign", NodeId.require("Campaign", f.campaignId(), "filter.campaignId"));
+            where.add("l.campaign_id = ?", NodeId.require("Campaign", f.campaignId(), "filter.campaignId"));
         }
         if (f.ownerId() != null) {
-            where.add("ownerId = :owner");
-            params.put("owner", printable(f.ownerId(), "filter.ownerId"));
+            where.add("l.owner_id = ?", printable(f.ownerId(), "filter.ownerId"));
         }
         if (f.country() != null) {
-            where.add("country = :country");
-            params.put("country", printable(f.country(), "filter.country").toUpperCase(Locale.ROOT));
+            where.add("l.country = ?", printable(f.country(), "filter.country").toUpperCase(Locale.ROOT));
         }
         if (f.createdFrom() != null) {
-            where.add("createdAt >= :from");
-            params.put("from", f.createdFrom().toInstant());
+            where.add("l.created_at >= ?", f.createdFrom());
         }
         if (f.createdBefore() != null) {
-            where.add("createdAt < :before");
-            params.put("before", f.createdBefore().toInstant());
+            where.add("l.created_at < ?", f.createdBefore());
         }
         if (f.search() != null && !f.search().isBlank()) {
             if (f.search().length() > 100) {
                 throw ApiException.invalid("TOO_LONG", "filter.search must be at most 100 characters");
             }
             printable(f.search(), "filter.search");
-            where.add("(emailNormalized like :q escape '\\' or lower(companyName) like :q escape '\\'"
-                    + " or lower(lastName) like :q escape '\\' or lower(firstName) like :q escape '\\')");
-            params.put("q", "%" + escapeLike(f.search().strip().toLowerCase(Locale.ROOT)) + "%");
+            String q = "%" + escapeLike(f.search().strip().toLowerCase(Locale.ROOT)) + "%";
+            where.add("(l.email_normalized like ? escape '\\' or lower(l.company_name) like ? escape '\\'"
+                    + " or lower(l.last_name) like ? escape '\\' or lower(l.first_name) like ? escape '\\')", q, q, q, q);
         }
+    }
+
+    private static String[] names(List<? extends Enum<?>> values) {
+        return distinct(values).stream().map(Enum::name).toArray(String[]::new);
     }
 
     private static <T> List<T> distinct(List<T> values) {
@@ -127,7 +167,7 @@ final class LeadQuery {
         }
     }
 
-    private static Instant sortKey(Lead lead, LeadOrder order) {
-        return order.field() == LeadOrder.Field.CREATED_AT ? lead.createdAt() : lead.updatedAt();
+    private static Instant sortKey(LeadView lead, LeadOrder order) {
+        return (order.field() == LeadOrder.Field.CREATED_AT ? lead.createdAt() : lead.updatedAt()).toInstant();
     }
 }

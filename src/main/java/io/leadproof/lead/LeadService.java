@@ -21,11 +21,12 @@ import jakarta.transaction.Transactional;
 import io.leadproof.campaign.CampaignService;
 import io.leadproof.common.ApiException;
 import io.leadproof.common.InputProblems;
+import io.leadproof.common.RequestReads;
 import io.leadproof.common.UserError;
 import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.workspace.WorkspaceService;
 
-/** Owns the lead write transactions: validation, matching by external id or email, and change events. */
+/** Owns the lead write transactions (validation, matching by external id or email, change events) and the API's lead reads. */
 @ApplicationScoped
 public class LeadService {
 
@@ -43,6 +44,8 @@ public class LeadService {
     WorkspaceService workspaces;
     @Inject
     io.leadproof.evidence.history.TraitHistory traitHistory;
+    @Inject
+    RequestReads reads;
 
     private static Supplier<String> memoized(Supplier<String> source) {
         String[] known = { null };
@@ -149,11 +152,21 @@ public class LeadService {
         return result;
     }
 
+    /** Leads matching the filter on all pages, in the request's read transaction. */
     public int count(LeadFilter filter) {
-        return LeadQuery.count(filter);
+        String ws = workspace.id();
+        return reads.read(c -> LeadQuery.count(c, ws, filter));
     }
 
+    /** A page of leads, read in the request's read transaction ({@link RequestReads}). */
     public LeadQuery.Page list(LeadFilter filter, LeadOrder order, int first, String after) {
-        return LeadQuery.run(filter, order == null ? LeadOrder.DEFAULT : order, first, after);
+        String ws = workspace.id();
+        return reads.read(c -> LeadQuery.run(c, ws, filter, order == null ? LeadOrder.DEFAULT : order, first, after));
+    }
+
+    /** The lead with that id as the API shows it, or null; read like {@link #list}. */
+    public LeadView view(UUID id) {
+        String ws = workspace.id();
+        return reads.read(c -> LeadQuery.one(c, ws, id));
     }
 }

@@ -25,6 +25,7 @@ import org.hibernate.Session;
 import io.leadproof.common.Cursors;
 import io.leadproof.common.NodeId;
 import io.leadproof.common.PageInfo;
+import io.leadproof.common.RequestReads;
 import io.leadproof.criteria.CriteriaTypes.VersionView;
 import io.leadproof.lead.LeadView;
 import io.leadproof.scoring.ScoringTypes.CrossingView;
@@ -47,6 +48,8 @@ public class ScoringGraphQL {
     CurrentWorkspace workspace;
     @Inject
     RescoreJobs jobs;
+    @Inject
+    RequestReads reads;
 
     @Name("score")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
@@ -54,7 +57,8 @@ public class ScoringGraphQL {
     public List<ScoreView> score(@Source List<LeadView> leads, @Id @Description("Criteria model id; default the handoff model.") String modelId) {
         UUID model = modelId == null ? null : NodeId.require("CriteriaModel", modelId, "modelId");
         var ids = leads.stream().map(LeadView::uuid).toList();
-        Map<UUID, ScoreView> scores = work(c -> ScoreReads.served(c, workspace.id(), ids, model));
+        String ws = workspace.id();
+        Map<UUID, ScoreView> scores = reads.read(c -> ScoreReads.served(c, ws, ids, model));
         return ids.stream().map(scores::get).toList();
     }
 
