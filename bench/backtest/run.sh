@@ -4,6 +4,9 @@
 #
 #   bench/backtest/run.sh                          100,000 and 1,000,000 leads (targets: 10 s and 90 s on 2 cores)
 #   BENCH_SIZES="2000" bench/backtest/run.sh       a quick proof that the script works
+#   BENCH_SIZES=1000000 bench/backtest/run.sh      one size only (the leads of the cohort; 5 activities each)
+#   BENCH_REUSE=1 BENCH_SIZES=100000 …             keep the data set already in $BENCH_DB when it has exactly that many
+#                                                  leads (a re-measurement after a code change, without generating again)
 #
 # Reuses bench/scoring (lib.sh: app start/stop, tokens; generate.sh: leads with 5 activities each over two years) and
 # adds handoffs with outcomes (handoffs.sql). Same preconditions as bench/scoring/run.sh: PostgreSQL and Keycloak up,
@@ -25,12 +28,17 @@ for n in $SIZES; do
   app_start "$BENCH_OUT/app-setup.log"
   gql "$(token)" '{ viewer { workspace { id } } }' >/dev/null
   app_stop
+  have=$(psql -X -Atc "select count(*) from lead where workspace_id = '$BENCH_WS'" -d "$BENCH_DB")
+  if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$have" = "$n" ]; then
+    log "reusing the $n leads of $BENCH_DB"
+  else
   log "generating $n leads, $((n * 5)) activities and their handoffs"
   BENCH_LEADS="$n" BENCH_ACTIVITIES="$((n * 5))" "$BENCH_DIR/generate.sh" >"$BENCH_OUT/generate-$n.log" 2>&1
   psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/handoffs.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
   # the generator loads leads with triggers off: give each lead its first trait revision, as V33 did for existing leads
   psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/../evidence-api/backfill.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
   psql -X -q -d "$BENCH_DB" -c "vacuum analyze lead" -c "vacuum analyze activity" -c "vacuum analyze handoff" -c "vacuum analyze lead_trait_revision" >/dev/null
+  fi
 
   app_start "$BENCH_OUT/app-$n.log"
   tok="$(token)"
