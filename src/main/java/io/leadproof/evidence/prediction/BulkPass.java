@@ -82,7 +82,7 @@ class BulkPass {
         try (var ps = c.prepareStatement("update predictive_model set bulk_state = ?, bulk_after = ?, predicted_leads = predicted_leads + ?,"
                 + " bulk_lease_owner = case when ? then bulk_lease_owner end,"
                 + " bulk_lease_expires_at = case when ? then now() + make_interval(secs => ?) end,"
-                + " bulk_finished_at = case when ? then null else ? end where workspace_id = ? and id = ?")) {
+                + " bulk_finished_at = case when ? then null else ?::timestamptz end where workspace_id = ? and id = ?")) {
             int i = 1;
             ps.setString(i++, state);
             ps.setObject(i++, after);
