@@ -39,8 +39,8 @@ for n in $SIZES; do
   fi
   psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/outcomes.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
   # earlier runs' models and predictions go: every run trains version 1 and predicts every lead anew
-  psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -c "delete from lead_prediction where workspace_id = :'ws'" \
-    -c "delete from predictive_model where workspace_id = :'ws'" >/dev/null
+  psql -X -q -d "$BENCH_DB" -c "delete from lead_prediction where workspace_id = '$BENCH_WS'" \
+    -c "delete from predictive_model where workspace_id = '$BENCH_WS'" >/dev/null
   psql -X -q -d "$BENCH_DB" -c "vacuum analyze lead" -c "vacuum analyze activity" -c "vacuum analyze handoff" \
     -c "vacuum analyze lead_trait_revision" -c "vacuum analyze lead_prediction" >/dev/null
 
