@@ -70,7 +70,9 @@ for n in $SIZES; do
   cpu1=$(cpu_seconds); app1=$(app_cpu_seconds)
   out=$(gql "$tok" "$MODEL" "$(jq -cn --arg id "$id" '{id: $id}')")
   written=$(psql -X -Atc "select count(*) from lead_prediction where workspace_id = '$BENCH_WS'" -d "$BENCH_DB")
-  train_s=$(elapsed "$start" "$trained"); bulk_s=$(elapsed "$trained" "$end")
+  # the job's own timestamps: the script's polling lags under load
+  train_s=$(psql -X -Atc "select extract(epoch from finished_at - created_at) from predictive_model where id = '${id##*/}'" -d "$BENCH_DB")
+  bulk_s=$(psql -X -Atc "select extract(epoch from bulk_finished_at - finished_at) from predictive_model where id = '${id##*/}'" -d "$BENCH_DB")
   app_cpu=$(echo "$app1 - $app0" | bc); pg_cpu=$(echo "$cpu1 - $cpu0 - ($app1 - $app0)" | bc)
   log "$n leads: trained in $train_s s, $written predictions written in $bulk_s s; CPU app $app_cpu s + PostgreSQL $pg_cpu s" \
     "($(jq -c '.data.predictiveModel' <<<"$out")); load average $(loadavg)"
