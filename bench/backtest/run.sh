@@ -4,6 +4,9 @@
 #
 #   bench/backtest/run.sh                          100,000 and 1,000,000 leads (targets: 10 s and 90 s on 2 cores)
 #   BENCH_SIZES="2000" bench/backtest/run.sh       a quick proof that the script works
+#   BENCH_SIZES=1000000 bench/backtest/run.sh      one size only (the leads of the cohort; 5 activities each)
+#   BENCH_REUSE=1 BENCH_SIZES=100000 …             keep the data set already in $BENCH_DB when it has exactly that many
+#                                                  leads (a re-measurement after a code change, without generating again)
 #
 # Reuses bench/scoring (lib.sh: app start/stop, tokens; generate.sh: leads with 5 activities each over two years) and
 # adds handoffs with outcomes (handoffs.sql). Same preconditions as bench/scoring/run.sh: PostgreSQL and Keycloak up,
@@ -25,12 +28,17 @@ for n in $SIZES; do
   app_start "$BENCH_OUT/app-setup.log"
   gql "$(token)" '{ viewer { workspace { id } } }' >/dev/null
   app_stop
+  have=$(psql -X -Atc "select count(*) from lead where workspace_id = '$BENCH_WS'" -d "$BENCH_DB")
+  if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$have" = "$n" ]; then
+    log "reusing the $n leads of $BENCH_DB"
+  else
   log "generating $n leads, $((n * 5)) activities and their handoffs"
   BENCH_LEADS="$n" BENCH_ACTIVITIES="$((n * 5))" "$BENCH_DIR/generate.sh" >"$BENCH_OUT/generate-$n.log" 2>&1
   psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/handoffs.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
   # the generator loads leads with triggers off: give each lead its first trait revision, as V33 did for existing leads
   psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/../evidence-api/backfill.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
   psql -X -q -d "$BENCH_DB" -c "vacuum analyze lead" -c "vacuum analyze activity" -c "vacuum analyze handoff" -c "vacuum analyze lead_trait_revision" >/dev/null
+  fi
 
   app_start "$BENCH_OUT/app-$n.log"
   tok="$(token)"
@@ -43,6 +51,7 @@ for n in $SIZES; do
   from=$(date -u -d '-4 years' +%Y-%m-%dT00:00:00Z)
   to=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   log "backtest of $n leads: load average $(loadavg)"
+  cpu0=$(cpu_seconds); app0=$(app_cpu_seconds)
   start=$(now)
   id=$(gql "$tok" 'mutation($i: CriteriaBacktestStartInput!) { criteriaBacktestStart(input: $i) { backtest { id } userErrors { code message } } }' \
     "$(jq -cn --arg v "$draft" --arg f "$from" --arg t "$to" '{i: {versionId: $v, from: $f, to: $t}}')" | jq -r '.data.criteriaBacktestStart.backtest.id')
@@ -55,10 +64,14 @@ for n in $SIZES; do
     case "$state" in QUEUED|RUNNING) sleep 0.2;; *) break;; esac
   done
   end=$(now)
+  cpu1=$(cpu_seconds); app1=$(app_cpu_seconds)
   secs=$(elapsed "$start" "$end")
-  log "$n leads: $state in $secs s ($(jq -c '.data.criteriaBacktest.result' <<<"$out")); load average $(loadavg)"
+  # CPU seconds say what the run cost even on a shared machine, where the wall time mostly measures the neighbours
+  app_cpu=$(echo "$app1 - $app0" | bc); pg_cpu=$(echo "$cpu1 - $cpu0 - ($app1 - $app0)" | bc)
+  log "$n leads: $state in $secs s, CPU app $app_cpu s + PostgreSQL $pg_cpu s ($(jq -c '.data.criteriaBacktest.result' <<<"$out")); load average $(loadavg)"
   [ "$state" = SUCCEEDED ] || { echo "$out" >&2; exit 1; }
-  jq -c --arg n "$n" --arg s "$secs" --arg load "$(loadavg)" \
-    '{leads: ($n | tonumber), seconds: ($s | tonumber), load: $load, result: .data.criteriaBacktest.result}' <<<"$out" >>"$BENCH_OUT/backtest.jsonl"
+  jq -c --arg n "$n" --arg s "$secs" --arg load "$(loadavg)" --arg app "$app_cpu" --arg pg "$pg_cpu" \
+    '{leads: ($n | tonumber), seconds: ($s | tonumber), app_cpu_seconds: ($app | tonumber), pg_cpu_seconds: ($pg | tonumber),
+      load: $load, result: .data.criteriaBacktest.result}' <<<"$out" >>"$BENCH_OUT/backtest.jsonl"
   app_stop
 done

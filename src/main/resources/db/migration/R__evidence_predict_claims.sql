@@ -52,3 +52,29 @@ $$;
 
 revoke all on function queue_due_predictive_training(interval) from public;
 grant execute on function queue_due_predictive_training(interval) to "${app_user}";
+
+-- The bulk prediction of a served model (V70): the oldest pass that is PENDING, or RUNNING under a lease that has run
+-- out (or that the caller itself held), is marked RUNNING under a new lease for p_owner; it resumes after after_lead.
+drop function if exists claim_prediction_bulk(text, interval);
+create function claim_prediction_bulk(p_owner text, p_lease interval)
+    returns table (workspace_id text, model_id uuid, after_lead uuid, taken_from text)
+language sql security definer set search_path = "${flyway:defaultSchema}", pg_temp as $$
+    with next as (
+        select m.workspace_id, m.id, m.bulk_state, m.bulk_lease_owner
+          from predictive_model m
+         where m.bulk_state in ('PENDING', 'RUNNING')
+           and (m.bulk_state = 'PENDING' or m.bulk_lease_expires_at is null or m.bulk_lease_expires_at < now()
+                or m.bulk_lease_owner = p_owner)
+         order by m.created_at
+         limit 1
+           for update skip locked
+    )
+    update predictive_model j
+       set bulk_state = 'RUNNING', bulk_lease_owner = p_owner, bulk_lease_expires_at = now() + p_lease
+      from next
+     where j.workspace_id = next.workspace_id and j.id = next.id
+    returning j.workspace_id, j.id, j.bulk_after, case when next.bulk_state = 'RUNNING' then next.bulk_lease_owner end;
+$$;
+
+revoke all on function claim_prediction_bulk(text, interval) from public;
+grant execute on function claim_prediction_bulk(text, interval) to "${app_user}";

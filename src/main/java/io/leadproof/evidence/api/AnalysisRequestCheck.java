@@ -85,7 +85,8 @@ public final class AnalysisRequestCheck {
         return FilterCheck.filter(input, errors);
     }
 
-    static OutcomeGroup group(EvidenceInputs.GroupInput input, OutcomeGroup byDefault, List<UserError> errors, String field) {
+    /** An outcome group input checked (the backtest's good and bad outcomes too); null, with the problem in {@code errors}. */
+    public static OutcomeGroup group(EvidenceInputs.GroupInput input, OutcomeGroup byDefault, List<UserError> errors, String field) {
         if (input == null) {
             return byDefault;
         }

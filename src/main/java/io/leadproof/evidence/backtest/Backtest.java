@@ -14,11 +14,12 @@ import java.util.Set;
  * the distinct owners and the compact lists of leads that change side. Not thread-safe: one run per
  * thread (two runs over halves of a cohort cannot be merged; feed one run).
  *
- * <p>Per version: would-be MQLs (the lead qualifies at its moment) and qualification rate; projected
- * handoffs per rep per week; precision = won / decided among would-be MQLs; recall = would-be MQLs
- * among won leads; bad-lead rate = rejected / decided among would-be MQLs, also per rejection
- * category; AUC of the total, won vs every other lead; win rate per score band. Then the difference
- * and the leads that change side, each with its outcome.
+ * <p>Per version, with "won" the good group of the options and "decided" the good and bad groups
+ * (by default WON, and WON, LOST, STALLED, REJECTED): would-be MQLs (the lead qualifies at its moment)
+ * and qualification rate; projected handoffs per rep per week; precision = won / decided among
+ * would-be MQLs; recall = would-be MQLs among won leads; bad-lead rate = rejected / decided among
+ * would-be MQLs, also per rejection category; AUC of the total, won vs every other lead; win rate per
+ * score band. Then the difference and the leads that change side, each with its outcome.
  */
 public final class Backtest {
     private final VersionTally tested;
@@ -43,8 +44,10 @@ public final class Backtest {
     }
 
     public void accept(BacktestLead lead) {
-        boolean inTested = tested.add(lead);
-        boolean inBaseline = baseline.add(lead);
+        boolean good = options.good().contains(lead.outcome());
+        boolean counted = good || options.bad().contains(lead.outcome());
+        boolean inTested = tested.add(lead, counted, good);
+        boolean inBaseline = baseline.add(lead, counted, good);
         if (inTested && !inBaseline) {
             newlyQualified.add(lead.leadId(), lead.outcome());
         } else if (inBaseline && !inTested) {
@@ -53,14 +56,14 @@ public final class Backtest {
         if (lead.handedOffAt() != null) {
             handoffs++;
         }
-        if (lead.won()) {
+        if (good) {
             wonLeads++;
         }
         if (lead.owner() != null) {
             owners.add(lead.owner());
         }
         if (!Double.isNaN(lead.predictedProbability())) {
-            predictions.add(lead.predictedProbability(), lead.decided(), lead.won());
+            predictions.add(lead.predictedProbability(), counted, good);
         }
     }
 

@@ -24,11 +24,14 @@ final class VersionTally {
         this.version = version;
     }
 
-    /** Scores the lead as of its moment and counts it; returns whether it qualifies. */
-    boolean add(BacktestLead lead) {
+    /**
+     * Scores the lead as of its moment and counts it; returns whether it qualifies.
+     *
+     * @param decidedLead whether its outcome is in the good or the bad group
+     * @param wonLead     whether its outcome is in the good group
+     */
+    boolean add(BacktestLead lead, boolean decidedLead, boolean wonLead) {
         Score score = version.score(lead.snapshot(), lead.activities(), lead.referenceMoment());
-        boolean decidedLead = lead.decided();
-        boolean wonLead = lead.won();
         leads++;
         histogram.add(score.total(), decidedLead, wonLead);
         if (!score.qualified()) {

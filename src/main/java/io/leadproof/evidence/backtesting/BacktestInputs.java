@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.leadproof.evidence.api.EvidenceInputs;
 import io.leadproof.lead.LeadSource;
 import io.smallrye.graphql.api.Nullable;
 
@@ -29,7 +30,12 @@ public final class BacktestInputs {
             @Description("The n of CREATED_PLUS_DAYS(n), 0..365; default 30. Used by CREATED_PLUS_DAYS only.") Integer momentDays,
             @Description("Narrows the cohort; filters combine with AND, the values of one list with OR.") Filter filter,
             @Description("Sales reps to share the projected handoffs, 1..10000; default: the distinct owners of the cohort's handoffs.") Integer reps,
-            @Description("Width of the score bands, 1..1000; default 10 (as in the metrics API).") Integer scoreBandWidth) {
+            @Description("Width of the score bands, 1..1000; default 10 (as in the metrics API).") Integer scoreBandWidth,
+            @Description("The outcomes that count as a good lead: precision's numerator, recall's base, the positive class of "
+                    + "the AUC and of the band win rates; default [WON].") EvidenceInputs.GroupInput goodOutcomes,
+            @Description("The outcomes that count as a bad lead; with the good ones they are the decided leads of precision "
+                    + "and bad-lead rate; default [LOST, STALLED, REJECTED]. No outcome may be in both groups.")
+            EvidenceInputs.GroupInput badOutcomes) {
     }
 
     @Input("CriteriaBacktestFilterInput")

@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.leadproof.common.Json;
+import io.leadproof.evidence.backtest.BacktestOptions;
+import io.leadproof.evidence.core.OutcomeGroup;
 import io.leadproof.evidence.core.ReferenceMoment;
 import io.leadproof.lead.LeadSource;
 
@@ -19,6 +21,7 @@ import io.leadproof.lead.LeadSource;
  * @param momentDays           n of CREATED_PLUS_DAYS(n), for leads never handed off (and all leads for CREATED_PLUS_DAYS)
  * @param asOf                 outcomes as of this instant (the request's time by default)
  * @param reps                 reps to share the projected handoffs; null: the distinct owners of the cohort
+ * @param good, bad            the outcomes that count as good and as bad leads (default WON; LOST, STALLED, REJECTED)
  */
 public record BacktestRequest(
         UUID versionId,
@@ -33,7 +36,9 @@ public record BacktestRequest(
         List<UUID> criteriaVersionIds,
         List<String> owners,
         Integer reps,
-        int scoreBandWidth) {
+        int scoreBandWidth,
+        OutcomeGroup good,
+        OutcomeGroup bad) {
 
     public static final Duration MAX_WINDOW = Duration.ofDays(5 * 365 + 2);
 
@@ -42,6 +47,20 @@ public record BacktestRequest(
         sources = sources == null ? List.of() : List.copyOf(sources);
         criteriaVersionIds = criteriaVersionIds == null ? List.of() : List.copyOf(criteriaVersionIds);
         owners = owners == null ? List.of() : List.copyOf(owners);
+        good = good == null ? OutcomeGroup.won() : good; // requests stored before the groups existed
+        bad = bad == null ? BacktestOptions.notWon() : bad;
+    }
+
+    /** With the default groups: WON good; LOST, STALLED and REJECTED bad. */
+    public BacktestRequest(UUID versionId, UUID baselineVersionId, Instant from, Instant to, BacktestMoment moment, int momentDays,
+            Instant asOf, List<UUID> campaignIds, List<LeadSource> sources, List<UUID> criteriaVersionIds, List<String> owners,
+            Integer reps, int scoreBandWidth) {
+        this(versionId, baselineVersionId, from, to, moment, momentDays, asOf, campaignIds, sources, criteriaVersionIds, owners,
+                reps, scoreBandWidth, null, null);
+    }
+
+    public BacktestOptions options() {
+        return new BacktestOptions(span(), reps, scoreBandWidth, good, bad);
     }
 
     /** The reference moment of the core: AT_HANDOFF (for handed-off leads) or CREATED_PLUS_DAYS(n). */

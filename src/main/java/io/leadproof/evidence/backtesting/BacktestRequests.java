@@ -8,6 +8,10 @@ import java.util.UUID;
 import io.leadproof.common.InputProblems;
 import io.leadproof.common.NodeId;
 import io.leadproof.common.UserError;
+import io.leadproof.evidence.api.AnalysisRequestCheck;
+import io.leadproof.evidence.api.EvidenceInputs;
+import io.leadproof.evidence.backtest.BacktestOptions;
+import io.leadproof.evidence.core.OutcomeGroup;
 
 /** Checks a start input and turns it into a {@link BacktestRequest}; every problem becomes a user error. */
 final class BacktestRequests {
@@ -57,13 +61,27 @@ final class BacktestRequests {
                 owners.add(clean);
             }
         }
+        OutcomeGroup good = group(in.goodOutcomes(), OutcomeGroup.won(), "goodOutcomes", problems);
+        OutcomeGroup bad = group(in.badOutcomes(), BacktestOptions.notWon(), "badOutcomes", problems);
+        if (good != null && bad != null && good.overlaps(bad)) {
+            problems.add("INVALID_GROUP", "an outcome cannot count as both good and bad: " + good.label() + " and "
+                    + bad.label() + " overlap", "badOutcomes");
+        }
         if (!problems.isEmpty()) {
             return new Checked(null, problems.errors().stream().map(e -> isFilterField(e) ? e.under("filter") : e).toList());
         }
         var moment = in.referenceMoment() == null ? BacktestMoment.AT_HANDOFF_OR_CREATED_PLUS_DAYS : in.referenceMoment();
         return new Checked(new BacktestRequest(version, baseline, from, to, moment, days == null ? DEFAULT_MOMENT_DAYS : days,
                 now, campaigns, filter.sources(), versions, owners, reps,
-                width == null ? io.leadproof.evidence.backtest.BacktestOptions.DEFAULT_BAND_WIDTH : width), List.of());
+                width == null ? BacktestOptions.DEFAULT_BAND_WIDTH : width, good, bad), List.of());
+    }
+
+    /** The checks of the signal analysis' groups; a problem is reported under the group's field. */
+    private static OutcomeGroup group(EvidenceInputs.GroupInput input, OutcomeGroup byDefault, String field, InputProblems problems) {
+        List<UserError> errors = new ArrayList<>();
+        OutcomeGroup group = AnalysisRequestCheck.group(input, byDefault, errors, field);
+        errors.forEach(e -> problems.add(e.code(), e.message(), field));
+        return group;
     }
 
     private static boolean isFilterField(UserError e) {

@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadproof.evidence.backtest.Backtest;
-import io.leadproof.evidence.backtest.BacktestOptions;
 import io.leadproof.ops.BackgroundLoops;
 import io.leadproof.ops.DatabaseOutage;
 import io.leadproof.ops.SupervisedLoop;
@@ -92,8 +91,7 @@ public class BacktestWorker {
         }
         var request = prepared.request();
         var model = prepared.model();
-        var backtest = Backtest.start(prepared.tested(), prepared.baseline(),
-                new BacktestOptions(request.span(), request.reps(), request.scoreBandWidth()));
+        var backtest = Backtest.start(prepared.tested(), prepared.baseline(), request.options());
         var processed = new AtomicLong();
         var stop = new AtomicBoolean();
         var done = new AtomicBoolean();

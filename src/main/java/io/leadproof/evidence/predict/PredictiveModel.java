@@ -18,6 +18,11 @@ public final class PredictiveModel {
 
     private final ModelForm form;
     private final FeatureSpace space;
+    /** Each dimension's factor group, as an index into {@link #groups} (in the order groups first appear). */
+    private final int[] groupOf;
+    private final String[] groups;
+    /** Each group's effect when all its dimensions are 0: Σ −w·mean. Most dimensions are 0 for a lead (one-hot). */
+    private final double[] effectsAtZero;
 
     public PredictiveModel(ModelForm form) {
         this.form = Objects.requireNonNull(form, "form");
@@ -25,6 +30,16 @@ public final class PredictiveModel {
         if (!space.names().equals(form.featureNames()) || form.weights().length != space.names().size()
                 || form.featureMeans().length != space.names().size()) {
             throw new IllegalArgumentException("the model's features do not match its dimensions");
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        groupOf = new int[form.weights().length];
+        for (int i = 0; i < groupOf.length; i++) {
+            groupOf[i] = index.computeIfAbsent(space.group(i), g -> index.size());
+        }
+        groups = index.keySet().toArray(String[]::new);
+        effectsAtZero = new double[groups.length];
+        for (int i = 0; i < groupOf.length; i++) {
+            effectsAtZero[groupOf[i]] -= form.weights()[i] * form.featureMeans()[i];
         }
     }
 
@@ -40,17 +55,20 @@ public final class PredictiveModel {
         RawFeatures raw = raw(lead);
         double[] x = space.vector(raw);
         double probability = sigmoid(logit(x));
-        Map<String, Double> effects = new LinkedHashMap<>();
+        double[] effects = effectsAtZero.clone(); // per group Σ w·(x − mean), adding only the dimensions that are not 0
         for (int i = 0; i < x.length; i++) {
-            effects.merge(space.group(i), form.weights()[i] * (x[i] - form.featureMeans()[i]), Double::sum);
+            if (x[i] != 0) {
+                effects[groupOf[i]] += form.weights()[i] * x[i];
+            }
         }
         List<Factor> up = new ArrayList<>();
         List<Factor> down = new ArrayList<>();
-        effects.forEach((group, effect) -> {
+        for (int g = 0; g < groups.length; g++) {
+            double effect = effects[g];
             if (Math.abs(effect) > 1e-9) {
-                (effect > 0 ? up : down).add(new Factor(group, shown(raw, group), effect));
+                (effect > 0 ? up : down).add(new Factor(groups[g], shown(raw, groups[g]), effect));
             }
-        });
+        }
         up.sort(Comparator.comparingDouble(Factor::effect).reversed());
         down.sort(Comparator.comparingDouble(Factor::effect));
         Band band = probability >= form.highFrom() ? Band.HIGH : probability >= form.mediumFrom() ? Band.MEDIUM : Band.LOW;

@@ -93,7 +93,8 @@ public class ModelStore {
                 }
             }
             if (status == ModelStatus.SERVED) {
-                try (var ps = c.prepareStatement("update predictive_model set status = 'TRAINED' where workspace_id = ? and status = 'SERVED'")) {
+                try (var ps = c.prepareStatement("update predictive_model set status = 'TRAINED', bulk_state = case when bulk_state in"
+                        + " ('PENDING', 'RUNNING') then 'STOPPED' else bulk_state end where workspace_id = ? and status = 'SERVED'")) {
                     ps.setString(1, workspace.id());
                     ps.executeUpdate();
                 }
@@ -101,7 +102,7 @@ public class ModelStore {
             try (var ps = c.prepareStatement("update predictive_model set status = ?, reason = ?, finished_at = ?, lease_owner = null,"
                     + " lease_expires_at = null, decided = ?, won = ?, not_won = ?, more_decided_needed = ?, more_won_needed = ?,"
                     + " more_not_won_needed = ?, training_leads = ?, holdout_leads = ?, holdout_won = ?, auc = ?, brier = ?,"
-                    + " top_decile_lift = ?, calibration = ?::jsonb, form = ?::jsonb where workspace_id = ? and id = ?")) {
+                    + " top_decile_lift = ?, calibration = ?::jsonb, form = ?::jsonb, bulk_state = ? where workspace_id = ? and id = ?")) {
                 int i = 1;
                 ps.setString(i++, status.name());
                 ps.setString(i++, outcome.reason());
@@ -120,6 +121,7 @@ public class ModelStore {
                 ModelRows.setDouble(ps, i++, e == null || Double.isNaN(e.topDecileLift()) ? null : e.topDecileLift());
                 ps.setString(i++, e == null ? null : ModelRows.json(e.calibration()));
                 ps.setString(i++, form == null ? null : ModelRows.json(form));
+                ps.setString(i++, status == ModelStatus.SERVED ? "PENDING" : null); // the bulk pass, a job of its own (BulkPredictionWorker)
                 ps.setString(i++, workspace.id());
                 ps.setObject(i, id);
                 ps.executeUpdate();

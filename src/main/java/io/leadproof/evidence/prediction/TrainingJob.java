@@ -4,14 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.leadproof.evidence.core.ReferenceLead;
@@ -23,8 +20,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * One claimed training: reads the cohort, trains and evaluates with the pure core ({@link PredictiveTrainer}), records
- * the outcome (serving the model when its holdout AUC reaches the floor) in one transaction; then, for a served model,
- * writes every lead's prediction page by page, each page its own transaction, stopping when another model is served.
+ * the outcome (serving the model when its holdout AUC reaches the floor, its bulk prediction queued with it) in one
+ * transaction; then wakes the {@link BulkPredictionWorker} that writes every lead's prediction.
  */
 @ApplicationScoped
 class TrainingJob {
@@ -38,15 +35,11 @@ class TrainingJob {
     @Inject
     TrainingCohort cohort;
     @Inject
-    ServedModels served;
-    @Inject
     Clock clock;
     @Inject
-    EntityManager em;
-    @Inject
-    PredictionConfig config;
+    BulkPredictionWorker bulk;
 
-    void run(String workspaceId, UUID modelId, String owner, BooleanSupplier keepGoing) {
+    void run(String workspaceId, UUID modelId, String owner) {
         TrainingOutcome.Status status;
         try {
             status = inJob(workspaceId, () -> train(workspaceId, modelId, owner));
@@ -60,7 +53,7 @@ class TrainingJob {
             return;
         }
         if (status == TrainingOutcome.Status.SERVED) {
-            predictAll(workspaceId, modelId, keepGoing);
+            bulk.wake(); // its bulk prediction, queued as PENDING with the outcome, is a resumable job of its own
         }
     }
 
@@ -79,29 +72,6 @@ class TrainingJob {
         LOG.infof("Trained predictive model %d of workspace %s: %s (%d decided leads)", model.version(), workspaceId,
                 outcome.status(), outcome.decided());
         return outcome.status();
-    }
-
-    /** Every lead's prediction under the newly served model, in pages of leadproof.prediction.chunk-size by lead id. */
-    void predictAll(String workspaceId, UUID modelId, BooleanSupplier keepGoing) {
-        UUID after = null;
-        do {
-            UUID from = after;
-            after = inJob(workspaceId, () -> predictPage(workspaceId, modelId, from));
-        } while (after != null && keepGoing.getAsBoolean());
-    }
-
-    private UUID predictPage(String workspaceId, UUID modelId, UUID after) {
-        var model = served.forWorkspace(workspaceId).filter(m -> m.modelId().equals(modelId)).orElse(null);
-        if (model == null) {
-            return null;
-        }
-        Instant now = clock.instant();
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            List<ReferenceLead> page = CurrentLeads.page(c, workspaceId, after, config.chunkSize(), now);
-            int written = LeadPredictions.write(c, workspaceId, model, page, now);
-            store.predicted(modelId, written);
-            return page.size() < config.chunkSize() ? null : page.getLast().leadId();
-        });
     }
 
     private <T> T inJob(String workspaceId, Supplier<T> work) {

@@ -71,15 +71,15 @@ public class TrainingWorker {
                 LOG.warnf("Took over training %s of workspace %s from %s, whose lease ran out", claim.modelId(), claim.workspaceId(),
                         claim.takenFrom());
             }
-            run(claim, loop);
+            run(claim);
         }
     }
 
-    private void run(Claim claim, SupervisedLoop loop) {
+    private void run(Claim claim) {
         var done = new AtomicBoolean();
         Thread keeper = Thread.ofVirtual().name("prediction-lease").start(() -> keepLease(claim, done));
         try {
-            job.run(claim.workspaceId(), claim.modelId(), OWNER, loop::running);
+            job.run(claim.workspaceId(), claim.modelId(), OWNER);
         } finally {
             done.set(true);
             keeper.interrupt();

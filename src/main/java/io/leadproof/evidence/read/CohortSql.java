@@ -140,11 +140,13 @@ final class CohortSql {
 
     private void activities(boolean facts) {
         if (facts) {
-            sql.append(" left join lateral (select array_agg(a.type order by a.occurred_at, a.id) as types,")
-                    .append(" array_agg(a.funnel_stage order by a.occurred_at, a.id) as stages, null::int[] as counts,")
-                    .append(" array_agg(a.occurred_at order by a.occurred_at, a.id) as lasts,")
-                    .append(" array_agg(a.content_tag order by a.occurred_at, a.id) as tags from activity a")
-                    .append(" where a.workspace_id = l.workspace_id and a.lead_id = l.id and a.occurred_at <= m.moment) act on true");
+            // aggregated from a subquery already in order (the index read backwards): PostgreSQL 15 would sort the
+            // rows again for every array_agg(... order by ...), four sorts per lead
+            sql.append(" left join lateral (select array_agg(o.type) as types, array_agg(o.funnel_stage) as stages,")
+                    .append(" null::int[] as counts, array_agg(o.occurred_at) as lasts, array_agg(o.content_tag) as tags")
+                    .append(" from (select a.type, a.funnel_stage, a.occurred_at, a.content_tag from activity a")
+                    .append(" where a.workspace_id = l.workspace_id and a.lead_id = l.id and a.occurred_at <= m.moment")
+                    .append(" order by a.occurred_at, a.id) o) act on true");
         } else {
             sql.append(" left join lateral (select array_agg(x.type) as types, array_agg(x.funnel_stage) as stages,")
                     .append(" array_agg(x.n) as counts, array_agg(x.last_at) as lasts, null::text[] as tags")

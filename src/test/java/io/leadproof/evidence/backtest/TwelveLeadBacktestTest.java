@@ -1,6 +1,7 @@
 package io.leadproof.evidence.backtest;
 
 import io.leadproof.evidence.core.Outcome;
+import io.leadproof.evidence.core.OutcomeGroup;
 import io.leadproof.evidence.core.OutcomeKind;
 import io.leadproof.feedback.RejectionCategory;
 import io.leadproof.lead.ActivityType;
@@ -24,9 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -69,8 +72,11 @@ class TwelveLeadBacktestTest {
     }
 
     private static BacktestResult run() {
-        Backtest backtest = Backtest.start(ScoringEngine.compile(DRAFT), ScoringEngine.compile(ACTIVE),
-                BacktestOptions.over(Duration.ofDays(28)));
+        return run(BacktestOptions.over(Duration.ofDays(28)));
+    }
+
+    private static BacktestResult run(BacktestOptions options) {
+        Backtest backtest = Backtest.start(ScoringEngine.compile(DRAFT), ScoringEngine.compile(ACTIVE), options);
         List.of(
                 lead(1, true, 5, null, outcome(OutcomeKind.WON), "ana", 0.9),
                 lead(2, true, 5, null, outcome(OutcomeKind.LOST), "ben", 0.6),
@@ -169,5 +175,49 @@ class TwelveLeadBacktestTest {
         assertThat(predictive.volume()).isEqualTo(8);
         assertThat(predictive.precisionAtVolume()).as("top 8: L1 L4 L9 L2 L3 L5 L6 L7, all decided, 3 won").isEqualTo(3.0 / 8);
         assertThat(predictive.rulesPrecision()).isCloseTo(1.0 / 3, within(1e-12));
+    }
+
+    @Test
+    void salesCountOnlyRejectionsAsBadLostAndStalledDealsAreLeftOut() {
+        var options = new BacktestOptions(Duration.ofDays(28), null, 10, OutcomeGroup.won(),
+                new OutcomeGroup("rejected deals", Set.of(OutcomeKind.REJECTED), Set.of()));
+        VersionFigures active = run(options).baseline();
+        assertThat(active.decidedAmongMqls()).as("L1 won, L3 rejected; the lost L2 counts neither way").isEqualTo(2);
+        assertThat(active.precision()).isEqualTo(0.5);
+        assertThat(active.badLeadRate()).isEqualTo(0.5);
+        assertThat(active.recall()).isCloseTo(1.0 / 3, within(1e-12));
+        VersionFigures draft = run(options).tested();
+        assertThat(draft.decidedAmongMqls()).as("L1, L4 won, L5, L6 rejected; L2 lost, L7 stalled, L8 open left out").isEqualTo(4);
+        assertThat(draft.precision()).isEqualTo(0.5);
+        assertThat(draft.badLeadRate()).isEqualTo(0.5);
+        assertThat(draft.recall()).isCloseTo(2.0 / 3, within(1e-12));
+    }
+
+    @Test
+    void aLostDealCountedAsGoodMovesRecallAndTheAuc() {
+        var options = new BacktestOptions(Duration.ofDays(28), null, 10,
+                new OutcomeGroup("won or lost deals", Set.of(OutcomeKind.WON, OutcomeKind.LOST), Set.of()),
+                new OutcomeGroup("rejected deals (budget)", Set.of(OutcomeKind.REJECTED), Set.of(RejectionCategory.BUDGET)));
+        BacktestResult result = run(options);
+        assertThat(result.wonLeads()).as("L1, L2, L4, L9").isEqualTo(4);
+        VersionFigures active = result.baseline();
+        assertThat(active.decidedAmongMqls()).as("L1, L2; L3's rejection is for FIT").isEqualTo(2);
+        assertThat(active.precision()).isEqualTo(1.0);
+        assertThat(active.recall()).isEqualTo(0.5);
+        // good at 60, 60, 30, 0; the rest: 1 at 60, 5 at 30, 2 at 0 → (7.5 + 7.5 + 4.5 + 1) / (4 × 8)
+        assertThat(active.auc()).isCloseTo(20.5 / 32, within(1e-12));
+        VersionFigures draft = result.tested();
+        assertThat(draft.decidedAmongMqls()).as("L1, L2, L4 good, L6 rejected for NO_BUDGET").isEqualTo(4);
+        assertThat(draft.precision()).isEqualTo(0.75);
+        assertThat(draft.badLeadRate()).isEqualTo(0.25);
+        assertThat(draft.badLeadRateByCategory()).containsEntry(RejectionCategory.BUDGET, 0.25)
+                .containsEntry(RejectionCategory.AUTHORITY, 0.0);
+    }
+
+    @Test
+    void anOutcomeCannotBeGoodAndBadAtOnce() {
+        assertThatThrownBy(() -> new BacktestOptions(Duration.ofDays(28), null, 10, OutcomeGroup.won(),
+                new OutcomeGroup("won or lost deals", Set.of(OutcomeKind.WON, OutcomeKind.LOST), Set.of())))
+                .hasMessageContaining("both good and bad");
     }
 }

@@ -67,6 +67,12 @@ class BacktestAccessTest {
         assertRefused(Map.of("versionId", version, "from", from, "to", TO.toString(), "scoreBandWidth", 0), "OUT_OF_RANGE", "scoreBandWidth");
         assertRefused(Map.of("versionId", version, "from", from, "to", TO.toString(),
                 "filter", Map.of("campaignIds", List.of("not-an-id"))), "INVALID_ID", "filter");
+        assertRefused(Map.of("versionId", version, "from", from, "to", TO.toString(),
+                "badOutcomes", Map.of("outcomes", List.of("LOST", "WON"))), "INVALID_GROUP", "badOutcomes");
+        assertRefused(Map.of("versionId", version, "from", from, "to", TO.toString(),
+                "goodOutcomes", Map.of("outcomes", List.of("OPEN"))), "INVALID_GROUP", "goodOutcomes");
+        assertRefused(Map.of("versionId", version, "from", from, "to", TO.toString(),
+                "badOutcomes", Map.of("outcomes", List.of("LOST"), "rejectionCategories", List.of("BUDGET"))), "INVALID_GROUP", "badOutcomes");
         var listed = GraphQL.ok("query($v: ID!) { criteriaVersion(id: $v) { backtests { totalCount } } }", Map.of("v", version));
         assertThat(listed.getInt("data.criteriaVersion.backtests.totalCount")).as("nothing was queued").isZero();
     }
