@@ -8,6 +8,7 @@ import java.util.List;
 
 import static io.leadproof.scoring.engine.LeadField.AUTHORITY;
 import static io.leadproof.scoring.engine.LeadField.BUDGET_STATUS;
+import static io.leadproof.scoring.engine.LeadField.DATA_QUALITY;
 import static io.leadproof.scoring.engine.LeadField.EMAIL_DOMAIN;
 import static io.leadproof.scoring.engine.LeadField.SENIORITY;
 import static io.leadproof.scoring.engine.Operator.EQUALS;
@@ -55,7 +56,9 @@ public final class DefaultCriteria {
                 new KnockoutRule("competitor-domain", "Competitor",
                         new Predicate(EMAIL_DOMAIN, null, IN, COMPETITOR_DOMAINS)),
                 new KnockoutRule("student", "Student or job seeker",
-                        Predicate.of(SENIORITY, EQUALS, "STUDENT"))),
+                        Predicate.of(SENIORITY, EQUALS, "STUDENT")),
+                new KnockoutRule("invalid-contact-data", "Invalid contact data (bounced, disposable, test or malformed email)",
+                        Predicate.of(DATA_QUALITY, EQUALS, "INVALID"))),
                 Thresholds.mql(MQL_THRESHOLD));
     }
 }
