@@ -334,7 +334,13 @@ class RoleMatrixTest {
             Map.entry("dealsImport", Probe.of("""
                     mutation($input: DealsImportInput!) { dealsImport(input: $input) { handoffs { id } userErrors { code } } }""",
                     f -> Map.of("input", Map.of("deals", List.of(Map.of("externalDealId", "rm-probe", "leadExternalId", "rm-no-such-lead",
-                            "handedOffAt", "2026-01-05T00:00:00Z")))), "data.dealsImport")));
+                            "handedOffAt", "2026-01-05T00:00:00Z")))), "data.dealsImport")),
+            Map.entry("dataQualityReport", Probe.of("""
+                    query($w: MetricsWindowInput!) { dataQualityReport(window: $w) { total { leads } } }""",
+                    f -> Map.of("w", WINDOW), "data.dataQualityReport")),
+            Map.entry("DataQualityIssue.relatedLead", Probe.of(
+                    "query($id: ID!) { lead(id: $id) { id dataQuality { issues { code relatedLead { id } } } } }",
+                    f -> Map.of("id", f.leadId()), "data.lead.dataQuality")));
 
     private static volatile String backtest;
 

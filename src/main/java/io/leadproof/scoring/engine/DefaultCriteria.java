@@ -35,6 +35,16 @@ public final class DefaultCriteria {
         return spec(VERSION_ID);
     }
 
+    /**
+     * Knock-out of leads whose contact data is INVALID (bounced, disposable, test or malformed email). Not yet part of
+     * {@link #spec}: the demo data and the test fixtures use RFC 2606 addresses ({@code x@acme.example}), which the
+     * checks rightly call test values (INVALID); they move to other domains first (docs/data-quality.md, "Left open").
+     */
+    public static KnockoutRule invalidContactData() {
+        return new KnockoutRule("invalid-contact-data", "Invalid contact data (bounced, disposable, test or malformed email)",
+                Predicate.of(DATA_QUALITY, EQUALS, "INVALID"));
+    }
+
     public static CriteriaVersionSpec spec(String versionId) {
         return new CriteriaVersionSpec(versionId, List.of(
                 new FitRule("c-level-title", "C-level title",
@@ -56,9 +66,7 @@ public final class DefaultCriteria {
                 new KnockoutRule("competitor-domain", "Competitor",
                         new Predicate(EMAIL_DOMAIN, null, IN, COMPETITOR_DOMAINS)),
                 new KnockoutRule("student", "Student or job seeker",
-                        Predicate.of(SENIORITY, EQUALS, "STUDENT")),
-                new KnockoutRule("invalid-contact-data", "Invalid contact data (bounced, disposable, test or malformed email)",
-                        Predicate.of(DATA_QUALITY, EQUALS, "INVALID"))),
+                        Predicate.of(SENIORITY, EQUALS, "STUDENT"))),
                 Thresholds.mql(MQL_THRESHOLD));
     }
 }
