@@ -26,12 +26,12 @@ public final class QualityReportTypes {
             @Description("Leads whose data-quality status is SUSPECT.") int suspect,
             @Description("Leads whose data-quality status is INVALID.") int invalid,
             @Description("Leads with a DUPLICATE finding.") int duplicates,
-            @Description("suspect / leads, 4 places; null without leads.") Decimal suspectShare,
-            @Description("invalid / leads, 4 places; null without leads.") Decimal invalidShare,
-            @Description("duplicates / leads, 4 places; null without leads.") Decimal duplicateShare,
+            @Description("Share of SUSPECT leads: suspect / leads, 4 places; null without leads.") Decimal suspectShare,
+            @Description("Share of INVALID leads: invalid / leads, 4 places; null without leads.") Decimal invalidShare,
+            @Description("Share of duplicates: duplicates / leads, 4 places; null without leads.") Decimal duplicateShare,
             @Description("Activities of these leads.") int activities,
             @Description("Of them, activities the bot check flagged (excluded from scoring).") int botFlaggedActivities,
-            @Description("botFlaggedActivities / activities, 4 places; null without activities.") Decimal botFlaggedShare) {
+            @Description("Share of bot-flagged activities: botFlaggedActivities / activities, 4 places; null without activities.") Decimal botFlaggedShare) {
 
         static Counts of(QualityReportSql.Counts c) {
             return new Counts(Math.toIntExact(c.leads()), Math.toIntExact(c.suspect()), Math.toIntExact(c.invalid()),
@@ -74,7 +74,7 @@ public final class QualityReportTypes {
     public record Misses(
             @Description("Cohort leads with a handoff rejected for one of those reasons.") int rejectedForBadData,
             @Description("Of them, leads the checks passed (status VALID): misses of the checks.") int missedByChecks,
-            @Description("missedByChecks / rejectedForBadData, 4 places; null without such rejections.") Decimal missShare,
+            @Description("Share of misses: missedByChecks / rejectedForBadData, 4 places; null without such rejections.") Decimal missShare,
             @NonNull @Description("Up to " + QualityReportSql.EXAMPLES + " missed leads.") List<@NonNull LeadView> examples) {
     }
 
