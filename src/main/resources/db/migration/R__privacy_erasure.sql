@@ -50,10 +50,16 @@ begin
     perform set_config('leadproof.erasure', 'on', true);
 
     -- client_event_id is client-chosen and may embed an address; it becomes the activity's own id
-    update activity set properties = '{}'::jsonb, content_tag = null, client_event_id = 'erased:' || id
+    update activity set properties = '{}'::jsonb, content_tag = null, client_event_id = 'erased:' || id, bounced_email = null
      where workspace_id = p_ws and lead_id = p_lead
-       and (properties <> '{}'::jsonb or content_tag is not null or client_event_id <> 'erased:' || id);
+       and (properties <> '{}'::jsonb or content_tag is not null or client_event_id <> 'erased:' || id
+            or bounced_email is not null);
     get diagnostics n_activities = row_count;
+
+    -- data quality (V80): the duplicate keys are digests of the contact data, and the issues' messages quote it; an
+    -- erased lead is no one's duplicate and is never judged again
+    delete from lead_duplicate_key where workspace_id = p_ws and lead_id = p_lead;
+    delete from lead_quality where workspace_id = p_ws and lead_id = p_lead;
 
     update lead_score set contributions = privacy_scrub_contributions(contributions)
      where workspace_id = p_ws and lead_id = p_lead and contributions <> privacy_scrub_contributions(contributions);

@@ -73,6 +73,10 @@ final class DemoGenerator {
         return result;
     }
 
+    /** Behaviours only: the demo's leads show what people do (a bounce is a fact about the address). */
+    private static final ActivityType[] BEHAVIOURS = java.util.Arrays.stream(ActivityType.values())
+            .filter(ActivityType::isEngagement).toArray(ActivityType[]::new);
+
     List<ActivityInput> activities(String workspace, List<LeadInput> leads) {
         var result = new ArrayList<ActivityInput>();
         for (LeadInput lead : leads) {
@@ -80,7 +84,7 @@ final class DemoGenerator {
             Instant created = lead.createdAt().toInstant();
             long spanSeconds = Math.max(60, Duration.between(created, now).getSeconds());
             for (int k = 0; k < n; k++) {
-                var type = pick(ActivityType.values());
+                var type = pick(BEHAVIOURS);
                 result.add(new ActivityInput(lead.externalId() + "-evt-" + k, null, lead.externalId(), null, type,
                         stageOf(type), type == ActivityType.EBOOK_DOWNLOAD ? "state-of-revops-2026" : null,
                         created.plusSeconds((long) (random.nextDouble() * spanSeconds)).atOffset(ZoneOffset.UTC), null));
@@ -94,7 +98,7 @@ final class DemoGenerator {
             case EBOOK_DOWNLOAD, PAGE_VIEW, EMAIL_OPENED, EMAIL_CLICKED -> FunnelStage.TOFU;
             case WEBINAR_REGISTERED, WEBINAR_ATTENDED, EVENT_ATTENDED, FORM_SUBMITTED -> FunnelStage.MOFU;
             case PRICING_PAGE_VIEW, DEMO_REQUESTED, TRIAL_STARTED, CONTACT_REQUESTED -> FunnelStage.BOFU;
-            case UNSUBSCRIBED -> null;
+            case UNSUBSCRIBED, EMAIL_BOUNCED -> null;
         };
     }
 

@@ -16,5 +16,11 @@ public enum ActivityType {
     @Description("Clicked a link in a marketing email.") EMAIL_CLICKED,
     @Description("Attended an event or trade-show booth.") EVENT_ATTENDED,
     @Description("Requested contact from sales.") CONTACT_REQUESTED,
-    @Description("Unsubscribed from marketing email.") UNSUBSCRIBED
+    @Description("Unsubscribed from marketing email.") UNSUBSCRIBED,
+    @Description("An email to the lead bounced: the address is INVALID from then on; never engagement.") EMAIL_BOUNCED;
+
+    /** Whether ENGAGEMENT rules may count it: a bounce is a fact about the address, not behaviour of the person. */
+    public boolean isEngagement() {
+        return this != EMAIL_BOUNCED;
+    }
 }

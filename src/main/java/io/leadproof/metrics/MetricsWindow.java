@@ -15,7 +15,7 @@ import java.util.List;
 import io.leadproof.common.ApiException;
 
 /** A validated window [from, to) of days in a time zone, and its calendar periods. */
-record MetricsWindow(LocalDate from, LocalDate to, ZoneId zone) {
+public record MetricsWindow(LocalDate from, LocalDate to, ZoneId zone) {
 
     static final int MAX_DAYS = 3700;
 
@@ -23,7 +23,7 @@ record MetricsWindow(LocalDate from, LocalDate to, ZoneId zone) {
     record Period(int index, LocalDate from, LocalDate to, Instant start, Instant end) {
     }
 
-    static MetricsWindow of(MetricsInputs.WindowInput in) {
+    public static MetricsWindow of(MetricsInputs.WindowInput in) {
         if (in == null || in.from() == null || in.to() == null) {
             throw ApiException.invalid("INVALID_WINDOW", "window.from and window.to are required");
         }
@@ -42,11 +42,11 @@ record MetricsWindow(LocalDate from, LocalDate to, ZoneId zone) {
         return new MetricsWindow(in.from(), in.to(), zone);
     }
 
-    Instant start() {
+    public Instant start() {
         return instant(from);
     }
 
-    Instant end() {
+    public Instant end() {
         return instant(to);
     }
 

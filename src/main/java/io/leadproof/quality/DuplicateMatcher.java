@@ -59,7 +59,7 @@ public final class DuplicateMatcher {
                         case SAME_EMAIL -> "same email as lead " + m.otherLeadId();
                         case SAME_PHONE -> "same phone as lead " + m.otherLeadId();
                         case SAME_PERSON_AT_COMPANY -> "same person at the same company as lead " + m.otherLeadId();
-                    })));
+                    }, m.otherLeadId())));
         }
         return QualityReport.of(issues);
     }

@@ -25,6 +25,9 @@ import io.leadproof.lead.Seniority;
 import io.leadproof.lead.Timeline;
 import io.leadproof.scoring.engine.ActivityFact;
 import io.leadproof.scoring.engine.LeadSnapshot;
+import io.leadproof.scoring.engine.QualityFacts;
+import io.leadproof.quality.QualityCode;
+import io.leadproof.quality.QualityStatus;
 
 /** Reads what the engine needs about many leads at once: two set-based queries, no entities. */
 public final class LeadFacts {
@@ -34,12 +37,14 @@ public final class LeadFacts {
     };
     private static final String LEAD_COLUMNS = "id, email_normalized, company_domain, company_name, annual_revenue, employee_count,"
             + " industry, job_title, seniority, country, source, budget_status, budget_amount, authority, need, timeline,"
-            + " custom_attributes::text, created_at";
+            + " custom_attributes::text, created_at,"
+            + " (select q.status || ':' || array_to_string(q.codes, ',') from lead_quality q"
+            + " where q.workspace_id = lead.workspace_id and q.lead_id = lead.id)";
     // Only columns activity_by_lead carries (V15): the read is an index-only scan.
-    private static final String ACTIVITY_COLUMNS = "select lead_id, type, funnel_stage, content_tag, occurred_at from activity"
+    private static final String ACTIVITY_COLUMNS = "select lead_id, type, funnel_stage, content_tag, occurred_at, bot_reason is not null from activity"
             + " where workspace_id = ? and";
-    /** The leads scoring looks at: erased ones keep their facts but are never scored again. */
-    private static final String SCORABLE = " and erased_at is null";
+    /** The leads scoring looks at: erased and merged-away ones keep their facts but are never scored again. */
+    private static final String SCORABLE = " and erased_at is null and merged_into is null";
     private static final String ACTIVITY_WINDOW = " and occurred_at > ? and occurred_at <= ?";
 
     private LeadFacts() {
@@ -91,7 +96,8 @@ public final class LeadFacts {
                     rs.getString(7), rs.getString(8), enumOf(Seniority.class, rs.getString(9)), rs.getString(10),
                     enumOf(LeadSource.class, rs.getString(11)), enumOf(BudgetStatus.class, rs.getString(12)),
                     rs.getBigDecimal(13), enumOf(Authority.class, rs.getString(14)), enumOf(Need.class, rs.getString(15)),
-                    enumOf(Timeline.class, rs.getString(16)), custom(rs.getString(17)), rs.getTimestamp(18).toInstant()));
+                    enumOf(Timeline.class, rs.getString(16)), custom(rs.getString(17)), rs.getTimestamp(18).toInstant(),
+                    quality(rs.getString(19))));
         }
         return result;
     }
@@ -134,10 +140,21 @@ public final class LeadFacts {
             while (rs.next()) {
                 result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new ActivityFact(
                         ActivityType.valueOf(rs.getString(2)), enumOf(FunnelStage.class, rs.getString(3)),
-                        rs.getString(4), rs.getTimestamp(5).toInstant()));
+                        rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getBoolean(6)));
             }
         }
         return result;
+    }
+
+    /** "STATUS:CODE,CODE" of the stored verdict (V80), or null for a lead not judged yet. */
+    private static QualityFacts quality(String verdict) {
+        if (verdict == null) {
+            return null;
+        }
+        int colon = verdict.indexOf(':');
+        String codes = verdict.substring(colon + 1);
+        return new QualityFacts(QualityStatus.valueOf(verdict.substring(0, colon)), codes.isEmpty() ? List.of()
+                : java.util.Arrays.stream(codes.split(",")).map(QualityCode::valueOf).toList());
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {

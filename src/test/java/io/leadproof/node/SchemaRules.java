@@ -40,7 +40,10 @@ final class SchemaRules {
             "EvidenceSettings", "EvidenceSignal", "ImportColumn", "ImportValueAlias", "LeadPrediction",
             "PredictionFactor", "PredictiveCalibrationBin", "PredictiveEvaluation", "PredictiveSample", "RejectionFinding",
             "RejectionInsights", "RejectionReasonInsight", "RejectionTrendMonth", "RuleRationale", "SampleDeal",
-            "SignalAnalysis", "SuggestedChange");
+            "SignalAnalysis", "SuggestedChange",
+            // dataQualityReport: a report over a window, like RejectionInsights
+            "DataQualityReport", "DataQualityCounts", "DataQualityCheckCount", "DataQualityCampaign", "DataQualitySource",
+            "DataQualityMisses");
 
     /** Fields named like ids that name something outside LeadProof, so there is no object to link to. */
     static final Set<String> NOT_LINKS = Set.of("externalId", "clientEventId", "externalDealId");

@@ -61,7 +61,7 @@ class DuplicatesTest {
         QualityReport report = MATCHER.check(ada, List.of(ada, colleague, typo, sameMailbox));
         assertThat(report.status()).isEqualTo(QualityStatus.SUSPECT);
         assertThat(report.issues()).containsExactly(
-                new QualityIssue(QualityCode.DUPLICATE, "lastName", "same person at the same company as lead 4"),
-                new QualityIssue(QualityCode.DUPLICATE, "email", "same email as lead 2"));
+                new QualityIssue(QualityCode.DUPLICATE, "lastName", "same person at the same company as lead 4", "4"),
+                new QualityIssue(QualityCode.DUPLICATE, "email", "same email as lead 2", "2"));
     }
 }

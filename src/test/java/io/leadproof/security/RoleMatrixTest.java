@@ -345,7 +345,13 @@ class RoleMatrixTest {
                     mutation($j: ID!) { signalAnalysisCancel(input: {jobId: $j}) { job { id } userErrors { code } } }""",
                     f -> Map.of("j", unknown("SignalAnalysisJob")), "data.signalAnalysisCancel")),
             Map.entry("signalAnalysisJob", Probe.of("query($id: ID!) { signalAnalysisJob(id: $id) { id state } }",
-                    f -> Map.of("id", unknown("SignalAnalysisJob")), null)));
+                    f -> Map.of("id", unknown("SignalAnalysisJob")), null)),
+            Map.entry("dataQualityReport", Probe.of("""
+                    query($w: MetricsWindowInput!) { dataQualityReport(window: $w) { total { leads } } }""",
+                    f -> Map.of("w", WINDOW), "data.dataQualityReport")),
+            Map.entry("DataQualityIssue.relatedLead", Probe.of(
+                    "query($id: ID!) { lead(id: $id) { id dataQuality { issues { code relatedLead { id } } } } }",
+                    f -> Map.of("id", f.leadId()), "data.lead.dataQuality")));
 
     private static volatile String backtest;
 

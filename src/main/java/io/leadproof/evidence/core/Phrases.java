@@ -45,6 +45,7 @@ final class Phrases {
             case EVENT_ATTENDED -> "attended an event";
             case CONTACT_REQUESTED -> "requested contact";
             case UNSUBSCRIBED -> "unsubscribed";
+            case EMAIL_BOUNCED -> "had an email bounce";
         };
     }
 }

@@ -40,7 +40,7 @@ public final class CompiledCriteria {
         this.engagementSlotsByType = new int[ActivityType.values().length][];
         for (ActivityType type : ActivityType.values()) {
             int[] slots = engagement.stream()
-                    .filter(e -> e.rule.type() == null || e.rule.type() == type)
+                    .filter(e -> type.isEngagement() && (e.rule.type() == null || e.rule.type() == type))
                     .mapToInt(e -> e.slot)
                     .toArray();
             engagementSlotsByType[type.ordinal()] = slots.length == 0 ? NO_SLOTS : slots;
@@ -100,6 +100,9 @@ public final class CompiledCriteria {
         long asOfSeconds = asOf.getEpochSecond();
         int asOfNanos = asOf.getNano();
         for (ActivityFact activity : activities) {
+            if (!activity.countsAsEngagement()) {
+                continue;
+            }
             int[] slots = engagementSlotsByType[activity.type().ordinal()];
             if (slots.length == 0) {
                 continue;

@@ -3,7 +3,8 @@ package io.leadproof.scoring.engine;
 import java.util.List;
 
 /** A predicate compiled for repeated evaluation: values parsed, normalised and indexed once. */
-sealed interface Condition permits EnumCondition, TextCondition, NumberCondition, PresenceCondition, CustomCondition {
+sealed interface Condition permits EnumCondition, TextCondition, NumberCondition, PresenceCondition, CustomCondition,
+        QualityCheckCondition {
 
     boolean matches(LeadSnapshot lead);
 
@@ -17,6 +18,9 @@ sealed interface Condition permits EnumCondition, TextCondition, NumberCondition
         List<String> values = predicate.values();
         if (op == Operator.IS_SET || op == Operator.IS_NOT_SET) {
             return new PresenceCondition(field, keyOf(predicate), op == Operator.IS_SET);
+        }
+        if (field == LeadField.DATA_QUALITY_CHECK) {
+            return new QualityCheckCondition(op, values);
         }
         return switch (field.valueType()) {
             case ENUM -> new EnumCondition(field, op, values);

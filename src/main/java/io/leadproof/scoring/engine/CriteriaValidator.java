@@ -69,6 +69,10 @@ public final class CriteriaValidator {
     }
 
     private static void validateEngagement(EngagementRule rule, List<String> path, List<RuleViolation> out) {
+        if (rule.type() != null && !rule.type().isEngagement()) {
+            out.add(new RuleViolation(append(path, "type"), "NOT_ENGAGEMENT",
+                    rule.type() + " is a fact about the contact data, not engagement: test it with a DATA_QUALITY_CHECK predicate."));
+        }
         if (rule.contentTag() != null && rule.contentTag().isBlank()) {
             out.add(new RuleViolation(append(path, "contentTag"), "BLANK_CONTENT_TAG",
                     "Leave the content tag out to match any content, or name one."));

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static io.leadproof.scoring.engine.LeadField.AUTHORITY;
 import static io.leadproof.scoring.engine.LeadField.BUDGET_STATUS;
+import static io.leadproof.scoring.engine.LeadField.DATA_QUALITY;
 import static io.leadproof.scoring.engine.LeadField.EMAIL_DOMAIN;
 import static io.leadproof.scoring.engine.LeadField.SENIORITY;
 import static io.leadproof.scoring.engine.Operator.EQUALS;
@@ -32,6 +33,16 @@ public final class DefaultCriteria {
 
     public static CriteriaVersionSpec spec() {
         return spec(VERSION_ID);
+    }
+
+    /**
+     * Knock-out of leads whose contact data is INVALID (bounced, disposable, test or malformed email). Not yet part of
+     * {@link #spec}: the demo data and the test fixtures use RFC 2606 addresses ({@code x@acme.example}), which the
+     * checks rightly call test values (INVALID); they move to other domains first (docs/data-quality.md, "Left open").
+     */
+    public static KnockoutRule invalidContactData() {
+        return new KnockoutRule("invalid-contact-data", "Invalid contact data (bounced, disposable, test or malformed email)",
+                Predicate.of(DATA_QUALITY, EQUALS, "INVALID"));
     }
 
     public static CriteriaVersionSpec spec(String versionId) {

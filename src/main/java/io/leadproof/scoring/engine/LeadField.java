@@ -6,6 +6,8 @@ import io.leadproof.lead.LeadSource;
 import io.leadproof.lead.Need;
 import io.leadproof.lead.Seniority;
 import io.leadproof.lead.Timeline;
+import io.leadproof.quality.QualityCode;
+import io.leadproof.quality.QualityStatus;
 import org.eclipse.microprofile.graphql.Description;
 
 import java.util.Arrays;
@@ -27,7 +29,11 @@ public enum LeadField {
     @Description("Acquisition source.") SOURCE("source", ValueType.ENUM, LeadSource.class),
     @Description("Domain of the lead's email address.") EMAIL_DOMAIN("email domain", ValueType.TEXT, null),
     @Description("Domain of the lead's company.") COMPANY_DOMAIN("company domain", ValueType.TEXT, null),
-    @Description("A custom attribute named by the predicate's customKey.") CUSTOM("custom attribute", ValueType.DYNAMIC, null);
+    @Description("A custom attribute named by the predicate's customKey.") CUSTOM("custom attribute", ValueType.DYNAMIC, null),
+    @Description("Data-quality status of the lead's contact data: VALID, SUSPECT or INVALID (docs/data-quality.md).")
+    DATA_QUALITY("data quality", ValueType.ENUM, QualityStatus.class),
+    @Description("A data-quality finding (check code such as EMAIL_BOUNCED, DUPLICATE, BOT_ACTIVITY, FREE_MAIL): EQUALS and IN match a lead with any of the codes, NOT_EQUALS and NOT_IN a lead with none.")
+    DATA_QUALITY_CHECK("data-quality finding", ValueType.ENUM, QualityCode.class);
 
     /**
      * An enum attribute whose constant is named UNKNOWN counts as not set: "budget status unknown"
@@ -87,6 +93,8 @@ public enum LeadField {
             case EMAIL_DOMAIN -> lead.emailDomain();
             case COMPANY_DOMAIN -> lead.companyDomain();
             case CUSTOM -> lead.customAttributes().get(customKey);
+            case DATA_QUALITY -> lead.quality() == null ? null : lead.quality().status();
+            case DATA_QUALITY_CHECK -> lead.quality() == null ? List.of() : lead.quality().codes();
         };
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * A lead's scorable attributes as of one moment. Every attribute may be null when unknown.
- * Custom attribute values are String, Number, Boolean or a List of those; null values are dropped.
+ * Custom attribute values are String, Number, Boolean or a List of those; null values are dropped. {@code quality} is
+ * the stored data-quality verdict (null: not judged).
  */
 public record LeadSnapshot(
         String emailDomain,
@@ -36,10 +37,20 @@ public record LeadSnapshot(
         Need need,
         Timeline timeline,
         Map<String, Object> customAttributes,
-        Instant createdAt) {
+        Instant createdAt,
+        QualityFacts quality) {
 
     public LeadSnapshot {
         customAttributes = immutableWithoutNulls(customAttributes);
+    }
+
+    /** A lead whose data quality was not judged: quality predicates see no status and no finding. */
+    public LeadSnapshot(String emailDomain, String companyDomain, String companyName, BigDecimal annualRevenue,
+            Integer employeeCount, String industry, String jobTitle, Seniority seniority, String country, LeadSource source,
+            BudgetStatus budgetStatus, BigDecimal budgetAmount, Authority authority, Need need, Timeline timeline,
+            Map<String, Object> customAttributes, Instant createdAt) {
+        this(emailDomain, companyDomain, companyName, annualRevenue, employeeCount, industry, jobTitle, seniority, country,
+                source, budgetStatus, budgetAmount, authority, need, timeline, customAttributes, createdAt, null);
     }
 
     public static LeadSnapshotBuilder builder() {

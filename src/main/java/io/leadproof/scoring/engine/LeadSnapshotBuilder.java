@@ -31,6 +31,7 @@ public final class LeadSnapshotBuilder {
     private Timeline timeline;
     private final Map<String, Object> customAttributes = new LinkedHashMap<>();
     private Instant createdAt;
+    private QualityFacts quality;
 
     LeadSnapshotBuilder() {
     }
@@ -51,6 +52,7 @@ public final class LeadSnapshotBuilder {
     public LeadSnapshotBuilder need(Need value) { this.need = value; return this; }
     public LeadSnapshotBuilder timeline(Timeline value) { this.timeline = value; return this; }
     public LeadSnapshotBuilder createdAt(Instant value) { this.createdAt = value; return this; }
+    public LeadSnapshotBuilder quality(QualityFacts value) { this.quality = value; return this; }
 
     public LeadSnapshotBuilder customAttribute(String key, Object value) {
         customAttributes.put(key, value);
@@ -65,6 +67,6 @@ public final class LeadSnapshotBuilder {
     public LeadSnapshot build() {
         return new LeadSnapshot(emailDomain, companyDomain, companyName, annualRevenue, employeeCount,
                 industry, jobTitle, seniority, country, source, budgetStatus, budgetAmount, authority,
-                need, timeline, customAttributes, createdAt);
+                need, timeline, customAttributes, createdAt, quality);
     }
 }

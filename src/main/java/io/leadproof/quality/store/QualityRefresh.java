@@ -1,0 +1,123 @@
+package io.leadproof.quality.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+
+import io.leadproof.lead.LeadsChanged;
+import io.leadproof.quality.BotCheck;
+import io.leadproof.quality.BotRules;
+import io.leadproof.quality.BotVerdict;
+import io.leadproof.quality.DomainLists;
+import io.leadproof.quality.LeadQualityChecks;
+import io.leadproof.quality.LeadQualityInput;
+import io.leadproof.quality.PersonIdentity;
+import io.leadproof.quality.QualityReport;
+
+/**
+ * Keeps every lead's data-quality verdict current in the writing transaction, before scoring reads it (a lower
+ * observer priority than {@code IncrementalScoring}): the duplicate keys of changed leads, the bounce address of new
+ * EMAIL_BOUNCED activities, the bot flags of their activities, and the verdict of the leads and of their duplicate
+ * partners (a new duplicate makes the older lead a duplicate too). Any write path that fires {@link LeadsChanged}
+ * gets it; a path that writes without the event calls {@link #refresh} itself.
+ */
+@ApplicationScoped
+public class QualityRefresh {
+
+    /** Before scoring (IncrementalScoring observes at the default priority, 2500). */
+    static final int BEFORE_SCORING = 2000;
+    private static final LeadQualityChecks CHECKS = new LeadQualityChecks(DomainLists.bundled());
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "leadproof.quality.bot-burst-events")
+    Optional<Integer> burstEvents;
+    @ConfigProperty(name = "leadproof.quality.bot-burst-window")
+    Optional<Duration> burstWindow;
+
+    private volatile BotCheck bots;
+
+    void onLeadsChanged(@Observes @Priority(BEFORE_SCORING) LeadsChanged change) {
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> refresh(c, change.workspaceId(), change.leadIds(),
+                change.what() == LeadsChanged.What.ATTRIBUTES));
+    }
+
+    /** @param attributesChanged whether contact fields may have changed (then the duplicate keys are rebuilt) */
+    public void refresh(Connection c, String ws, Collection<UUID> leads, boolean attributesChanged) throws SQLException {
+        if (leads.isEmpty()) {
+            return;
+        }
+        QualityWrites.stampBounces(c, ws, leads);
+        Set<UUID> judge = new LinkedHashSet<>(leads);
+        if (attributesChanged) {
+            QualityReads.partners(c, ws, leads).values().forEach(judge::addAll);   // partners they may leave
+            var persons = QualityReads.persons(c, ws, leads);
+            var keys = new HashMap<UUID, List<String>>();
+            persons.forEach((id, p) -> keys.put(id, CHECKS.duplicateKeys().keysOf(p)));
+            QualityWrites.replaceKeys(c, ws, leads, keys);
+        }
+        var partners = QualityReads.partners(c, ws, judge);
+        partners.values().forEach(judge::addAll);
+        judge(c, ws, judge);
+    }
+
+    /** Judges the leads on what is stored now and stores the verdicts and activity flags. */
+    void judge(Connection c, String ws, Set<UUID> leads) throws SQLException {
+        var persons = QualityReads.persons(c, ws, leads);
+        var partners = QualityReads.partners(c, ws, persons.keySet());
+        var others = new LinkedHashSet<UUID>();
+        partners.values().forEach(others::addAll);
+        var candidates = QualityReads.persons(c, ws, others);
+        var bounces = QualityReads.lastBounces(c, ws, persons.keySet());
+        var activities = QualityReads.activities(c, ws, persons.keySet());
+        var now = clock.instant();
+        var verdicts = new LinkedHashMap<UUID, QualityReport>();
+        var flags = new HashMap<UUID, String>();
+        for (var entry : persons.entrySet()) {
+            UUID id = entry.getKey();
+            var signals = activities.getOrDefault(id, List.of());
+            BotVerdict bot = botCheck().check(signals);
+            signals.forEach(s -> flags.put(UUID.fromString(s.activityId()),
+                    bot.isFlagged(s.activityId()) ? bot.flagged().get(s.activityId()).name() : null));
+            List<PersonIdentity> mates = partners.getOrDefault(id, Set.of()).stream()
+                    .map(candidates::get).filter(java.util.Objects::nonNull).toList();
+            verdicts.put(id, CHECKS.assess(new LeadQualityInput(entry.getValue(), bounces.get(id), null, mates,
+                    bot.report(), now)));
+        }
+        QualityWrites.flagActivities(c, ws, flags);
+        QualityWrites.storeVerdicts(c, ws, verdicts, now);
+    }
+
+    private BotCheck botCheck() {
+        BotCheck check = bots;
+        if (check == null) {
+            BotRules defaults = BotRules.defaults();
+            check = new BotCheck(defaults.withBurst(burstEvents.orElse(defaults.burstEvents()),
+                    burstWindow.orElse(defaults.burstWindow())));
+            bots = check;
+        }
+        return check;
+    }
+}

@@ -1,0 +1,117 @@
+package io.leadproof.quality.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.leadproof.common.Json;
+import io.leadproof.quality.QualityIssue;
+import io.leadproof.quality.QualityReport;
+
+/** Stores what the checks found: duplicate keys, activity flags, bounce addresses and the verdicts. Set-based. */
+final class QualityWrites {
+
+    private QualityWrites() {
+    }
+
+    /** New bounces carry the address they bounced from: the one the event names, else the lead's current one. */
+    static void stampBounces(Connection c, String ws, Collection<UUID> leads) throws SQLException {
+        try (var ps = c.prepareStatement("update activity a set bounced_email = coalesce(nullif(lower(btrim(a.properties ->> 'email')), ''),"
+                + " l.email_normalized) from lead l where a.workspace_id = ? and a.lead_id = any(?) and a.type = 'EMAIL_BOUNCED'"
+                + " and a.bounced_email is null and l.workspace_id = a.workspace_id and l.id = a.lead_id")) {
+            ps.setString(1, ws);
+            ps.setArray(2, c.createArrayOf("uuid", leads.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    static void replaceKeys(Connection c, String ws, Collection<UUID> leads, Map<UUID, List<String>> keys) throws SQLException {
+        try (var ps = c.prepareStatement("delete from lead_duplicate_key where workspace_id = ? and lead_id = any(?)")) {
+            ps.setString(1, ws);
+            ps.setArray(2, c.createArrayOf("uuid", leads.toArray()));
+            ps.executeUpdate();
+        }
+        var ids = new ArrayList<UUID>();
+        var digests = new ArrayList<byte[]>();
+        keys.forEach((lead, list) -> list.forEach(k -> {
+            ids.add(lead);
+            digests.add(digest(k));
+        }));
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (var ps = c.prepareStatement("insert into lead_duplicate_key (workspace_id, key_digest, lead_id)"
+                + " select ?, k, l from unnest(?::bytea[], ?::uuid[]) as v(k, l) on conflict do nothing")) {
+            ps.setString(1, ws);
+            ps.setArray(2, c.createArrayOf("bytea", digests.toArray(new byte[0][])));
+            ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Sets each listed activity's bot reason (null: a person), writing only rows whose flag changes. */
+    static void flagActivities(Connection c, String ws, Map<UUID, String> reasons) throws SQLException {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        try (var ps = c.prepareStatement("update activity a set bot_reason = v.r from unnest(?::uuid[], ?::text[]) as v(id, r)"
+                + " where a.workspace_id = ? and a.id = v.id and a.bot_reason is distinct from v.r")) {
+            ps.setArray(1, c.createArrayOf("uuid", reasons.keySet().toArray()));
+            ps.setArray(2, c.createArrayOf("text", reasons.values().toArray()));
+            ps.setString(3, ws);
+            ps.executeUpdate();
+        }
+    }
+
+    static void storeVerdicts(Connection c, String ws, Map<UUID, QualityReport> verdicts, Instant now) throws SQLException {
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        var statuses = new ArrayList<String>();
+        var codes = new ArrayList<String>();
+        var issues = new ArrayList<String>();
+        for (QualityReport r : verdicts.values()) {
+            statuses.add(r.status().name());
+            codes.add(String.join(",", r.issues().stream().map(i -> i.code().name()).distinct().sorted().toList()));
+            issues.add(json(r.issues()));
+        }
+        try (var ps = c.prepareStatement("insert into lead_quality (workspace_id, lead_id, status, codes, issues, judged_at)"
+                + " select ?, l, s, coalesce(string_to_array(nullif(k, ''), ','), '{}'), i::jsonb, ?"
+                + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as v(l, s, k, i)"
+                + " on conflict (workspace_id, lead_id) do update set status = excluded.status, codes = excluded.codes,"
+                + " issues = excluded.issues, judged_at = excluded.judged_at")) {
+            ps.setString(1, ws);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setArray(3, c.createArrayOf("uuid", verdicts.keySet().toArray()));
+            ps.setArray(4, c.createArrayOf("text", statuses.toArray()));
+            ps.setArray(5, c.createArrayOf("text", codes.toArray()));
+            ps.setArray(6, c.createArrayOf("text", issues.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String json(List<QualityIssue> issues) {
+        try {
+            return Json.MAPPER.writeValueAsString(issues);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
