@@ -1,5 +1,7 @@
 package io.leadproof.campaign;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Collection;
@@ -40,13 +42,13 @@ public class CampaignService {
         var problems = new InputProblems();
         String name = problems.text(in.name(), 200, "name");
         if (name == null && problems.isEmpty()) {
-            problems.add("REQUIRED", "name must not be blank", "name");
+            problems.add(UserErrorCode.REQUIRED, "name must not be blank", "name");
         }
         if (in.startsOn() != null && in.endsOn() != null && in.endsOn().isBefore(in.startsOn())) {
-            problems.add("INVALID_RANGE", "endsOn must not be before startsOn", "endsOn");
+            problems.add(UserErrorCode.INVALID_RANGE, "endsOn must not be before startsOn", "endsOn");
         }
         if (name != null && Campaign.count("name", name) > 0) {
-            problems.add("TAKEN", "a campaign named '" + name + "' already exists", "name");
+            problems.add(UserErrorCode.TAKEN, "a campaign named '" + name + "' already exists", "name");
         }
         if (!problems.isEmpty()) {
             return new Result<>(null, problems.errors());
@@ -62,12 +64,12 @@ public class CampaignService {
         UUID campaignId = NodeId.parse("Campaign", in.campaignId());
         Optional<Campaign> campaign = campaignId == null ? Optional.empty() : find(campaignId);
         if (campaign.isEmpty()) {
-            problems.add("NOT_FOUND", "campaignId names no campaign of this workspace", "campaignId");
+            problems.add(UserErrorCode.NOT_FOUND, "campaignId names no campaign of this workspace", "campaignId");
         }
         String reporting = workspaces.current().reportingCurrency();
         BigDecimal amount = problems.amount(in.amount().amount(), reporting, "amount");
         if (!reporting.equals(in.amount().currency())) {
-            problems.add("CURRENCY_MISMATCH", "costs are recorded in the workspace's reporting currency " + reporting
+            problems.add(UserErrorCode.CURRENCY_MISMATCH, "costs are recorded in the workspace's reporting currency " + reporting
                     + "; convert before recording", "amount");
         }
         String note = problems.text(in.note(), 500, "note");

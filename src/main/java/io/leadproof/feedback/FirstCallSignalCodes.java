@@ -1,5 +1,7 @@
 package io.leadproof.feedback;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,13 +53,13 @@ public class FirstCallSignalCodes {
     public Result create(String code, String label) {
         var problems = new InputProblems();
         if (code == null || !CODE.matcher(code).matches()) {
-            problems.add("INVALID_CODE", "code must match " + CODE.pattern(), "code");
+            problems.add(UserErrorCode.INVALID_CODE, "code must match " + CODE.pattern(), "code");
         } else if (find(code) != null) {
-            problems.add("TAKEN", "code " + code + " exists; rename or reactivate it instead", "code");
+            problems.add(UserErrorCode.TAKEN, "code " + code + " exists; rename or reactivate it instead", "code");
         }
         String clean = problems.text(label, 120, "label");
         if (clean == null && problems.isEmpty()) {
-            problems.add("REQUIRED", "label must not be blank", "label");
+            problems.add(UserErrorCode.REQUIRED, "label must not be blank", "label");
         }
         if (!problems.isEmpty()) {
             return new Result(null, problems.errors());
@@ -73,7 +75,7 @@ public class FirstCallSignalCodes {
         var problems = new InputProblems();
         String clean = problems.text(label, 120, "label");
         if (find(code) == null) {
-            problems.add("NOT_FOUND", "no first-call signal with code " + code, "code");
+            problems.add(UserErrorCode.NOT_FOUND, "no first-call signal with code " + code, "code");
         }
         if (!problems.isEmpty()) {
             return new Result(null, problems.errors());
@@ -90,13 +92,13 @@ public class FirstCallSignalCodes {
         }
         List<UserError> errors = new ArrayList<>();
         if (codes.size() > MAX_PER_TOUCH) {
-            errors.add(UserError.of("TOO_MANY", "a touch carries at most " + MAX_PER_TOUCH + " signals", "signals"));
+            errors.add(UserError.of(UserErrorCode.TOO_MANY, "a touch carries at most " + MAX_PER_TOUCH + " signals", "signals"));
             return errors;
         }
         Set<String> active = new HashSet<>(all(false).stream().map(Code::code).toList());
         for (int i = 0; i < codes.size(); i++) {
             if (!active.contains(codes.get(i))) {
-                errors.add(UserError.of("UNKNOWN_SIGNAL", "'" + codes.get(i) + "' is no active first-call signal of this workspace",
+                errors.add(UserError.of(UserErrorCode.UNKNOWN_SIGNAL, "'" + codes.get(i) + "' is no active first-call signal of this workspace",
                         "signals", String.valueOf(i)));
             }
         }

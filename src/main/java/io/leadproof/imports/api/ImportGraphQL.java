@@ -1,5 +1,7 @@
 package io.leadproof.imports.api;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +74,7 @@ public class ImportGraphQL {
         }
         ColumnMapping mapping = mapping(input);
         for (String problem : mapping.problems()) {
-            errors.add(UserError.of("INVALID_MAPPING", problem, "columns"));
+            errors.add(UserError.of(UserErrorCode.INVALID_MAPPING, problem, "columns"));
         }
         if (!errors.isEmpty()) {
             return new ImportTypes.MappingSavePayload(null, errors);
