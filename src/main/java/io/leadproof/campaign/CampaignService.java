@@ -4,6 +4,7 @@ import io.leadproof.common.UserErrorCode;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -117,6 +118,18 @@ public class CampaignService {
                         Object[].class)
                 .setParameter("ids", Set.copyOf(campaignIds)).getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (BigDecimal) r[1]));
+    }
+
+    /** One more than {@code first} cost entries after the keyset (day, id), newest first. */
+    public List<CampaignCost> costPage(UUID campaignId, int first, LocalDate afterDay, UUID afterId) {
+        return afterDay == null
+                ? CampaignCost.<CampaignCost>find("campaignId = ?1 order by incurredOn desc, id desc", campaignId).page(0, first + 1).list()
+                : CampaignCost.<CampaignCost>find("campaignId = ?1 and (incurredOn < ?2 or (incurredOn = ?2 and id < ?3))"
+                        + " order by incurredOn desc, id desc", campaignId, afterDay, afterId).page(0, first + 1).list();
+    }
+
+    public long costCount(UUID campaignId) {
+        return CampaignCost.count("campaignId", campaignId);
     }
 
     public List<CampaignCost> costs(UUID campaignId, int first) {

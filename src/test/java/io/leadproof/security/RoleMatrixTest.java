@@ -334,7 +334,10 @@ class RoleMatrixTest {
             Map.entry("dealsImport", Probe.of("""
                     mutation($input: DealsImportInput!) { dealsImport(input: $input) { handoffs { id } userErrors { code } } }""",
                     f -> Map.of("input", Map.of("deals", List.of(Map.of("externalDealId", "rm-probe", "leadExternalId", "rm-no-such-lead",
-                            "handedOffAt", "2026-01-05T00:00:00Z")))), "data.dealsImport")));
+                            "handedOffAt", "2026-01-05T00:00:00Z")))), "data.dealsImport")),
+            Map.entry("criteriaModelsConnection", Probe.of("{ criteriaModelsConnection(first: 1) { totalCount } }", "data.criteriaModelsConnection")),
+            Map.entry("Campaign.costsConnection", Probe.of("query($id: ID!) { campaign(id: $id) { id costsConnection(first: 1) { totalCount } } }",
+                    f -> Map.of("id", f.campaignId()), "data.campaign.costsConnection")));
 
     private static volatile String backtest;
 
