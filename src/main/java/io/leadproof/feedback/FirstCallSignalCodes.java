@@ -31,7 +31,7 @@ public class FirstCallSignalCodes {
     /** The most codes one touch may carry. */
     public static final int MAX_PER_TOUCH = 20;
 
-    public record Code(String code, String label, boolean active) {
+    public record Code(java.util.UUID id, String code, String label, boolean active) {
     }
 
     public record Result(Code code, List<UserError> userErrors) {
@@ -44,9 +44,9 @@ public class FirstCallSignalCodes {
 
     public List<Code> all(boolean includeInactive) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, label, active from first_call_signal"
+        List<Object[]> rows = em.createNativeQuery("select id, code, label, active from first_call_signal"
                 + (includeInactive ? "" : " where active") + " order by code limit 200").getResultList();
-        return rows.stream().map(r -> new Code((String) r[0], (String) r[1], (Boolean) r[2])).toList();
+        return rows.stream().map(FirstCallSignalCodes::code).toList();
     }
 
     @Transactional
@@ -116,8 +116,20 @@ public class FirstCallSignalCodes {
 
     private Code find(String code) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, label, active from first_call_signal where code = ?1")
+        List<Object[]> rows = em.createNativeQuery("select id, code, label, active from first_call_signal where code = ?1")
                 .setParameter(1, code).getResultList();
-        return rows.isEmpty() ? null : new Code((String) rows.getFirst()[0], (String) rows.getFirst()[1], (Boolean) rows.getFirst()[2]);
+        return rows.isEmpty() ? null : code(rows.getFirst());
+    }
+
+    /** The code with this global id's uuid, or null (another workspace's code is not visible). */
+    public Code byId(java.util.UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, code, label, active from first_call_signal where id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.isEmpty() ? null : code(rows.getFirst());
+    }
+
+    private static Code code(Object[] row) {
+        return new Code((java.util.UUID) row[0], (String) row[1], (String) row[2], (Boolean) row[3]);
     }
 }

@@ -44,7 +44,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class NodeLookup {
 
     static final Set<String> TYPES = Set.of("Activity", "Campaign", "CampaignCost", "CriteriaModel", "CriteriaVersion", "Handoff",
-            "ImportJob", "CriteriaBacktest", "PredictiveModel", "Lead", "LeadScore", "PrivacyAuditEntry", "RejectionReason", "SalesRep", "ScoringJob", "Workspace");
+            "ImportJob", "CriteriaBacktest", "PredictiveModel", "Lead", "LeadScore", "PrivacyAuditEntry", "RejectionReason", "SalesRep", "ScoringJob", "Workspace",
+            "FirstCallSignalCode");
     /** Types some roles may not read (as their own fields say: costs are hidden from sales, privacy entries RevOps only). */
     private static final java.util.Map<String, Set<String>> READERS = java.util.Map.of(
             "CampaignCost", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP), "PrivacyAuditEntry", Set.of(Roles.ADMIN),
@@ -71,6 +72,8 @@ public class NodeLookup {
     io.leadproof.evidence.backtesting.BacktestNodes backtests;
     @Inject
     io.leadproof.evidence.prediction.ModelStore predictiveModels;
+    @Inject
+    io.leadproof.feedback.FirstCallSignalCodes signalCodes;
     @Inject
     CurrentWorkspace workspace;
     @Inject
@@ -115,6 +118,7 @@ public class NodeLookup {
             case "ImportJob" -> importJobs.find(uuid).map(io.leadproof.imports.api.ImportTypes.Job::of);
             case "CriteriaBacktest" -> Optional.ofNullable(backtests.find(uuid));
             case "PredictiveModel" -> predictiveModels.find(uuid).map(io.leadproof.evidence.prediction.PredictionGraphQL::view);
+            case "FirstCallSignalCode" -> Optional.ofNullable(signalCodes.byId(uuid)).map(io.leadproof.feedback.FirstCallSignalGraphQL.View::of);
             default -> Optional.empty();
         };
         return found.orElse(null);

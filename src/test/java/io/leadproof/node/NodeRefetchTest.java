@@ -46,7 +46,7 @@ class NodeRefetchTest {
         var batch = GraphQL.ok("query($ids: [String!]!) { nodes(ids: $ids) { __typename id } }", Map.of("ids", ids));
         assertThat(batch.getList("data.nodes.id")).containsExactlyElementsOf(ids);
         assertThat(batch.getList("data.nodes.__typename")).contains("Workspace", "SalesRep", "RejectionReason", "CampaignCost",
-                "PrivacyAuditEntry", "LeadScore", "Lead", "Campaign", "CriteriaModel", "CriteriaVersion", "Activity");
+                "PrivacyAuditEntry", "LeadScore", "Lead", "Campaign", "CriteriaModel", "CriteriaVersion", "Activity", "FirstCallSignalCode");
     }
 
     @Test
@@ -87,6 +87,10 @@ class NodeRefetchTest {
         Members.rep(WS, "rita");
         ids.add(GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"rita\"}) { rep { id } } }").getString("data.salesRepUpsert.rep.id"));
         ids.add(GraphQL.ok("{ rejectionReasons { id } }").getString("data.rejectionReasons[0].id"));
+        String signal = GraphQL.ok("mutation { firstCallSignalCodeCreate(input: {code: \"REFETCH_ME\", label: \"Refetch me\"}) { signal { id } } }")
+                .getString("data.firstCallSignalCodeCreate.signal.id");
+        assertThat(GraphQL.ok("{ firstCallSignalCodes { id } }").getList("data.firstCallSignalCodes.id")).as("listed with the same id").contains(signal);
+        ids.add(signal);
         ids.add(GraphQL.ok("{ workspace { id } }").getString("data.workspace.id"));
         var models = GraphQL.ok("{ criteriaModels { id } }");
         String model = models.getString("data.criteriaModels[0].id");
