@@ -45,12 +45,13 @@ public class NodeLookup {
 
     static final Set<String> TYPES = Set.of("Activity", "Campaign", "CampaignCost", "CriteriaModel", "CriteriaVersion", "Handoff",
             "ImportJob", "CriteriaBacktest", "PredictiveModel", "Lead", "LeadScore", "PrivacyAuditEntry", "RejectionReason", "SalesRep", "ScoringJob", "Workspace",
-            "FirstCallSignalCode");
+            "FirstCallSignalCode", "ImportMapping");
     /** Types some roles may not read (as their own fields say: costs are hidden from sales, privacy entries RevOps only). */
     private static final java.util.Map<String, Set<String>> READERS = java.util.Map.of(
             "CampaignCost", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP), "PrivacyAuditEntry", Set.of(Roles.ADMIN),
             "CriteriaBacktest", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP),
-            "PredictiveModel", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP));
+            "PredictiveModel", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP),
+            "ImportMapping", Set.of(Roles.ADMIN, Roles.MARKETING));
 
     @Inject
     LeadService leads;
@@ -74,6 +75,8 @@ public class NodeLookup {
     io.leadproof.evidence.prediction.ModelStore predictiveModels;
     @Inject
     io.leadproof.feedback.FirstCallSignalCodes signalCodes;
+    @Inject
+    io.leadproof.imports.job.MappingStore importMappings;
     @Inject
     CurrentWorkspace workspace;
     @Inject
@@ -119,6 +122,7 @@ public class NodeLookup {
             case "CriteriaBacktest" -> Optional.ofNullable(backtests.find(uuid));
             case "PredictiveModel" -> predictiveModels.find(uuid).map(io.leadproof.evidence.prediction.PredictionGraphQL::view);
             case "FirstCallSignalCode" -> Optional.ofNullable(signalCodes.byId(uuid)).map(io.leadproof.feedback.FirstCallSignalGraphQL.View::of);
+            case "ImportMapping" -> importMappings.byId(uuid).map(m -> io.leadproof.imports.api.ImportGraphQL.view(m.id(), m.mapping()));
             default -> Optional.empty();
         };
         return found.orElse(null);
