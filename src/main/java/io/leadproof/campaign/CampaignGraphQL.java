@@ -1,6 +1,7 @@
 package io.leadproof.campaign;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.graphql.Source;
 import io.leadproof.campaign.CampaignTypes.CampaignConnection;
 import io.leadproof.campaign.CampaignTypes.CampaignEdge;
 import io.leadproof.campaign.CampaignTypes.CampaignView;
+import io.leadproof.campaign.CampaignTypes.CostConnection;
+import io.leadproof.campaign.CampaignTypes.CostEdge;
 import io.leadproof.campaign.CampaignTypes.CostView;
 import io.leadproof.common.Cursors;
 import io.leadproof.common.Money;
@@ -104,8 +107,32 @@ public class CampaignGraphQL {
     @Name("costs")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
     @Description("The newest cost entries of the campaign, at most " + Cursors.MAX_PAGE + ". Hidden from sales.")
+    @io.smallrye.graphql.api.Deprecated(reason = "Entries past the first page cannot be reached: use costsConnection. Removed in the next release.")
     public @NonNull List<@NonNull CostView> costs(@Source CampaignView campaign,
             @Description("How many, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first) {
         return campaigns.costs(campaign.uuid(), Cursors.pageSize(first)).stream().map(CostView::of).toList();
+    }
+
+    @Name("costsConnection")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
+    @Description("The campaign's cost entries, newest day first, page by page. Hidden from sales.")
+    public @NonNull CostConnection costsConnection(@Source CampaignView campaign,
+            @Description("Page size, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first,
+            @Description("Cursor of the last edge of the previous page.") String after) {
+        int size = Cursors.pageSize(first);
+        var position = Cursors.decode("COST_DAY", after);
+        var rows = campaigns.costPage(campaign.uuid(), size, position == null ? null : LocalDate.parse(position.key()),
+                position == null ? null : position.id());
+        var edges = rows.stream().limit(size)
+                .map(c -> new CostEdge(Cursors.encode("COST_DAY", c.incurredOn().toString(), c.id()), CostView.of(c))).toList();
+        return new CostConnection(edges, PageInfo.of(edges.stream().map(CostEdge::cursor).toList(), rows.size() > size, after != null),
+                () -> Math.toIntExact(campaigns.costCount(campaign.uuid())));
+    }
+
+    @Name("totalCount")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
+    @Description("Cost entries of the campaign, on all pages; counted only when asked (the connection itself is hidden from sales).")
+    public int costTotalCount(@Source CostConnection connection) {
+        return connection.counter().getAsInt();
     }
 }

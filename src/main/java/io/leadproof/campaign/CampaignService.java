@@ -1,5 +1,7 @@
 package io.leadproof.campaign;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,13 +50,13 @@ public class CampaignService {
         var problems = new InputProblems();
         String name = problems.text(in.name(), 200, "name");
         if (name == null && problems.isEmpty()) {
-            problems.add("REQUIRED", "name must not be blank", "name");
+            problems.add(UserErrorCode.REQUIRED, "name must not be blank", "name");
         }
         if (in.startsOn() != null && in.endsOn() != null && in.endsOn().isBefore(in.startsOn())) {
-            problems.add("INVALID_RANGE", "endsOn must not be before startsOn", "endsOn");
+            problems.add(UserErrorCode.INVALID_RANGE, "endsOn must not be before startsOn", "endsOn");
         }
         if (name != null && Campaign.count("name", name) > 0) {
-            problems.add("TAKEN", "a campaign named '" + name + "' already exists", "name");
+            problems.add(UserErrorCode.TAKEN, "a campaign named '" + name + "' already exists", "name");
         }
         if (!problems.isEmpty()) {
             return new Result<>(null, problems.errors());
@@ -70,12 +72,12 @@ public class CampaignService {
         UUID campaignId = NodeId.parse("Campaign", in.campaignId());
         Optional<Campaign> campaign = campaignId == null ? Optional.empty() : find(campaignId);
         if (campaign.isEmpty()) {
-            problems.add("NOT_FOUND", "campaignId names no campaign of this workspace", "campaignId");
+            problems.add(UserErrorCode.NOT_FOUND, "campaignId names no campaign of this workspace", "campaignId");
         }
         String reporting = workspaces.current().reportingCurrency();
         BigDecimal amount = problems.amount(in.amount().amount(), reporting, "amount");
         if (!reporting.equals(in.amount().currency())) {
-            problems.add("CURRENCY_MISMATCH", "costs are recorded in the workspace's reporting currency " + reporting
+            problems.add(UserErrorCode.CURRENCY_MISMATCH, "costs are recorded in the workspace's reporting currency " + reporting
                     + "; convert before recording", "amount");
         }
         String note = problems.text(in.note(), 500, "note");
@@ -148,6 +150,18 @@ public class CampaignService {
                         Object[].class)
                 .setParameter("ids", Set.copyOf(campaignIds)).getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (BigDecimal) r[1]));
+    }
+
+    /** One more than {@code first} cost entries after the keyset (day, id), newest first. */
+    public List<CampaignCost> costPage(UUID campaignId, int first, LocalDate afterDay, UUID afterId) {
+        return afterDay == null
+                ? CampaignCost.<CampaignCost>find("campaignId = ?1 order by incurredOn desc, id desc", campaignId).page(0, first + 1).list()
+                : CampaignCost.<CampaignCost>find("campaignId = ?1 and (incurredOn < ?2 or (incurredOn = ?2 and id < ?3))"
+                        + " order by incurredOn desc, id desc", campaignId, afterDay, afterId).page(0, first + 1).list();
+    }
+
+    public long costCount(UUID campaignId) {
+        return CampaignCost.count("campaignId", campaignId);
     }
 
     public List<CampaignCost> costs(UUID campaignId, int first) {

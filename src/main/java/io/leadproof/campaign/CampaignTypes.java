@@ -68,6 +68,21 @@ public final class CampaignTypes {
             @Ignore java.util.function.IntSupplier counter) {
     }
 
+    @Type("CampaignCostConnection")
+    @Description("A page of a campaign's cost entries, newest day first.")
+    public record CostConnection(
+            @NonNull @Description("Cost entries with cursors.") List<@NonNull CostEdge> edges,
+            @NonNull @Description("Pagination information.") PageInfo pageInfo,
+            @Ignore java.util.function.IntSupplier counter) {
+    }
+
+    @Type("CampaignCostEdge")
+    @Description("A cost entry and its cursor.")
+    public record CostEdge(
+            @NonNull @Description("Cursor to pass as `after`.") String cursor,
+            @NonNull @Description("The cost entry.") CostView node) {
+    }
+
     @Type("CampaignEdge")
     @Description("A campaign and its cursor.")
     public record CampaignEdge(

@@ -20,13 +20,13 @@ public final class Attributes {
             return null;
         }
         if (input.size() > MAX_ENTRIES) {
-            problems.add("TOO_MANY", field + " allows at most " + MAX_ENTRIES + " entries", field);
+            problems.add(UserErrorCode.TOO_MANY, field + " allows at most " + MAX_ENTRIES + " entries", field);
             return null;
         }
         Map<String, String> result = new LinkedHashMap<>();
         for (AttributeInput entry : input) {
             if (entry.key() == null || !KEY.matcher(entry.key()).matches()) {
-                problems.add("INVALID_KEY", field + " key '" + abbreviate(entry.key()) + "' must match " + KEY.pattern(), field);
+                problems.add(UserErrorCode.INVALID_KEY, field + " key '" + abbreviate(entry.key()) + "' must match " + KEY.pattern(), field);
                 continue;
             }
             result.put(entry.key(), problems.text(entry.value(), 1000, field));

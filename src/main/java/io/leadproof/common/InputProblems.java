@@ -20,7 +20,7 @@ public final class InputProblems {
         this.prefix = List.of(prefix);
     }
 
-    public void add(String code, String message, String field) {
+    public void add(UserErrorCode code, String message, String field) {
         var path = new ArrayList<>(prefix);
         path.add(field);
         errors.add(new UserError(List.copyOf(path), message, code));
@@ -33,11 +33,11 @@ public final class InputProblems {
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            add("TOO_LONG", field + " must be at most " + max + " characters", field);
+            add(UserErrorCode.TOO_LONG, field + " must be at most " + max + " characters", field);
             return null;
         }
         if (CONTROL.matcher(trimmed).find()) {
-            add("INVALID_CHARACTERS", field + " must not contain control characters", field);
+            add(UserErrorCode.INVALID_CHARACTERS, field + " must not contain control characters", field);
             return null;
         }
         return trimmed.isEmpty() ? null : trimmed;
@@ -55,11 +55,11 @@ public final class InputProblems {
         int decimals = Amounts.decimals(currency);
         BigDecimal maximum = Amounts.maximum(currency);
         if (v.signum() < 0) {
-            add("OUT_OF_RANGE", field + " must not be negative", field);
+            add(UserErrorCode.OUT_OF_RANGE, field + " must not be negative", field);
         } else if (v.stripTrailingZeros().scale() > decimals) {
-            add("TOO_PRECISE", field + " allows at most " + decimals + " decimal places in " + currency, field);
+            add(UserErrorCode.TOO_PRECISE, field + " allows at most " + decimals + " decimal places in " + currency, field);
         } else if (v.compareTo(maximum) > 0) {
-            add("OUT_OF_RANGE", field + " must be at most " + maximum.toPlainString() + " " + currency, field);
+            add(UserErrorCode.OUT_OF_RANGE, field + " must be at most " + maximum.toPlainString() + " " + currency, field);
         } else {
             return v.setScale(2, java.math.RoundingMode.UNNECESSARY);
         }
@@ -68,7 +68,7 @@ public final class InputProblems {
 
     public Integer range(Integer value, int min, int max, String field) {
         if (value != null && (value < min || value > max)) {
-            add("OUT_OF_RANGE", field + " must be between " + min + " and " + max, field);
+            add(UserErrorCode.OUT_OF_RANGE, field + " must be between " + min + " and " + max, field);
             return null;
         }
         return value;

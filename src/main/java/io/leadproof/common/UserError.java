@@ -9,9 +9,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record UserError(
         @Description("Path to the input field at fault, e.g. [\"leads\", \"3\", \"email\"].") @NonNull List<@NonNull String> field,
         @Description("What is wrong, in words a person can act on.") @NonNull String message,
-        @Description("Stable machine-readable code, e.g. INVALID, NOT_FOUND, TOO_LONG.") @NonNull String code) {
+        @Description("Stable machine-readable code: what kind of problem it is (the message says the details).") @NonNull UserErrorCode code) {
 
-    public static UserError of(String code, String message, String... field) {
+    public static UserError of(UserErrorCode code, String message, String... field) {
         return new UserError(List.of(field), message, code);
     }
 

@@ -32,6 +32,7 @@ public class CriteriaGraphQL {
     @Query("criteriaModels")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
     @Description("The workspace's criteria models by name, at most " + Cursors.MAX_PAGE + ".")
+    @io.smallrye.graphql.api.Deprecated(reason = "Models past the first page cannot be reached: use criteriaModelsConnection. Removed in the next release.")
     public @NonNull List<@NonNull ModelView> criteriaModels(
             @Description("How many, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first) {
         return criteria.models().stream().limit(Cursors.pageSize(first)).map(ModelView::of).toList();

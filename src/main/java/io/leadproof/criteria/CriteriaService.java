@@ -1,5 +1,7 @@
 package io.leadproof.criteria;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +46,9 @@ public class CriteriaService {
         var problems = new InputProblems();
         String clean = problems.text(name, 120, "name");
         if (clean == null && problems.isEmpty()) {
-            problems.add("REQUIRED", "name must not be blank", "name");
+            problems.add(UserErrorCode.REQUIRED, "name must not be blank", "name");
         } else if (clean != null && CriteriaModel.count("name", clean) > 0) {
-            problems.add("TAKEN", "a model named '" + clean + "' exists", "name");
+            problems.add(UserErrorCode.TAKEN, "a model named '" + clean + "' exists", "name");
         }
         if (!problems.isEmpty()) {
             return Result.failed(problems.errors());
@@ -66,7 +68,7 @@ public class CriteriaService {
     @Transactional
     public Result<HandoffModelSwitch> setHandoffModel(UUID modelId) {
         return model(modelId).map(m -> Result.ok(new HandoffModelSwitch(m, makeHandoffModel(m))))
-                .orElseGet(() -> Result.failed(List.of(UserError.of("NOT_FOUND", "no such model", "modelId"))));
+                .orElseGet(() -> Result.failed(List.of(UserError.of(UserErrorCode.NOT_FOUND, "no such model", "modelId"))));
     }
 
     private CriteriaModel makeHandoffModel(CriteriaModel model) {
@@ -94,13 +96,13 @@ public class CriteriaService {
     public Result<CriteriaVersion> createDraft(UUID modelId, UUID copyFrom) {
         var model = modelForUpdate(modelId);
         if (model.isEmpty()) {
-            return Result.failed(List.of(UserError.of("NOT_FOUND", "no such model", "modelId")));
+            return Result.failed(List.of(UserError.of(UserErrorCode.NOT_FOUND, "no such model", "modelId")));
         }
         CriteriaVersion basedOn = null;
         if (copyFrom != null) {
             basedOn = version(copyFrom).filter(v -> v.modelId().equals(modelId)).orElse(null);
             if (basedOn == null) {
-                return Result.failed(List.of(UserError.of("NOT_FOUND", "copyFromVersionId names no version of this model", "copyFromVersionId")));
+                return Result.failed(List.of(UserError.of(UserErrorCode.NOT_FOUND, "copyFromVersionId names no version of this model", "copyFromVersionId")));
             }
         }
         Integer last = CriteriaVersion.getEntityManager()
@@ -116,7 +118,7 @@ public class CriteriaService {
     public Result<CriteriaVersion> edit(UUID versionId, java.util.function.Consumer<CriteriaVersion> change) {
         var version = version(versionId);
         if (version.isEmpty()) {
-            return Result.failed(List.of(UserError.of("NOT_FOUND", "no such version", "versionId")));
+            return Result.failed(List.of(UserError.of(UserErrorCode.NOT_FOUND, "no such version", "versionId")));
         }
         try {
             change.accept(version.get());
@@ -131,13 +133,13 @@ public class CriteriaService {
     public Result<CriteriaVersion> publish(UUID versionId) {
         var candidate = version(versionId);
         if (candidate.isEmpty()) {
-            return Result.failed(List.of(UserError.of("NOT_FOUND", "no such version", "versionId")));
+            return Result.failed(List.of(UserError.of(UserErrorCode.NOT_FOUND, "no such version", "versionId")));
         }
         modelForUpdate(candidate.get().modelId());
         CriteriaVersion.getEntityManager().refresh(candidate.get());
         var draft = candidate.get();
         if (draft.status() != VersionStatus.DRAFT) {
-            return Result.failed(List.of(UserError.of("NOT_A_DRAFT", "version " + draft.number() + " is " + draft.status()
+            return Result.failed(List.of(UserError.of(UserErrorCode.NOT_A_DRAFT, "version " + draft.number() + " is " + draft.status()
                     + " and cannot be published again", "versionId")));
         }
         var violations = CriteriaValidator.validate(draft.spec());
@@ -165,7 +167,7 @@ public class CriteriaService {
     public Result<CriteriaVersion> retire(UUID versionId) {
         return edit(versionId, v -> {
             if (v.status() == VersionStatus.ACTIVE) {
-                throw new CriteriaRuleException("ACTIVE_VERSION", "versionId",
+                throw new CriteriaRuleException(UserErrorCode.ACTIVE_VERSION, "versionId",
                         "the active version is retired by publishing its successor; a model always has one active version");
             }
             v.retire(clock.instant());

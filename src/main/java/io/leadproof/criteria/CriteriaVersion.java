@@ -1,5 +1,7 @@
 package io.leadproof.criteria;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +78,7 @@ public class CriteriaVersion extends WorkspaceOwned {
         requireDraft();
         var rules = new ArrayList<>(rules());
         if (rules.stream().anyMatch(r -> r.key().equals(rule.key()))) {
-            throw new CriteriaRuleException("DUPLICATE_RULE_KEY", "key", "this version already has a rule with key '" + rule.key() + "'");
+            throw new CriteriaRuleException(UserErrorCode.DUPLICATE_RULE_KEY, "key", "this version already has a rule with key '" + rule.key() + "'");
         }
         rules.add(rule);
         rulesJson = RulesJson.write(rules);
@@ -87,7 +89,7 @@ public class CriteriaVersion extends WorkspaceOwned {
         var rules = new ArrayList<>(rules());
         int index = indexOf(rules, key);
         if (!key.equals(rule.key()) && rules.stream().anyMatch(r -> r.key().equals(rule.key()))) {
-            throw new CriteriaRuleException("DUPLICATE_RULE_KEY", "key", "this version already has a rule with key '" + rule.key() + "'");
+            throw new CriteriaRuleException(UserErrorCode.DUPLICATE_RULE_KEY, "key", "this version already has a rule with key '" + rule.key() + "'");
         }
         rules.set(index, rule);
         rulesJson = RulesJson.write(rules);
@@ -117,7 +119,7 @@ public class CriteriaVersion extends WorkspaceOwned {
     /** An active version is retired when a newer one is published; a draft when it is discarded. */
     public void retire(Instant now) {
         if (status == VersionStatus.RETIRED) {
-            throw new CriteriaRuleException("ALREADY_RETIRED", "versionId", "version " + number + " is already retired");
+            throw new CriteriaRuleException(UserErrorCode.ALREADY_RETIRED, "versionId", "version " + number + " is already retired");
         }
         status = VersionStatus.RETIRED;
         retiredAt = now;
@@ -137,7 +139,7 @@ public class CriteriaVersion extends WorkspaceOwned {
 
     private void requireDraft() {
         if (status != VersionStatus.DRAFT) {
-            throw new CriteriaRuleException("NOT_A_DRAFT", "versionId",
+            throw new CriteriaRuleException(UserErrorCode.NOT_A_DRAFT, "versionId",
                     "version " + number + " is " + status + " and cannot change; create a draft from it");
         }
     }
@@ -148,7 +150,7 @@ public class CriteriaVersion extends WorkspaceOwned {
                 return i;
             }
         }
-        throw new CriteriaRuleException("NOT_FOUND", "ruleKey", "no rule with key '" + key + "' in this version");
+        throw new CriteriaRuleException(UserErrorCode.NOT_FOUND, "ruleKey", "no rule with key '" + key + "' in this version");
     }
 
     public UUID id() { return id; }

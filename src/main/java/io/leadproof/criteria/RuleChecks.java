@@ -1,5 +1,7 @@
 package io.leadproof.criteria;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,14 +24,14 @@ final class RuleChecks {
     static List<UserError> check(RuleDefinition d) {
         var problems = new InputProblems("rule");
         if (d.key() == null || !KEY.matcher(d.key()).matches()) {
-            problems.add("INVALID_KEY", "key must match " + KEY.pattern(), "key");
+            problems.add(UserErrorCode.INVALID_KEY, "key must match " + KEY.pattern(), "key");
         }
         problems.text(d.label(), 120, "label");
         problems.text(d.customKey(), 64, "customKey");
         problems.text(d.contentTag(), 100, "contentTag");
         if (d.values() != null) {
             if (d.values().size() > 100) {
-                problems.add("TOO_MANY", "at most 100 values", "values");
+                problems.add(UserErrorCode.TOO_MANY, "at most 100 values", "values");
             }
             d.values().forEach(v -> problems.text(v, 200, "values"));
         }

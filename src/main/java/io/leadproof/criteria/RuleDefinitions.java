@@ -1,5 +1,7 @@
 package io.leadproof.criteria;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,18 +24,18 @@ public final class RuleDefinitions {
     /** Engine rule, or a violation list naming the missing field (paths relative to the rule). */
     public static Rule toEngine(RuleDefinition d, List<RuleViolation> violations) {
         if (d.kind() == null) {
-            violations.add(new RuleViolation(List.of("kind"), "MISSING_KIND", "Say whether the rule is FIT, ENGAGEMENT or KNOCK_OUT."));
+            violations.add(new RuleViolation(List.of("kind"), UserErrorCode.MISSING_KIND, "Say whether the rule is FIT, ENGAGEMENT or KNOCK_OUT."));
             return null;
         }
         return switch (d.kind()) {
             case FIT -> new FitRule(d.key(), d.label(), predicate(d),
-                    required(d.points(), "points", "A FIT rule needs points (negative allowed).", violations));
+                    required(d.points(), "points", UserErrorCode.MISSING_POINTS, "A FIT rule needs points (negative allowed).", violations));
             case KNOCK_OUT -> new KnockoutRule(d.key(), d.label(), predicate(d));
             case ENGAGEMENT -> {
-                int per = required(d.pointsPerOccurrence(), "pointsPerOccurrence", "An ENGAGEMENT rule needs points per occurrence.", violations);
+                int per = required(d.pointsPerOccurrence(), "pointsPerOccurrence", UserErrorCode.MISSING_POINTS_PER_OCCURRENCE, "An ENGAGEMENT rule needs points per occurrence.", violations);
                 Integer cap = d.cap();
                 if (cap == null) {
-                    violations.add(new RuleViolation(List.of("cap"), "MISSING_CAP", "Cap the points an ENGAGEMENT rule can give."));
+                    violations.add(new RuleViolation(List.of("cap"), UserErrorCode.MISSING_CAP, "Cap the points an ENGAGEMENT rule can give."));
                 }
                 yield new EngagementRule(d.key(), d.label(), d.activityType(), d.funnelStage(), d.contentTag(),
                         d.windowDays() == null ? null : Duration.ofDays(d.windowDays()), per, cap == null ? per : cap,
@@ -74,9 +76,9 @@ public final class RuleDefinitions {
                 : new Predicate(d.field(), d.customKey(), d.operator(), d.values() == null ? List.of() : d.values());
     }
 
-    private static int required(Integer value, String field, String message, List<RuleViolation> violations) {
+    private static int required(Integer value, String field, UserErrorCode missing, String message, List<RuleViolation> violations) {
         if (value == null) {
-            violations.add(new RuleViolation(List.of(field), "MISSING_" + field.replaceAll("([A-Z])", "_$1").toUpperCase(), message));
+            violations.add(new RuleViolation(List.of(field), missing, message));
             return 0;
         }
         return value;
@@ -87,7 +89,7 @@ public final class RuleDefinitions {
             return null;
         }
         if (days.isNaN() || days.isInfinite() || days <= 0 || days > 3650) {
-            violations.add(new RuleViolation(List.of("halfLifeDays"), "INVALID_HALF_LIFE", "halfLifeDays must be a positive number of days up to 3650."));
+            violations.add(new RuleViolation(List.of("halfLifeDays"), UserErrorCode.INVALID_HALF_LIFE, "halfLifeDays must be a positive number of days up to 3650."));
             return null;
         }
         return Duration.ofSeconds(Math.round(days * 86_400));

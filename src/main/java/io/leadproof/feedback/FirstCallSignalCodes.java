@@ -1,5 +1,7 @@
 package io.leadproof.feedback;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ public class FirstCallSignalCodes {
     /** The most codes one touch may carry. */
     public static final int MAX_PER_TOUCH = 20;
 
-    public record Code(String code, String label, boolean active) {
+    public record Code(java.util.UUID id, String code, String label, boolean active) {
     }
 
     public record Result(Code code, List<UserError> userErrors) {
@@ -42,22 +44,22 @@ public class FirstCallSignalCodes {
 
     public List<Code> all(boolean includeInactive) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, label, active from first_call_signal"
+        List<Object[]> rows = em.createNativeQuery("select id, code, label, active from first_call_signal"
                 + (includeInactive ? "" : " where active") + " order by code limit 200").getResultList();
-        return rows.stream().map(r -> new Code((String) r[0], (String) r[1], (Boolean) r[2])).toList();
+        return rows.stream().map(FirstCallSignalCodes::code).toList();
     }
 
     @Transactional
     public Result create(String code, String label) {
         var problems = new InputProblems();
         if (code == null || !CODE.matcher(code).matches()) {
-            problems.add("INVALID_CODE", "code must match " + CODE.pattern(), "code");
+            problems.add(UserErrorCode.INVALID_CODE, "code must match " + CODE.pattern(), "code");
         } else if (find(code) != null) {
-            problems.add("TAKEN", "code " + code + " exists; rename or reactivate it instead", "code");
+            problems.add(UserErrorCode.TAKEN, "code " + code + " exists; rename or reactivate it instead", "code");
         }
         String clean = problems.text(label, 120, "label");
         if (clean == null && problems.isEmpty()) {
-            problems.add("REQUIRED", "label must not be blank", "label");
+            problems.add(UserErrorCode.REQUIRED, "label must not be blank", "label");
         }
         if (!problems.isEmpty()) {
             return new Result(null, problems.errors());
@@ -73,7 +75,7 @@ public class FirstCallSignalCodes {
         var problems = new InputProblems();
         String clean = problems.text(label, 120, "label");
         if (find(code) == null) {
-            problems.add("NOT_FOUND", "no first-call signal with code " + code, "code");
+            problems.add(UserErrorCode.NOT_FOUND, "no first-call signal with code " + code, "code");
         }
         if (!problems.isEmpty()) {
             return new Result(null, problems.errors());
@@ -90,13 +92,13 @@ public class FirstCallSignalCodes {
         }
         List<UserError> errors = new ArrayList<>();
         if (codes.size() > MAX_PER_TOUCH) {
-            errors.add(UserError.of("TOO_MANY", "a touch carries at most " + MAX_PER_TOUCH + " signals", "signals"));
+            errors.add(UserError.of(UserErrorCode.TOO_MANY, "a touch carries at most " + MAX_PER_TOUCH + " signals", "signals"));
             return errors;
         }
         Set<String> active = new HashSet<>(all(false).stream().map(Code::code).toList());
         for (int i = 0; i < codes.size(); i++) {
             if (!active.contains(codes.get(i))) {
-                errors.add(UserError.of("UNKNOWN_SIGNAL", "'" + codes.get(i) + "' is no active first-call signal of this workspace",
+                errors.add(UserError.of(UserErrorCode.UNKNOWN_SIGNAL, "'" + codes.get(i) + "' is no active first-call signal of this workspace",
                         "signals", String.valueOf(i)));
             }
         }
@@ -114,8 +116,20 @@ public class FirstCallSignalCodes {
 
     private Code find(String code) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, label, active from first_call_signal where code = ?1")
+        List<Object[]> rows = em.createNativeQuery("select id, code, label, active from first_call_signal where code = ?1")
                 .setParameter(1, code).getResultList();
-        return rows.isEmpty() ? null : new Code((String) rows.getFirst()[0], (String) rows.getFirst()[1], (Boolean) rows.getFirst()[2]);
+        return rows.isEmpty() ? null : code(rows.getFirst());
+    }
+
+    /** The code with this global id's uuid, or null (another workspace's code is not visible). */
+    public Code byId(java.util.UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, code, label, active from first_call_signal where id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.isEmpty() ? null : code(rows.getFirst());
+    }
+
+    private static Code code(Object[] row) {
+        return new Code((java.util.UUID) row[0], (String) row[1], (String) row[2], (Boolean) row[3]);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -22,12 +23,14 @@ public class FirstCallSignalGraphQL {
     @Type("FirstCallSignalCode")
     @Description("A code of the workspace's first-call signal taxonomy: what a first call or meeting showed. Positive or negative evidence is the analysis' call, not the label's.")
     public record View(
+            @Id @NonNull @Description("Global id.") String id,
             @NonNull @Description("Stable code, e.g. BUDGET_CONFIRMED.") String code,
             @NonNull @Description("Label shown to reps.") String label,
-            @NonNull @Description("Inactive codes cannot be logged on new touches; past touches keep them.") boolean active) {
+            @NonNull @Description("Inactive codes cannot be logged on new touches; past touches keep them.") boolean active)
+            implements io.leadproof.common.Node {
 
-        static View of(FirstCallSignalCodes.Code c) {
-            return c == null ? null : new View(c.code(), c.label(), c.active());
+        public static View of(FirstCallSignalCodes.Code c) {
+            return c == null ? null : new View(io.leadproof.common.NodeId.of("FirstCallSignalCode", c.id()), c.code(), c.label(), c.active());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.leadproof.feedback;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -37,13 +39,13 @@ public class RejectionReasons {
     public Result create(String code, String label, RejectionCategory category) {
         var problems = new InputProblems();
         if (code == null || !CODE.matcher(code).matches()) {
-            problems.add("INVALID_CODE", "code must match " + CODE.pattern(), "code");
+            problems.add(UserErrorCode.INVALID_CODE, "code must match " + CODE.pattern(), "code");
         } else if (RejectionReason.count("code", code) > 0) {
-            problems.add("TAKEN", "code " + code + " exists; rename or reactivate it instead", "code");
+            problems.add(UserErrorCode.TAKEN, "code " + code + " exists; rename or reactivate it instead", "code");
         }
         String clean = problems.text(label, 120, "label");
         if (clean == null && problems.isEmpty()) {
-            problems.add("REQUIRED", "label must not be blank", "label");
+            problems.add(UserErrorCode.REQUIRED, "label must not be blank", "label");
         }
         if (!problems.isEmpty()) {
             return new Result(null, problems.errors());
@@ -59,7 +61,7 @@ public class RejectionReasons {
         String clean = problems.text(label, 120, "label");
         Optional<RejectionReason> reason = RejectionReason.find("code", code).firstResultOptional();
         if (reason.isEmpty()) {
-            problems.add("NOT_FOUND", "no reason with code " + code, "code");
+            problems.add(UserErrorCode.NOT_FOUND, "no reason with code " + code, "code");
         }
         if (!problems.isEmpty()) {
             return new Result(null, problems.errors());

@@ -1,5 +1,7 @@
 package io.leadproof.handoff;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,16 +29,16 @@ record DealImportPlan(String externalDealId, String owner, Instant handedOffAt, 
     static DealImportPlan check(DealImportInput in, Instant now, String currency, InputProblems p) {
         String deal = p.text(in.externalDealId(), 200, "externalDealId");
         if (deal == null && p.isEmpty()) {
-            p.add("REQUIRED", "externalDealId must not be blank", "externalDealId");
+            p.add(UserErrorCode.REQUIRED, "externalDealId must not be blank", "externalDealId");
         }
         long refs = java.util.stream.Stream.of(in.leadId(), in.leadExternalId(), in.leadEmail()).filter(v -> v != null && !v.isBlank()).count();
         if (refs > 1 || (refs == 0 && in.lead() == null)) {
-            p.add("LEAD_REFERENCE", "name the lead by exactly one of leadId, leadExternalId, leadEmail (or give its traits in lead)", "leadId");
+            p.add(UserErrorCode.LEAD_REFERENCE, "name the lead by exactly one of leadId, leadExternalId, leadEmail (or give its traits in lead)", "leadId");
         }
         String owner = p.text(in.ownerId(), 100, "ownerId");
         Instant handedOff = past(in.handedOffAt(), now, "handedOffAt", p);
         if (in.handedOffAt() == null) {
-            p.add("REQUIRED", "handedOffAt is required", "handedOffAt");
+            p.add(UserErrorCode.REQUIRED, "handedOffAt is required", "handedOffAt");
         }
         Instant accepted = past(in.acceptedAt(), now, "acceptedAt", p);
         Instant rejected = past(in.rejectedAt(), now, "rejectedAt", p);
@@ -54,29 +56,29 @@ record DealImportPlan(String externalDealId, String owner, Instant handedOffAt, 
         if (in.wonAmount() != null) {
             amount = p.amount(in.wonAmount().amount(), currency, "wonAmount");
             if (!currency.equals(in.wonAmount().currency())) {
-                p.add("CURRENCY_MISMATCH", "amounts are recorded in the reporting currency " + currency, "wonAmount");
+                p.add(UserErrorCode.CURRENCY_MISMATCH, "amounts are recorded in the reporting currency " + currency, "wonAmount");
             }
         }
         if (won != null && lost != null) {
-            p.add("CONFLICTING_OUTCOMES", "a deal is won or lost, not both", "lostAt");
+            p.add(UserErrorCode.CONFLICTING_OUTCOMES, "a deal is won or lost, not both", "lostAt");
         }
         if (rejected != null && (opportunity != null || won != null || lost != null)) {
-            p.add("CONFLICTING_OUTCOMES", "a rejected handoff has no opportunity, win or loss", "rejectedAt");
+            p.add(UserErrorCode.CONFLICTING_OUTCOMES, "a rejected handoff has no opportunity, win or loss", "rejectedAt");
         }
         if ((in.rejectedAt() == null) != (in.rejectionReasonCode() == null)) {
-            p.add("REQUIRED", "rejectedAt and rejectionReasonCode go together", in.rejectedAt() == null ? "rejectedAt" : "rejectionReasonCode");
+            p.add(UserErrorCode.REQUIRED, "rejectedAt and rejectionReasonCode go together", in.rejectedAt() == null ? "rejectedAt" : "rejectionReasonCode");
         }
         requires(opportunity, accepted, "opportunityAt", "acceptedAt", p);
         requires(won, opportunity, "wonAt", "opportunityAt", p);
         requires(lost, opportunity, "lostAt", "opportunityAt", p);
         if (won != null && in.wonAmount() == null) {
-            p.add("REQUIRED", "a won deal needs wonAmount", "wonAmount");
+            p.add(UserErrorCode.REQUIRED, "a won deal needs wonAmount", "wonAmount");
         }
         if (lost != null && lostReason == null) {
-            p.add("REQUIRED", "a lost deal needs lostReason", "lostReason");
+            p.add(UserErrorCode.REQUIRED, "a lost deal needs lostReason", "lostReason");
         }
         if (!signals.isEmpty() && in.firstCallAt() == null) {
-            p.add("REQUIRED", "first-call signals need firstCallAt", "firstCallAt");
+            p.add(UserErrorCode.REQUIRED, "first-call signals need firstCallAt", "firstCallAt");
         }
         Instant end = first(won, lost, rejected);
         notBefore(accepted, handedOff, "acceptedAt", "handedOffAt", p);
@@ -86,7 +88,7 @@ record DealImportPlan(String externalDealId, String owner, Instant handedOffAt, 
         notBefore(lost, opportunity, "lostAt", "opportunityAt", p);
         notBefore(firstCall, handedOff, "firstCallAt", "handedOffAt", p);
         if (firstCall != null && end != null && firstCall.isAfter(end)) {
-            p.add("OUT_OF_ORDER", "firstCallAt must not lie after the deal ended", "firstCallAt");
+            p.add(UserErrorCode.OUT_OF_ORDER, "firstCallAt must not lie after the deal ended", "firstCallAt");
         }
         if (!p.isEmpty()) {
             return null;
@@ -119,7 +121,7 @@ record DealImportPlan(String externalDealId, String owner, Instant handedOffAt, 
             return null;
         }
         if (t.toInstant().isAfter(now)) {
-            p.add("IN_FUTURE", field + " must not lie in the future", field);
+            p.add(UserErrorCode.IN_FUTURE, field + " must not lie in the future", field);
             return null;
         }
         return t.toInstant();
@@ -127,13 +129,13 @@ record DealImportPlan(String externalDealId, String owner, Instant handedOffAt, 
 
     private static void requires(Instant value, Instant needed, String field, String neededField, InputProblems p) {
         if (value != null && needed == null) {
-            p.add("REQUIRED", field + " needs " + neededField, neededField);
+            p.add(UserErrorCode.REQUIRED, field + " needs " + neededField, neededField);
         }
     }
 
     private static void notBefore(Instant later, Instant earlier, String field, String earlierField, InputProblems p) {
         if (later != null && earlier != null && later.isBefore(earlier)) {
-            p.add("OUT_OF_ORDER", field + " must not lie before " + earlierField, field);
+            p.add(UserErrorCode.OUT_OF_ORDER, field + " must not lie before " + earlierField, field);
         }
     }
 

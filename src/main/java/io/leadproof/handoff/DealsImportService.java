@@ -1,5 +1,7 @@
 package io.leadproof.handoff;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +65,7 @@ public class DealsImportService {
 
     public Payload importDeals(List<DealImportInput> rows) {
         if (rows == null || rows.isEmpty() || rows.size() > DealImportInputs.MAX_DEALS) {
-            return new Payload(List.of(), List.of(UserError.of("OUT_OF_RANGE",
+            return new Payload(List.of(), List.of(UserError.of(UserErrorCode.OUT_OF_RANGE,
                     "deals must hold 1.." + DealImportInputs.MAX_DEALS + " deals", "deals")));
         }
         var handoffs = new ArrayList<HandoffView>();
@@ -72,11 +74,11 @@ public class DealsImportService {
         for (int i = 0; i < rows.size(); i++) {
             DealImportInput row = rows.get(i);
             if (row == null) {
-                errors.add(UserError.of("REQUIRED", "a deal must not be null", "deals", String.valueOf(i)));
+                errors.add(UserError.of(UserErrorCode.REQUIRED, "a deal must not be null", "deals", String.valueOf(i)));
                 continue;
             }
             if (row.externalDealId() != null && !seen.add(row.externalDealId().strip())) {
-                errors.add(UserError.of("DUPLICATE", "externalDealId appears twice in this batch", "deals", String.valueOf(i), "externalDealId"));
+                errors.add(UserError.of(UserErrorCode.DUPLICATE, "externalDealId appears twice in this batch", "deals", String.valueOf(i), "externalDealId"));
                 continue;
             }
             int index = i;
@@ -90,7 +92,7 @@ public class DealsImportService {
                     throw e;
                 }
                 // a concurrent import of the same deal or lead won the race; this row rolled back alone
-                result = new RowResult(null, List.of(UserError.of("CONFLICT", "the deal or its lead changed concurrently; import the row again",
+                result = new RowResult(null, List.of(UserError.of(UserErrorCode.CONFLICT, "the deal or its lead changed concurrently; import the row again",
                         "deals", String.valueOf(i), "externalDealId")));
             }
             if (result.handoff() != null) {
@@ -131,19 +133,19 @@ public class DealsImportService {
         if (row.rejectionReasonCode() != null) {
             reason = RejectionReason.find("code", row.rejectionReasonCode().strip()).firstResultOptional();
             if (reason.isEmpty()) {
-                errors.add(UserError.of("UNKNOWN_REASON", "rejectionReasonCode is no reason code of this workspace",
+                errors.add(UserError.of(UserErrorCode.UNKNOWN_REASON, "rejectionReasonCode is no reason code of this workspace",
                         "deals", index, "rejectionReasonCode"));
             }
         }
         Lead lead = errors.isEmpty() ? upsertTraits(row, index, errors) : null;
         Lead named = lead(row, index, errors);
         if (lead != null && named != null && !lead.id().equals(named.id())) {
-            errors.add(UserError.of("LEAD_REFERENCE", "the lead's traits and the lead reference name different leads", "deals", index, "lead"));
+            errors.add(UserError.of(UserErrorCode.LEAD_REFERENCE, "the lead's traits and the lead reference name different leads", "deals", index, "lead"));
         }
         lead = lead == null ? named : lead;
         var version = evidence.handoffVersion();
         if (version.isEmpty()) {
-            errors.add(UserError.of("NO_HANDOFF_MODEL", "no criteria model drives handoffs", "deals", index));
+            errors.add(UserError.of(UserErrorCode.NO_HANDOFF_MODEL, "no criteria model drives handoffs", "deals", index));
         }
         if (!errors.isEmpty()) {
             if (row.lead() != null) {
@@ -192,7 +194,7 @@ public class DealsImportService {
             return null;
         }
         if (lead == null) {
-            errors.add(UserError.of("NOT_FOUND", field + " names no lead of this workspace", "deals", index, field));
+            errors.add(UserError.of(UserErrorCode.NOT_FOUND, field + " names no lead of this workspace", "deals", index, field));
         }
         return lead;
     }

@@ -1,5 +1,7 @@
 package io.leadproof.handoff;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,7 +127,7 @@ public class Handoff extends WorkspaceOwned {
 
     HandoffEvent assignTo(String rep, String actor, Instant now) {
         if (!state.isOpen()) {
-            throw new HandoffRuleException("INVALID_TRANSITION", "a " + state + " handoff cannot be reassigned");
+            throw new HandoffRuleException(UserErrorCode.INVALID_TRANSITION, "a " + state + " handoff cannot be reassigned");
         }
         String previous = owner;
         owner = rep;
@@ -156,7 +158,7 @@ public class Handoff extends WorkspaceOwned {
 
     HandoffEvent logTouch(String actor, String channel, String note, Instant now) {
         if (!state.isOpen()) {
-            throw new HandoffRuleException("INVALID_TRANSITION", "touches are logged on open handoffs, this one is " + state);
+            throw new HandoffRuleException(UserErrorCode.INVALID_TRANSITION, "touches are logged on open handoffs, this one is " + state);
         }
         respond(now);
         var details = new java.util.HashMap<String, String>(Map.of("channel", channel));
@@ -204,7 +206,7 @@ public class Handoff extends WorkspaceOwned {
 
     private void require(String action, HandoffState... allowed) {
         if (!List.of(allowed).contains(state)) {
-            throw new HandoffRuleException("INVALID_TRANSITION", "cannot " + action + " a handoff that is " + state);
+            throw new HandoffRuleException(UserErrorCode.INVALID_TRANSITION, "cannot " + action + " a handoff that is " + state);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.leadproof.handoff;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -80,7 +82,7 @@ public class HandoffGraphQL {
         }
         return handoffs.act(id(input.handoffId()), input.idempotencyKey(), "handoffReject", input, (h, lead) -> {
             var reason = reasons.active(input.reasonCode())
-                    .orElseThrow(() -> new HandoffRuleException("UNKNOWN_REASON", "reasonCode is not an active code of this workspace"));
+                    .orElseThrow(() -> new HandoffRuleException(UserErrorCode.UNKNOWN_REASON, "reasonCode is not an active code of this workspace"));
             var disposition = input.disposition() != null ? input.disposition()
                     : reason.category().disqualifiesByDefault() ? Disposition.DISQUALIFIED : Disposition.RECYCLED;
             var now = clock.instant();
@@ -102,7 +104,7 @@ public class HandoffGraphQL {
         String note = problems.text(input.note(), 2000, "note");
         var signals = input.signals() == null ? java.util.List.<String>of() : input.signals();
         if (!signals.isEmpty() && input.channel() != TouchChannel.CALL && input.channel() != TouchChannel.MEETING) {
-            problems.add("SIGNALS_NEED_A_CONVERSATION", "first-call signals are logged on a CALL or MEETING", "signals");
+            problems.add(UserErrorCode.SIGNALS_NEED_A_CONVERSATION, "first-call signals are logged on a CALL or MEETING", "signals");
         }
         var errors = new java.util.ArrayList<>(problems.errors());
         errors.addAll(signalCodes.check(signals));
@@ -131,7 +133,7 @@ public class HandoffGraphQL {
         var problems = new InputProblems();
         String name = problems.text(input.name(), 200, "name");
         if (name == null && problems.isEmpty()) {
-            problems.add("REQUIRED", "name must not be blank", "name");
+            problems.add(UserErrorCode.REQUIRED, "name must not be blank", "name");
         }
         if (!problems.isEmpty()) {
             return new Payload(null, problems.errors());
@@ -152,7 +154,7 @@ public class HandoffGraphQL {
         String currency = workspaces.current().reportingCurrency();
         BigDecimal amount = problems.amount(input.amount().amount(), currency, "amount");
         if (!currency.equals(input.amount().currency())) {
-            problems.add("CURRENCY_MISMATCH", "amounts are recorded in the reporting currency " + currency, "amount");
+            problems.add(UserErrorCode.CURRENCY_MISMATCH, "amounts are recorded in the reporting currency " + currency, "amount");
         }
         if (!problems.isEmpty()) {
             return new Payload(null, problems.errors());
@@ -172,7 +174,7 @@ public class HandoffGraphQL {
         var problems = new InputProblems();
         String reason = problems.text(input.reason(), 500, "reason");
         if (reason == null && problems.isEmpty()) {
-            problems.add("REQUIRED", "reason must not be blank", "reason");
+            problems.add(UserErrorCode.REQUIRED, "reason must not be blank", "reason");
         }
         if (!problems.isEmpty()) {
             return new Payload(null, problems.errors());

@@ -118,6 +118,7 @@ public class HandoffQueries {
     @Name("events")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
     @Description("The handoff's audit log in order (at most " + EVENTS_CAP + " entries).")
+    @io.smallrye.graphql.api.Deprecated(reason = "Stops at " + EVENTS_CAP + " entries: use eventsConnection. Removed in the next release.")
     public List<@NonNull List<@NonNull EventView>> events(@Source List<HandoffView> handoffs) {
         var ids = handoffs.stream().map(HandoffView::uuid).toList();
         Map<UUID, List<EventView>> byHandoff = new HashMap<>();

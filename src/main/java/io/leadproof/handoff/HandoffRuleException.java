@@ -5,20 +5,20 @@ package io.leadproof.handoff;
  */
 public class HandoffRuleException extends RuntimeException {
 
-    private final String code;
+    private final io.leadproof.common.UserErrorCode code;
     private final String field;
 
-    public HandoffRuleException(String code, String message) {
+    public HandoffRuleException(io.leadproof.common.UserErrorCode code, String message) {
         this(code, message, "handoffId");
     }
 
-    public HandoffRuleException(String code, String message, String field) {
+    public HandoffRuleException(io.leadproof.common.UserErrorCode code, String message, String field) {
         super(message, null, false, false);
         this.code = code;
         this.field = field;
     }
 
-    public String code() {
+    public io.leadproof.common.UserErrorCode code() {
         return code;
     }
 

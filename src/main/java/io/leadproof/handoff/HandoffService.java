@@ -1,5 +1,7 @@
 package io.leadproof.handoff;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +64,7 @@ public class HandoffService {
         return idempotency.once(in.idempotencyKey(), "handoffCreate", in, Payload.class, () -> {
             var version = evidence.handoffVersion();
             if (version.isEmpty()) {
-                return failed("NO_HANDOFF_MODEL", "no criteria model drives handoffs", "leadId");
+                return failed(UserErrorCode.NO_HANDOFF_MODEL, "no criteria model drives handoffs", "leadId");
             }
             return open(leadId, version.get(), workspace.actor(), in.ownerId());
         });
@@ -72,18 +74,18 @@ public class HandoffService {
         Instant now = clock.instant();
         Lead lead = Lead.<Lead>find("id", leadId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (lead == null) {
-            return failed("NOT_FOUND", "leadId names no lead of this workspace", "leadId");
+            return failed(UserErrorCode.NOT_FOUND, "leadId names no lead of this workspace", "leadId");
         }
         if (lead.lifecycleStage() != LifecycleStage.MQL) {
-            return failed("NOT_MQL", "only an MQL can be handed off; this lead is " + lead.lifecycleStage(), "leadId");
+            return failed(UserErrorCode.NOT_MQL, "only an MQL can be handed off; this lead is " + lead.lifecycleStage(), "leadId");
         }
         var frozen = evidence.read(lead, versionId);
         if (frozen.isEmpty()) {
-            return failed("NOT_SCORED", "the lead has no score under the handoff model's active version yet", "leadId");
+            return failed(UserErrorCode.NOT_SCORED, "the lead has no score under the handoff model's active version yet", "leadId");
         }
         Optional<SalesRep> rep = ownerName == null ? roundRobin.next(now) : roundRobin.named(ownerName, now);
         if (ownerName != null && rep.isEmpty()) {
-            return failed("NOT_FOUND", "ownerId names no registered sales rep", "ownerId");
+            return failed(UserErrorCode.NOT_FOUND, "ownerId names no registered sales rep", "ownerId");
         }
         lifecycle.move(lead.id(), LifecycleMove.HAND_OFF, now, versionId);
         var handoff = openFor(lead.id(), frozen.get(), rep.map(SalesRep::userName).orElse(null), actor, now,
@@ -119,10 +121,10 @@ public class HandoffService {
         return idempotency.once(key, operation, input, Payload.class, () -> {
             Handoff handoff = Handoff.<Handoff>find("id", handoffId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
             if (handoff == null) {
-                return failed("NOT_FOUND", "handoffId names no handoff of this workspace", "handoffId");
+                return failed(UserErrorCode.NOT_FOUND, "handoffId names no handoff of this workspace", "handoffId");
             }
             if (!identity.hasRole(Roles.ADMIN) && !workspace.actor().equals(handoff.owner())) {
-                return failed("NOT_OWNER", "only the assigned rep or a RevOps admin can act on this handoff", "handoffId");
+                return failed(UserErrorCode.NOT_OWNER, "only the assigned rep or a RevOps admin can act on this handoff", "handoffId");
             }
             Lead lead = Lead.<Lead>find("id", handoff.leadId()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
             try {
@@ -136,7 +138,7 @@ public class HandoffService {
                 return failed(e.code(), e.getMessage(), e.field());
             } catch (IllegalLifecycleMove e) {
                 QuarkusTransaction.setRollbackOnly();
-                return failed("LEAD_STAGE", e.getMessage(), "handoffId");
+                return failed(UserErrorCode.LEAD_STAGE, e.getMessage(), "handoffId");
             }
             return new Payload(HandoffView.of(handoff, sla.breached(handoff, clock.instant())), List.of());
         });
@@ -148,7 +150,7 @@ public class HandoffService {
         return act(handoffId, in.idempotencyKey(), "handoffAssign", in, (handoff, lead) -> {
             var now = clock.instant();
             var rep = roundRobin.named(in.ownerId(), now)
-                    .orElseThrow(() -> new HandoffRuleException("NOT_FOUND", "ownerId names no registered sales rep", "ownerId"));
+                    .orElseThrow(() -> new HandoffRuleException(UserErrorCode.NOT_FOUND, "ownerId names no registered sales rep", "ownerId"));
             var event = handoff.assignTo(rep.userName(), workspace.actor(), now);
             notifier.assigned(handoff);
             return event;
@@ -163,7 +165,7 @@ public class HandoffService {
         return find(id).map(h -> HandoffView.of(h, sla.breached(h, clock.instant())));
     }
 
-    private static Payload failed(String code, String message, String field) {
+    private static Payload failed(UserErrorCode code, String message, String field) {
         return new Payload(null, List.of(UserError.of(code, message, field)));
     }
 }

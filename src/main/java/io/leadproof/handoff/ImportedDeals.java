@@ -1,5 +1,7 @@
 package io.leadproof.handoff;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,7 @@ class ImportedDeals {
             var events = new ArrayList<HandoffEvent>();
             Handoff handoff = existing == null ? create(plan, lead, versionId, actor, events) : existing;
             if (!handoff.leadId().equals(lead.id())) {
-                throw new HandoffRuleException("CONFLICT", "this externalDealId was imported for another lead", "externalDealId");
+                throw new HandoffRuleException(UserErrorCode.CONFLICT, "this externalDealId was imported for another lead", "externalDealId");
             }
             boolean touched = advance(handoff, plan, reason, currency, actor, events);
             // one INSERT of the handoff in its final state: each write of a handoff refreshes its lead's metrics facts
@@ -59,12 +61,12 @@ class ImportedDeals {
 
     private Handoff create(DealImportPlan plan, Lead lead, UUID versionId, String actor, List<HandoffEvent> events) {
         if (plan.handedOffAt().isBefore(lead.createdAt())) {
-            throw new HandoffRuleException("OUT_OF_ORDER", "handedOffAt must not lie before the lead's creation", "handedOffAt");
+            throw new HandoffRuleException(UserErrorCode.OUT_OF_ORDER, "handedOffAt must not lie before the lead's creation", "handedOffAt");
         }
         var frozen = evidence.read(lead, versionId).orElseGet(() -> new FrozenEvidence(versionId, 0, 0, 0, "[]",
                 EvidenceReader.snapshot(lead)));
         if (lifecycle.apply(LifecycleMove.IMPORT_HAND_OFF, List.of(lead.id()), plan.handedOffAt(), versionId).isEmpty()) {
-            throw new HandoffRuleException("LEAD_STAGE", "a lead in stage " + lead.lifecycleStage()
+            throw new HandoffRuleException(UserErrorCode.LEAD_STAGE, "a lead in stage " + lead.lifecycleStage()
                     + " cannot get an imported handoff (it has an open handoff or a closed deal)", "leadId");
         }
         var handoff = Handoff.imported(lead.id(), frozen, plan.externalDealId(), plan.owner(), actor, plan.handedOffAt());
@@ -85,7 +87,7 @@ class ImportedDeals {
                 continue;
             }
             if (step.at().isBefore(latest)) {
-                throw new HandoffRuleException("OUT_OF_ORDER", "the imported handoff already records a later step", "externalDealId");
+                throw new HandoffRuleException(UserErrorCode.OUT_OF_ORDER, "the imported handoff already records a later step", "externalDealId");
             }
             events.add(apply(h, plan, reason, currency, actor, step));
             touched |= step.step() == DealImportPlan.Step.TOUCH;
@@ -114,7 +116,7 @@ class ImportedDeals {
 
     private HandoffEvent move(HandoffEvent event, Handoff h, LifecycleMove move, Instant at) {
         if (lifecycle.apply(move, List.of(h.leadId()), at, null).isEmpty()) {
-            throw new HandoffRuleException("LEAD_STAGE", "the lead's stage does not allow the imported step (" + move + ")", "leadId");
+            throw new HandoffRuleException(UserErrorCode.LEAD_STAGE, "the lead's stage does not allow the imported step (" + move + ")", "leadId");
         }
         return event;
     }

@@ -1,5 +1,7 @@
 package io.leadproof.handoff;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -78,7 +80,7 @@ public class SalesRepGraphQL {
         String user = problems.text(input.userName(), 100, "userName");
         String name = problems.text(input.displayName(), 200, "displayName");
         if (user == null && problems.isEmpty()) {
-            problems.add("REQUIRED", "userName must not be blank", "userName");
+            problems.add(UserErrorCode.REQUIRED, "userName must not be blank", "userName");
         }
         if (!problems.isEmpty()) {
             return new Payload(null, problems.errors());
@@ -101,11 +103,11 @@ public class SalesRepGraphQL {
         Boolean wanted = input != null ? input.available() : available;
         String field = input != null ? "input" : "available";
         if (wanted == null) {
-            return new Payload(null, List.of(UserError.of("REQUIRED", "say whether you are available: input: {available: true}", "input")));
+            return new Payload(null, List.of(UserError.of(UserErrorCode.REQUIRED, "say whether you are available: input: {available: true}", "input")));
         }
         return SalesRep.<SalesRep>find("userName", workspace.actor()).firstResultOptional().map(rep -> {
             rep.setAvailable(wanted);
             return new Payload(RepView.of(rep), List.of());
-        }).orElseGet(() -> new Payload(null, List.of(UserError.of("NOT_FOUND", "you are not a registered sales rep", field))));
+        }).orElseGet(() -> new Payload(null, List.of(UserError.of(UserErrorCode.NOT_FOUND, "you are not a registered sales rep", field))));
     }
 }

@@ -1,5 +1,7 @@
 package io.leadproof.handoff;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +35,7 @@ public class SalesReps {
     @Transactional
     public SalesRep upsert(String userName, String displayName, Boolean available) {
         if (!members.hasRole(workspace.id(), userName, Roles.SALES)) {
-            throw new HandoffRuleException("NOT_A_MEMBER", userName + " has not signed in to this workspace with the sales role;"
+            throw new HandoffRuleException(UserErrorCode.NOT_A_MEMBER, userName + " has not signed in to this workspace with the sales role;"
                     + " a rep must sign in once (their token proves the membership) before they can be registered", "userName");
         }
         SalesRep rep = SalesRep.<SalesRep>find("userName", userName).firstResultOptional().orElseGet(() -> {

@@ -1,5 +1,7 @@
 package io.leadproof.lead;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,14 +83,14 @@ public class ActivityService {
             UUID leadId = leads.find(row.leadId(), row.externalId(), row.email());
             String field = row.leadId() != null ? "leadId" : row.externalId() != null ? "leadExternalId" : "leadEmail";
             if (leadId == null) {
-                errors.add(UserError.of("NOT_FOUND", field + " names no lead of this workspace", "activities", String.valueOf(row.index()), field));
+                errors.add(UserError.of(UserErrorCode.NOT_FOUND, field + " names no lead of this workspace", "activities", String.valueOf(row.index()), field));
                 continue;
             }
             String eventId = row.input().clientEventId().strip();
             Activity earlier = byEvent.get(eventId);
             if (earlier != null) {
                 if (!earlier.leadId().equals(leadId)) {
-                    errors.add(UserError.of("IDEMPOTENCY_CONFLICT", "clientEventId was already recorded for another lead",
+                    errors.add(UserError.of(UserErrorCode.IDEMPOTENCY_CONFLICT, "clientEventId was already recorded for another lead",
                             "activities", String.valueOf(row.index()), "clientEventId"));
                     continue;
                 }
@@ -133,17 +135,17 @@ public class ActivityService {
     private Row parse(int index, ActivityInput in, InputProblems problems, Instant now) {
         String eventId = problems.text(in.clientEventId(), 200, "clientEventId");
         if (eventId == null && problems.isEmpty()) {
-            problems.add("REQUIRED", "clientEventId must not be blank", "clientEventId");
+            problems.add(UserErrorCode.REQUIRED, "clientEventId must not be blank", "clientEventId");
         }
         long refs = java.util.stream.Stream.of(in.leadId(), in.leadExternalId(), in.leadEmail()).filter(Objects::nonNull).count();
         if (refs != 1) {
-            problems.add("LEAD_REFERENCE", "name the lead by exactly one of leadId, leadExternalId or leadEmail", "leadId");
+            problems.add(UserErrorCode.LEAD_REFERENCE, "name the lead by exactly one of leadId, leadExternalId or leadEmail", "leadId");
         }
         UUID leadId = null;
         if (in.leadId() != null) {
             leadId = NodeId.parse("Lead", in.leadId());
             if (leadId == null) {
-                problems.add("INVALID_ID", "leadId is not a Lead id", "leadId");
+                problems.add(UserErrorCode.INVALID_ID, "leadId is not a Lead id", "leadId");
             }
         }
         String externalId = problems.text(in.leadExternalId(), 200, "leadExternalId");
@@ -152,7 +154,7 @@ public class ActivityService {
         String contentTag = problems.text(in.contentTag(), 100, "contentTag");
         Instant occurredAt = in.occurredAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         if (occurredAt.isAfter(now.plusSeconds(300))) {
-            problems.add("IN_FUTURE", "occurredAt must not lie in the future", "occurredAt");
+            problems.add(UserErrorCode.IN_FUTURE, "occurredAt must not lie in the future", "occurredAt");
         }
         var properties = Attributes.parse(in.properties(), problems, "properties");
         return new Row(index, in, leadId, externalId, email, contentTag, occurredAt, properties);

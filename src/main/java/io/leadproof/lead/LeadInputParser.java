@@ -1,5 +1,7 @@
 package io.leadproof.lead;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -32,17 +34,17 @@ final class LeadInputParser {
         String externalId = problems.text(in.externalId(), 200, "externalId");
         String email = problems.text(in.email(), 254, "email");
         if (email != null && !EmailAddresses.isValid(email)) {
-            problems.add("INVALID_EMAIL", "email '" + email + "' is not a valid address", "email");
+            problems.add(UserErrorCode.INVALID_EMAIL, "email '" + email + "' is not a valid address", "email");
             email = null;
         }
         if (externalId == null && email == null && problems.isEmpty()) {
-            problems.add("IDENTITY_REQUIRED", "a lead needs an externalId or an email", "email");
+            problems.add(UserErrorCode.IDENTITY_REQUIRED, "a lead needs an externalId or an email", "email");
         }
         String country = problems.text(in.country(), 2, "country");
         if (country != null) {
             country = country.toUpperCase(Locale.ROOT);
             if (!COUNTRIES.contains(country)) {
-                problems.add("INVALID_COUNTRY", "country must be an ISO 3166-1 alpha-2 code", "country");
+                problems.add(UserErrorCode.INVALID_COUNTRY, "country must be an ISO 3166-1 alpha-2 code", "country");
                 country = null;
             }
         }
@@ -50,7 +52,7 @@ final class LeadInputParser {
         if (domain != null) {
             domain = domain.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "").replaceFirst("/.*$", "");
             if (!DOMAIN.matcher(domain).matches()) {
-                problems.add("INVALID_DOMAIN", "companyDomain must be a domain name such as acme.com", "companyDomain");
+                problems.add(UserErrorCode.INVALID_DOMAIN, "companyDomain must be a domain name such as acme.com", "companyDomain");
                 domain = null;
             }
         }
@@ -58,21 +60,21 @@ final class LeadInputParser {
         if (in.campaignId() != null) {
             campaignId = NodeId.parse("Campaign", in.campaignId());
             if (campaignId == null) {
-                problems.add("INVALID_ID", "campaignId is not a Campaign id", "campaignId");
+                problems.add(UserErrorCode.INVALID_ID, "campaignId is not a Campaign id", "campaignId");
             }
         }
         Instant createdAt = now;
         if (in.createdAt() != null) {
             createdAt = in.createdAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             if (createdAt.isAfter(now.plusSeconds(300))) {
-                problems.add("IN_FUTURE", "createdAt must not lie in the future", "createdAt");
+                problems.add(UserErrorCode.IN_FUTURE, "createdAt must not lie in the future", "createdAt");
             }
         }
         Instant observedAt = null;
         if (in.observedAt() != null) {
             observedAt = in.observedAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             if (observedAt.isAfter(now.plusSeconds(300))) {
-                problems.add("IN_FUTURE", "observedAt must not lie in the future", "observedAt");
+                problems.add(UserErrorCode.IN_FUTURE, "observedAt must not lie in the future", "observedAt");
             }
         }
         var profile = new LeadProfile(
@@ -106,7 +108,7 @@ final class LeadInputParser {
         } catch (NumberParseException e) {
             // falls through to the user error below
         }
-        problems.add("INVALID_PHONE", "phone is not a valid number (use +<country code> or set country)", "phone");
+        problems.add(UserErrorCode.INVALID_PHONE, "phone is not a valid number (use +<country code> or set country)", "phone");
         return null;
     }
 }

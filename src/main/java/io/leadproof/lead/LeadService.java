@@ -1,5 +1,7 @@
 package io.leadproof.lead;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,7 +86,7 @@ public class LeadService {
             try {
                 existing = matches.find(p.profile());
             } catch (LeadMatches.IdentityConflict conflict) {
-                errors.add(row(pathPrefix, i, "externalId", "IDENTITY_CONFLICT", conflict.getMessage()));
+                errors.add(row(pathPrefix, i, "externalId", UserErrorCode.IDENTITY_CONFLICT, conflict.getMessage()));
                 leads.add(null);
                 created.add(null);
                 continue;
@@ -129,13 +131,13 @@ public class LeadService {
         for (int i = 0; i < parsed.size(); i++) {
             var p = parsed.get(i);
             if (p != null && p.profile().campaignId() != null && !existing.contains(p.profile().campaignId())) {
-                errors.add(row(prefix, i, "campaignId", "NOT_FOUND", "campaignId names no campaign of this workspace"));
+                errors.add(row(prefix, i, "campaignId", UserErrorCode.NOT_FOUND, "campaignId names no campaign of this workspace"));
                 parsed.set(i, null);
             }
         }
     }
 
-    private static UserError row(String[] prefix, int index, String field, String code, String message) {
+    private static UserError row(String[] prefix, int index, String field, UserErrorCode code, String message) {
         return prefix.length == 0 ? UserError.of(code, message, field)
                 : UserError.of(code, message, prefix[0], String.valueOf(index), field);
     }

@@ -45,13 +45,14 @@ public class NodeLookup {
 
     static final Set<String> TYPES = Set.of("Activity", "Campaign", "CampaignCost", "CriteriaModel", "CriteriaVersion", "Handoff",
             "ImportJob", "CriteriaBacktest", "PredictiveModel", "Lead", "LeadScore", "PrivacyAuditEntry", "RejectionReason", "SalesRep", "ScoringJob", "Workspace",
-            "SignalAnalysisJob");
+            "SignalAnalysisJob", "FirstCallSignalCode", "ImportMapping");
     /** Types some roles may not read (as their own fields say: costs are hidden from sales, privacy entries RevOps only). */
     private static final java.util.Map<String, Set<String>> READERS = java.util.Map.of(
             "CampaignCost", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP), "PrivacyAuditEntry", Set.of(Roles.ADMIN),
             "CriteriaBacktest", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP),
             "PredictiveModel", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP),
-            "SignalAnalysisJob", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP));
+            "SignalAnalysisJob", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP),
+            "ImportMapping", Set.of(Roles.ADMIN, Roles.MARKETING));
 
     @Inject
     LeadService leads;
@@ -75,6 +76,9 @@ public class NodeLookup {
     io.leadproof.evidence.prediction.ModelStore predictiveModels;
     @Inject
     io.leadproof.evidence.analysisjob.AnalysisJobNodes analysisJobs;
+    io.leadproof.feedback.FirstCallSignalCodes signalCodes;
+    @Inject
+    io.leadproof.imports.job.MappingStore importMappings;
     @Inject
     CurrentWorkspace workspace;
     @Inject
@@ -120,6 +124,8 @@ public class NodeLookup {
             case "CriteriaBacktest" -> Optional.ofNullable(backtests.find(uuid));
             case "PredictiveModel" -> predictiveModels.find(uuid).map(io.leadproof.evidence.prediction.PredictionGraphQL::view);
             case "SignalAnalysisJob" -> analysisJobs.find(uuid);
+            case "FirstCallSignalCode" -> Optional.ofNullable(signalCodes.byId(uuid)).map(io.leadproof.feedback.FirstCallSignalGraphQL.View::of);
+            case "ImportMapping" -> importMappings.byId(uuid).map(m -> io.leadproof.imports.api.ImportGraphQL.view(m.id(), m.mapping()));
             default -> Optional.empty();
         };
         return found.orElse(null);

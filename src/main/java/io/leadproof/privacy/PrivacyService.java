@@ -1,5 +1,7 @@
 package io.leadproof.privacy;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -130,7 +132,7 @@ public class PrivacyService {
     }
 
     private static UserError notFound() {
-        return UserError.of("NOT_FOUND", "leadId names no lead of this workspace", "leadId");
+        return UserError.of(UserErrorCode.NOT_FOUND, "leadId names no lead of this workspace", "leadId");
     }
 
     static List<Attribute> render(Map<String, Integer> counts) {

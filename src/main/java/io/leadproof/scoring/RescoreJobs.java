@@ -1,5 +1,7 @@
 package io.leadproof.scoring;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -172,14 +174,14 @@ public class RescoreJobs {
     public Result resume(UUID jobId) {
         ScoringJob job = ScoringJob.<ScoringJob>find("id", jobId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (job == null) {
-            return new Result(null, List.of(UserError.of("NOT_FOUND", "no such scoring job", "jobId")));
+            return new Result(null, List.of(UserError.of(UserErrorCode.NOT_FOUND, "no such scoring job", "jobId")));
         }
         if (job.state() != ScoringJobState.FAILED) {
-            return new Result(null, List.of(UserError.of("NOT_FAILED", "the job is " + job.state() + "; only a FAILED job can be resumed", "jobId")));
+            return new Result(null, List.of(UserError.of(UserErrorCode.NOT_FAILED, "the job is " + job.state() + "; only a FAILED job can be resumed", "jobId")));
         }
         var version = CriteriaVersion.<CriteriaVersion>find("id", job.versionId()).firstResult();
         if (version == null || version.status() != VersionStatus.ACTIVE) {
-            return new Result(null, List.of(UserError.of("VERSION_NOT_ACTIVE",
+            return new Result(null, List.of(UserError.of(UserErrorCode.VERSION_NOT_ACTIVE,
                     "the job's version is no longer the model's active version; its successor has a job of its own", "jobId")));
         }
         job.resume();

@@ -1,5 +1,7 @@
 package io.leadproof.workspace;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -34,10 +36,10 @@ public class WorkspaceService {
             try {
                 currency = Currency.getInstance(in.reportingCurrency());
             } catch (IllegalArgumentException e) {
-                problems.add("INVALID_CURRENCY", "reportingCurrency must be an ISO 4217 code such as EUR", "reportingCurrency");
+                problems.add(UserErrorCode.INVALID_CURRENCY, "reportingCurrency must be an ISO 4217 code such as EUR", "reportingCurrency");
             }
             if (currency != null && !currency.getCurrencyCode().equals(w.reportingCurrency()) && moneyRecorded()) {
-                problems.add("CURRENCY_LOCKED", "the reporting currency cannot change once costs were recorded", "reportingCurrency");
+                problems.add(UserErrorCode.CURRENCY_LOCKED, "the reporting currency cannot change once costs were recorded", "reportingCurrency");
             }
         }
         Integer sla = problems.range(in.responseSlaHours(), 1, 720, "responseSlaHours");

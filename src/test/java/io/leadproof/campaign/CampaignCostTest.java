@@ -43,6 +43,32 @@ class CampaignCostTest {
     }
 
     @Test
+    void every_cost_entry_is_reached_page_by_page_newest_day_first() {
+        var id = GraphQL.ok("mutation { campaignCreate(input: {name: \"Paged Costs\", channel: EMAIL}) { campaign { id } } }")
+                .getString("data.campaignCreate.campaign.id");
+        for (String day : new String[] { "2026-03-01", "2026-03-03", "2026-03-03", "2026-03-02", "2026-03-03" }) {
+            GraphQL.ok(COST, Map.of("i", Map.of("campaignId", id, "incurredOn", day, "amount", Map.of("amount", "1", "currency", "USD"))));
+        }
+        String page = "query($id: ID!, $after: String) { campaign(id: $id) { costsConnection(first: 2, after: $after) {"
+                + " totalCount edges { cursor node { id incurredOn } } pageInfo { hasNextPage endCursor } } } }";
+        var days = new java.util.ArrayList<String>();
+        var ids = new java.util.HashSet<String>();
+        String after = null;
+        do {
+            var vars = new java.util.HashMap<String, Object>(Map.of("id", id));
+            vars.put("after", after);
+            var costs = GraphQL.ok(page, vars);
+            assertThat(costs.getInt("data.campaign.costsConnection.totalCount")).isEqualTo(5);
+            days.addAll(costs.getList("data.campaign.costsConnection.edges.node.incurredOn"));
+            ids.addAll(costs.getList("data.campaign.costsConnection.edges.node.id"));
+            after = costs.getBoolean("data.campaign.costsConnection.pageInfo.hasNextPage")
+                    ? costs.getString("data.campaign.costsConnection.pageInfo.endCursor") : null;
+        } while (after != null);
+        assertThat(days).containsExactly("2026-03-03", "2026-03-03", "2026-03-03", "2026-03-02", "2026-03-01");
+        assertThat(ids).hasSize(5);
+    }
+
+    @Test
     void a_duplicate_name_and_a_reversed_date_range_are_user_errors() {
         GraphQL.ok("mutation { campaignCreate(input: {name: \"Twice\", channel: EMAIL}) { campaign { id } } }");
         var twice = GraphQL.ok("mutation { campaignCreate(input: {name: \"Twice\", channel: EMAIL}) { campaign { id } userErrors { field code } } }");

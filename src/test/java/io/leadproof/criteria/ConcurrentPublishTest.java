@@ -50,6 +50,6 @@ class ConcurrentPublishTest {
         var again = Concurrently.run(
                 () -> scope.call(WS, () -> criteria.publish(NodeId.parse("CriteriaVersion", drafts[0]))),
                 () -> scope.call(WS, () -> criteria.publish(NodeId.parse("CriteriaVersion", drafts[0]))));
-        assertThat(again).allSatisfy(r -> assertThat(r.userErrors()).extracting(e -> e.code()).containsExactly("NOT_A_DRAFT"));
+        assertThat(again).allSatisfy(r -> assertThat(r.userErrors()).extracting(e -> e.code().name()).containsExactly("NOT_A_DRAFT"));
     }
 }

@@ -173,6 +173,8 @@ class QueryLimitsTest {
         probes.put("Lead.activities", "{ lead(id: \"" + leadId + "\") { activities(first: %d) { edges { cursor } } } }");
         probes.put("Lead.scoreHistory", "{ lead(id: \"" + leadId + "\") { scoreHistory(first: %d) { edges { cursor } } } }");
         probes.put("Campaign.costs", "{ campaign(id: \"" + campaignId + "\") { costs(first: %d) { id } } }");
+        probes.put("Campaign.costsConnection", "{ campaign(id: \"" + campaignId + "\") { costsConnection(first: %d) { totalCount } } }");
+        probes.put("Query.criteriaModelsConnection", "{ criteriaModelsConnection(first: %d) { totalCount } }");
         probes.put("Query.predictiveModels", "{ predictiveModels(first: %d) { totalCount } }");
         String version = GraphQL.ok("{ criteriaModels { servedVersionId } }").getString("data.criteriaModels[0].servedVersionId");
         probes.put("CriteriaVersion.backtests", "{ criteriaVersion(id: \"" + version + "\") { backtests(first: %d) { totalCount } } }");
@@ -183,7 +185,8 @@ class QueryLimitsTest {
     static final Map<String, String> PROBED_WITH_THEIR_STORY = Map.of(
             "SignalAnalysis.dealsA", "AfternoonScenarioTest", "SignalAnalysis.dealsB", "AfternoonScenarioTest",
             "CriteriaBacktestResult.newlyQualified", "TwelveLeadBacktestStoryTest",
-            "CriteriaBacktestResult.newlyExcluded", "TwelveLeadBacktestStoryTest");
+            "CriteriaBacktestResult.newlyExcluded", "TwelveLeadBacktestStoryTest",
+            "Handoff.eventsConnection", "HandoffStoryTest");
 
     @Test
     void every_field_that_takes_first_caps_the_page_at_one_hundred() {

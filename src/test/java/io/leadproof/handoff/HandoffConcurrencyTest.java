@@ -66,7 +66,7 @@ class HandoffConcurrencyTest {
                 () -> scope.call(WS, () -> accept(handoff, null)),
                 () -> scope.call(WS, () -> accept(handoff, null)));
         assertThat(acted.stream().filter(p -> p.userErrors().isEmpty())).as("exactly one accept wins").hasSize(1);
-        assertThat(acted.stream().flatMap(p -> p.userErrors().stream()).map(e -> e.code())).containsExactly("INVALID_TRANSITION");
+        assertThat(acted.stream().flatMap(p -> p.userErrors().stream()).map(e -> e.code().name())).containsExactly("INVALID_TRANSITION");
 
         var keyed = GraphQL.ok("mutation($h: ID!) { handoffLogTouch(input: {handoffId: $h, channel: CALL, note: \"intro\", idempotencyKey: \"k-1\"}) { handoff { id } userErrors { code } } }",
                 Map.of("h", handoff));

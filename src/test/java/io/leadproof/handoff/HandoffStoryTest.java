@@ -159,6 +159,24 @@ class HandoffStoryTest {
         assertThat(times).isSortedAccordingTo((a, b) -> OffsetDateTime.parse(a).compareTo(OffsetDateTime.parse(b)));
         assertThat(Duration.between(start, OffsetDateTime.parse(times.getFirst()).toInstant())).isGreaterThanOrEqualTo(Duration.ofDays(30));
         assertThat(lead.getList("data.lead.handoffs[1].events.toState")).containsExactly("PENDING", "PENDING", "ACCEPTED", "OPPORTUNITY", "WON");
+
+        String page = "query($h: ID!, $after: String) { handoff(id: $h) { eventsConnection(first: 2, after: $after) {"
+                + " totalCount edges { node { type } } pageInfo { hasNextPage endCursor } } } }";
+        var types = new java.util.ArrayList<String>();
+        String after = null;
+        do {
+            var vars = new java.util.HashMap<String, Object>(Map.of("h", secondHandoff));
+            vars.put("after", after);
+            var events = GraphQL.ok(page, vars);
+            assertThat(events.getInt("data.handoff.eventsConnection.totalCount")).isEqualTo(5);
+            types.addAll(events.getList("data.handoff.eventsConnection.edges.node.type"));
+            after = events.getBoolean("data.handoff.eventsConnection.pageInfo.hasNextPage")
+                    ? events.getString("data.handoff.eventsConnection.pageInfo.endCursor") : null;
+        } while (after != null);
+        assertThat(types).as("paged like the whole log").containsExactly("CREATED", "ASSIGNED", "ACCEPTED", "OPPORTUNITY_CREATED", "WON");
+        var tooMany = GraphQL.post("query($h: ID!) { handoff(id: $h) { eventsConnection(first: 101) { totalCount } } }", Map.of("h", secondHandoff));
+        assertThat(tooMany.getString("errors[0].extensions.reason")).as("page cap (QueryLimitsTest leaves this probe to the story)")
+                .isEqualTo("INVALID_PAGE_SIZE");
     }
 
     @Test

@@ -46,7 +46,7 @@ class NodeRefetchTest {
         var batch = GraphQL.ok("query($ids: [String!]!) { nodes(ids: $ids) { __typename id } }", Map.of("ids", ids));
         assertThat(batch.getList("data.nodes.id")).containsExactlyElementsOf(ids);
         assertThat(batch.getList("data.nodes.__typename")).contains("Workspace", "SalesRep", "RejectionReason", "CampaignCost",
-                "PrivacyAuditEntry", "LeadScore", "Lead", "Campaign", "CriteriaModel", "CriteriaVersion", "Activity", "SignalAnalysisJob");
+                "PrivacyAuditEntry", "LeadScore", "Lead", "Campaign", "CriteriaModel", "CriteriaVersion", "Activity", "SignalAnalysisJob", "FirstCallSignalCode", "ImportMapping");
     }
 
     @Test
@@ -87,6 +87,16 @@ class NodeRefetchTest {
         Members.rep(WS, "rita");
         ids.add(GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"rita\"}) { rep { id } } }").getString("data.salesRepUpsert.rep.id"));
         ids.add(GraphQL.ok("{ rejectionReasons { id } }").getString("data.rejectionReasons[0].id"));
+        String signal = GraphQL.ok("mutation { firstCallSignalCodeCreate(input: {code: \"REFETCH_ME\", label: \"Refetch me\"}) { signal { id } } }")
+                .getString("data.firstCallSignalCodeCreate.signal.id");
+        assertThat(GraphQL.ok("{ firstCallSignalCodes { id } }").getList("data.firstCallSignalCodes.id")).as("listed with the same id").contains(signal);
+        ids.add(signal);
+        String mapping = GraphQL.ok("mutation { importMappingSave(input: {name: \"refetch\", kind: LEADS, columns: [{header: \"Email\", field: \"email\"}]})"
+                + " { mapping { id } userErrors { code message } } }").getString("data.importMappingSave.mapping.id");
+        assertThat(GraphQL.ok("mutation { importMappingSave(input: {name: \"refetch\", kind: LEADS, columns: [{header: \"E-mail\", field: \"email\"}]})"
+                + " { mapping { id } } }").getString("data.importMappingSave.mapping.id")).as("saved again under its name: same id").isEqualTo(mapping);
+        assertThat(GraphQL.ok("{ importMappings { id } }").getList("data.importMappings.id")).as("listed with the same id").contains(mapping);
+        ids.add(mapping);
         ids.add(GraphQL.ok("{ workspace { id } }").getString("data.workspace.id"));
         var models = GraphQL.ok("{ criteriaModels { id } }");
         String model = models.getString("data.criteriaModels[0].id");

@@ -351,7 +351,10 @@ class RoleMatrixTest {
                     f -> Map.of("w", WINDOW), "data.dataQualityReport")),
             Map.entry("DataQualityIssue.relatedLead", Probe.of(
                     "query($id: ID!) { lead(id: $id) { id dataQuality { issues { code relatedLead { id } } } } }",
-                    f -> Map.of("id", f.leadId()), "data.lead.dataQuality")));
+                    f -> Map.of("id", f.leadId()), "data.lead.dataQuality")),
+            Map.entry("criteriaModelsConnection", Probe.of("{ criteriaModelsConnection(first: 1) { totalCount } }", "data.criteriaModelsConnection")),
+            Map.entry("Campaign.costsConnection", Probe.of("query($id: ID!) { campaign(id: $id) { id costsConnection(first: 1) { totalCount } } }",
+                    f -> Map.of("id", f.campaignId()), "data.campaign.costsConnection")));
 
     private static volatile String backtest;
 

@@ -1,5 +1,7 @@
 package io.leadproof.evidence.api;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +65,7 @@ public final class AnalysisRequestCheck {
     /** [from, to) or null with the errors added. */
     public static Instant[] window(EvidenceInputs.WindowInput window, List<UserError> errors, String... path) {
         if (window == null || window.from() == null || window.to() == null) {
-            errors.add(UserError.of("REQUIRED", "the window needs from and to", path));
+            errors.add(UserError.of(UserErrorCode.REQUIRED, "the window needs from and to", path));
             return null;
         }
         Instant from = window.from().toInstant();

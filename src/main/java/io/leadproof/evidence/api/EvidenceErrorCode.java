@@ -28,6 +28,6 @@ public enum EvidenceErrorCode {
     NOT_RUNNING;
 
     public io.leadproof.common.UserError error(String message, String... field) {
-        return io.leadproof.common.UserError.of(name(), message, field);
+        return io.leadproof.common.UserError.of(io.leadproof.common.UserErrorCode.valueOf(name()), message, field);
     }
 }

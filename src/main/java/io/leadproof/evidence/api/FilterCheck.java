@@ -1,5 +1,7 @@
 package io.leadproof.evidence.api;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +62,7 @@ final class FilterCheck {
 
     private static void tooMany(int size, List<UserError> errors, String field) {
         if (size > AnalysisRequestCheck.MAX_FILTER_VALUES) {
-            errors.add(UserError.of("TOO_MANY", field + " takes at most " + AnalysisRequestCheck.MAX_FILTER_VALUES
+            errors.add(UserError.of(UserErrorCode.TOO_MANY, field + " takes at most " + AnalysisRequestCheck.MAX_FILTER_VALUES
                     + " values", "input", "filter", field));
         }
     }

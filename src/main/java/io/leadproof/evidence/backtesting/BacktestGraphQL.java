@@ -1,5 +1,7 @@
 package io.leadproof.evidence.backtesting;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -60,7 +62,7 @@ public class BacktestGraphQL {
     public @NonNull Payload criteriaBacktestCancel(@NonNull @Description("The backtest.") BacktestInputs.Cancel input) {
         UUID id = NodeId.parse("CriteriaBacktest", input.backtestId());
         if (id == null) {
-            return new Payload(null, List.of(UserError.of("INVALID_ID",
+            return new Payload(null, List.of(UserError.of(UserErrorCode.INVALID_ID,
                     "backtestId is not a CriteriaBacktest id (gid://leadproof/CriteriaBacktest/<uuid>)", "backtestId")));
         }
         return Payload.of(jobs.cancel(id));

@@ -1,5 +1,7 @@
 package io.leadproof.evidence.backtesting;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +25,7 @@ import io.leadproof.security.CurrentWorkspace;
 public class BacktestJobs {
 
     public record Result(BacktestJob job, List<UserError> userErrors) {
-        static Result failed(String code, String message, String field) {
+        static Result failed(UserErrorCode code, String message, String field) {
             return new Result(null, List.of(UserError.of(code, message, field)));
         }
     }
@@ -46,26 +48,26 @@ public class BacktestJobs {
         var request = checked.request();
         Optional<CriteriaVersion> tested = criteria.version(request.versionId());
         if (tested.isEmpty()) {
-            return Result.failed("NOT_FOUND", "no such criteria version in this workspace", "versionId");
+            return Result.failed(UserErrorCode.NOT_FOUND, "no such criteria version in this workspace", "versionId");
         }
         CriteriaVersion baseline;
         if (request.baselineVersionId() == null) {
             baseline = CriteriaVersion.<CriteriaVersion>find("modelId = ?1 and status = ?2", tested.get().modelId(), VersionStatus.ACTIVE)
                     .firstResult();
             if (baseline == null) {
-                return Result.failed("NO_ACTIVE_VERSION", "the tested version's model has no active version to compare with;"
+                return Result.failed(UserErrorCode.NO_ACTIVE_VERSION, "the tested version's model has no active version to compare with;"
                         + " name one in compareWithVersionId", "compareWithVersionId");
             }
         } else {
             baseline = criteria.version(request.baselineVersionId()).orElse(null);
             if (baseline == null) {
-                return Result.failed("NOT_FOUND", "no such criteria version in this workspace", "compareWithVersionId");
+                return Result.failed(UserErrorCode.NOT_FOUND, "no such criteria version in this workspace", "compareWithVersionId");
             }
         }
         for (var v : List.of(tested.get(), baseline)) {
             var violations = CriteriaValidator.validate(v.spec());
             if (!violations.isEmpty()) {
-                return Result.failed("INVALID_CRITERIA", "version " + v.number() + " does not compile: "
+                return Result.failed(UserErrorCode.INVALID_CRITERIA, "version " + v.number() + " does not compile: "
                         + violations.getFirst().message(), v == tested.get() ? "versionId" : "compareWithVersionId");
             }
         }
@@ -82,10 +84,10 @@ public class BacktestJobs {
     public Result cancel(UUID jobId) {
         BacktestJob job = BacktestJob.<BacktestJob>find("id", jobId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (job == null) {
-            return Result.failed("NOT_FOUND", "no such backtest in this workspace", "backtestId");
+            return Result.failed(UserErrorCode.NOT_FOUND, "no such backtest in this workspace", "backtestId");
         }
         if (!job.state().isOpen()) {
-            return Result.failed("NOT_RUNNING", "the backtest is " + job.state() + "; only a QUEUED or RUNNING backtest can be cancelled",
+            return Result.failed(UserErrorCode.NOT_RUNNING, "the backtest is " + job.state() + "; only a QUEUED or RUNNING backtest can be cancelled",
                     "backtestId");
         }
         job.cancel(clock.instant());

@@ -1,5 +1,7 @@
 package io.leadproof.evidence.backtesting;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +35,13 @@ final class BacktestRequests {
         Instant from = in.from() == null ? null : in.from().toInstant();
         Instant to = in.to() == null ? null : in.to().toInstant();
         if (from == null || to == null) {
-            problems.add("REQUIRED", "from and to are required", from == null ? "from" : "to");
+            problems.add(UserErrorCode.REQUIRED, "from and to are required", from == null ? "from" : "to");
         } else if (!to.isAfter(from)) {
-            problems.add("INVALID_WINDOW", "to must be after from", "to");
+            problems.add(UserErrorCode.INVALID_WINDOW, "to must be after from", "to");
         } else if (to.isAfter(now)) {
-            problems.add("INVALID_WINDOW", "to must not lie in the future: history is replayed, not forecast", "to");
+            problems.add(UserErrorCode.INVALID_WINDOW, "to must not lie in the future: history is replayed, not forecast", "to");
         } else if (BacktestRequest.MAX_WINDOW.compareTo(java.time.Duration.between(from, to)) < 0) {
-            problems.add("WINDOW_TOO_LONG", "a backtest window spans at most 5 years", "to");
+            problems.add(UserErrorCode.WINDOW_TOO_LONG, "a backtest window spans at most 5 years", "to");
         }
         Integer days = problems.range(in.momentDays(), 0, 365, "momentDays");
         Integer reps = problems.range(in.reps(), 1, 10_000, "reps");
@@ -64,7 +66,7 @@ final class BacktestRequests {
         OutcomeGroup good = group(in.goodOutcomes(), OutcomeGroup.won(), "goodOutcomes", problems);
         OutcomeGroup bad = group(in.badOutcomes(), BacktestOptions.notWon(), "badOutcomes", problems);
         if (good != null && bad != null && good.overlaps(bad)) {
-            problems.add("INVALID_GROUP", "an outcome cannot count as both good and bad: " + good.label() + " and "
+            problems.add(UserErrorCode.INVALID_GROUP, "an outcome cannot count as both good and bad: " + good.label() + " and "
                     + bad.label() + " overlap", "badOutcomes");
         }
         if (!problems.isEmpty()) {
@@ -94,14 +96,14 @@ final class BacktestRequests {
 
     private static void tooMany(List<?> values, String field, InputProblems problems) {
         if (values != null && values.size() > MAX_FILTER_VALUES) {
-            problems.add("TOO_MANY", field + " takes at most " + MAX_FILTER_VALUES + " values", field);
+            problems.add(UserErrorCode.TOO_MANY, field + " takes at most " + MAX_FILTER_VALUES + " values", field);
         }
     }
 
     private static UUID id(String type, String value, String field, InputProblems problems) {
         UUID id = NodeId.parse(type, value);
         if (id == null) {
-            problems.add("INVALID_ID", field + " is not a " + type + " id (gid://leadproof/" + type + "/<uuid>)", field);
+            problems.add(UserErrorCode.INVALID_ID, field + " is not a " + type + " id (gid://leadproof/" + type + "/<uuid>)", field);
         }
         return id;
     }

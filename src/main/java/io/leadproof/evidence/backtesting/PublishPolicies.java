@@ -1,5 +1,7 @@
 package io.leadproof.evidence.backtesting;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.util.List;
 
@@ -64,7 +66,7 @@ public class PublishPolicies implements PublishCheck {
         if (fresh.longValue() > 0) {
             return List.of();
         }
-        return List.of(UserError.of("BACKTEST_REQUIRED", "this workspace publishes a version only after a successful backtest of it"
+        return List.of(UserError.of(UserErrorCode.BACKTEST_REQUIRED, "this workspace publishes a version only after a successful backtest of it"
                 + " as it is now; version " + draft.number() + " has none since its last edit: run criteriaBacktestStart first",
                 "versionId"));
     }

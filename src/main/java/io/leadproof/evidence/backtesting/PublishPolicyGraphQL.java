@@ -1,5 +1,7 @@
 package io.leadproof.evidence.backtesting;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -56,7 +58,7 @@ public class PublishPolicyGraphQL {
     @Description("Sets the workspace's rule for publishing criteria versions.")
     public @NonNull Payload criteriaPublishPolicySet(@NonNull @Description("The rule.") BacktestInputs.PolicySet input) {
         if (input.requireBacktest() == null) {
-            return new Payload(null, List.of(UserError.of("REQUIRED", "requireBacktest is required", "requireBacktest")));
+            return new Payload(null, List.of(UserError.of(UserErrorCode.REQUIRED, "requireBacktest is required", "requireBacktest")));
         }
         return new Payload(View.of(policies.set(input.requireBacktest())), List.of());
     }

@@ -1,5 +1,7 @@
 package io.leadproof.evidence.draft;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,13 +42,13 @@ public class CriteriaSuggestGraphQL {
         }
         var checked = input.analysis() == null ? null : AnalysisRequestCheck.check(input.analysis());
         if (checked == null) {
-            errors.add(UserError.of("REQUIRED", "analysis is required", "input", "analysis"));
+            errors.add(UserError.of(UserErrorCode.REQUIRED, "analysis is required", "input", "analysis"));
         } else {
             checked.errors().forEach(e -> errors.add(relocate(e)));
         }
         Integer support = input.knockoutMinSupport();
         if (support != null && (support < 1 || support > AnalysisRequestCheck.MAX_SAMPLE)) {
-            errors.add(UserError.of("OUT_OF_RANGE", "knockoutMinSupport must be between 1 and " + AnalysisRequestCheck.MAX_SAMPLE,
+            errors.add(UserError.of(UserErrorCode.OUT_OF_RANGE, "knockoutMinSupport must be between 1 and " + AnalysisRequestCheck.MAX_SAMPLE,
                     "input", "knockoutMinSupport"));
         }
         if (!errors.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.leadproof.evidence.draft;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ public class CriteriaSuggestService {
         CriteriaVersion active = CriteriaVersion.<CriteriaVersion>find("modelId = ?1 and status = ?2", modelId,
                 VersionStatus.ACTIVE).firstResult();
         if (active == null) {
-            return SuggestTypes.Payload.failed(List.of(UserError.of("NO_ACTIVE_VERSION",
+            return SuggestTypes.Payload.failed(List.of(UserError.of(UserErrorCode.NO_ACTIVE_VERSION,
                     "the model has no active version to copy; publish one first", "input", "modelId")));
         }
         var cohort = analyses.cohort(request);

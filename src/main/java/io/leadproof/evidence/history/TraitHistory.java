@@ -1,5 +1,7 @@
 package io.leadproof.evidence.history;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +22,7 @@ import io.leadproof.lead.Lead;
 public class TraitHistory {
 
     /** Why an observedAt is refused. */
-    public record Problem(String code, String message) {
+    public record Problem(UserErrorCode code, String message) {
     }
 
     @Inject
@@ -37,12 +39,12 @@ public class TraitHistory {
         }
         Instant created = existing == null ? createdAt : existing.createdAt();
         if (observedAt.isBefore(created)) {
-            return new Problem("BEFORE_CREATION", "observedAt must not lie before the lead's creation (" + created + ")");
+            return new Problem(UserErrorCode.BEFORE_CREATION, "observedAt must not lie before the lead's creation (" + created + ")");
         }
         if (existing != null) {
             Instant last = latestObservedAt(existing);
             if (last != null && observedAt.isBefore(last)) {
-                return new Problem("OUT_OF_ORDER", "observedAt must not lie before the lead's latest recorded values (" + last + ")");
+                return new Problem(UserErrorCode.OUT_OF_ORDER, "observedAt must not lie before the lead's latest recorded values (" + last + ")");
             }
         }
         return null;

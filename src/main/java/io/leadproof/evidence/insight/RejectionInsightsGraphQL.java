@@ -1,5 +1,7 @@
 package io.leadproof.evidence.insight;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,7 +45,7 @@ public class RejectionInsightsGraphQL {
             try {
                 zone = ZoneId.of(input.timeZone().strip());
             } catch (DateTimeException e) {
-                errors.add(UserError.of("INVALID_TIME_ZONE", "timeZone is not an IANA time zone such as Europe/Berlin",
+                errors.add(UserError.of(UserErrorCode.INVALID_TIME_ZONE, "timeZone is not an IANA time zone such as Europe/Berlin",
                         "input", "timeZone"));
             }
         }

@@ -1,5 +1,7 @@
 package io.leadproof.evidence.prediction;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +39,7 @@ public class PredictiveTraining {
     public Started start(String note) {
         String trimmed = note == null || note.isBlank() ? null : note.strip();
         if (trimmed != null && trimmed.length() > NOTE_MAX) {
-            return refused(UserError.of("TOO_LONG", "note is at most " + NOTE_MAX + " characters", "note"));
+            return refused(UserError.of(UserErrorCode.TOO_LONG, "note is at most " + NOTE_MAX + " characters", "note"));
         }
         if (store.trainingInProgress()) {
             return inProgress();
@@ -51,7 +53,7 @@ public class PredictiveTraining {
     }
 
     private static Started inProgress() {
-        return refused(UserError.of("TRAINING_IN_PROGRESS",
+        return refused(UserError.of(UserErrorCode.TRAINING_IN_PROGRESS,
                 "a training of this workspace's predictive model is already queued or running; wait for it to finish"));
     }
 

@@ -1,5 +1,7 @@
 package io.leadproof.evidence.settings;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.util.List;
 
@@ -40,10 +42,10 @@ public class EvidenceSettings {
     public Result update(String workspaceId, Integer stalledAfterDays, Integer firstCallWindowDays, String actor) {
         var problems = new InputProblems();
         if (stalledAfterDays != null && (stalledAfterDays < 1 || stalledAfterDays > 3650)) {
-            problems.add("OUT_OF_RANGE", "stalledAfterDays must lie between 1 and 3650", "stalledAfterDays");
+            problems.add(UserErrorCode.OUT_OF_RANGE, "stalledAfterDays must lie between 1 and 3650", "stalledAfterDays");
         }
         if (firstCallWindowDays != null && (firstCallWindowDays < 1 || firstCallWindowDays > 365)) {
-            problems.add("OUT_OF_RANGE", "firstCallWindowDays must lie between 1 and 365", "firstCallWindowDays");
+            problems.add(UserErrorCode.OUT_OF_RANGE, "firstCallWindowDays must lie between 1 and 365", "firstCallWindowDays");
         }
         if (!problems.isEmpty()) {
             return new Result(null, problems.errors());

@@ -1,5 +1,7 @@
 package io.leadproof.imports.api;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +58,7 @@ public class ImportGraphQL {
     @Description("The saved column mappings of the workspace, by name (at most " + MAPPINGS_CAP + ").")
     @Transactional
     public @NonNull List<ImportTypes.@NonNull Mapping> importMappings() {
-        return mappings.list(MAPPINGS_CAP).stream().map(ImportGraphQL::view).toList();
+        return mappings.listSaved(MAPPINGS_CAP).stream().map(m -> view(m.id(), m.mapping())).toList();
     }
 
     @Mutation("importMappingSave")
@@ -72,13 +74,13 @@ public class ImportGraphQL {
         }
         ColumnMapping mapping = mapping(input);
         for (String problem : mapping.problems()) {
-            errors.add(UserError.of("INVALID_MAPPING", problem, "columns"));
+            errors.add(UserError.of(UserErrorCode.INVALID_MAPPING, problem, "columns"));
         }
         if (!errors.isEmpty()) {
             return new ImportTypes.MappingSavePayload(null, errors);
         }
         mappings.save(mapping, workspace.actor(), clock.instant());
-        return new ImportTypes.MappingSavePayload(view(mapping), List.of());
+        return new ImportTypes.MappingSavePayload(view(mappings.idOf(mapping.name()).orElseThrow(), mapping), List.of());
     }
 
     static ColumnMapping mapping(ImportTypes.MappingInput in) {
@@ -93,12 +95,12 @@ public class ImportGraphQL {
                 in.decimalSeparator(), in.timeZone());
     }
 
-    static ImportTypes.Mapping view(ColumnMapping m) {
+    public static ImportTypes.Mapping view(java.util.UUID id, ColumnMapping m) {
         var columns = m.columns().stream().map(c -> new ImportTypes.Column(c.header(), c.field(), c.attribute(),
                 c.attribute() == null ? null : ImportTypes.AttributeKind.valueOf(c.typeOrText().name()),
                 c.values().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> new ImportTypes.ValueAlias(e.getKey(), e.getValue())).toList())).toList();
-        return new ImportTypes.Mapping(m.name(), ImportTypes.Kind.valueOf(m.kind().name()), columns, m.placeholders(),
+        return new ImportTypes.Mapping(NodeId.of("ImportMapping", id), m.name(), ImportTypes.Kind.valueOf(m.kind().name()), columns, m.placeholders(),
                 m.datePattern(), String.valueOf(m.decimalChar()), m.zone().getId());
     }
 }

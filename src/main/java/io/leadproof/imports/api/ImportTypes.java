@@ -92,12 +92,13 @@ public final class ImportTypes {
 
     @Type("ImportMapping")
     @Description("A saved column mapping.")
-    public record Mapping(@NonNull @Description("Its name.") String name, @NonNull @Description("What the rows are.") Kind kind,
+    public record Mapping(@org.eclipse.microprofile.graphql.Id @NonNull @Description("Global id; kept when the mapping is saved again under its name.") String id,
+            @NonNull @Description("Its name.") String name, @NonNull @Description("What the rows are.") Kind kind,
             @NonNull @Description("The mapped columns.") List<@NonNull Column> columns,
             @NonNull @Description("Values meaning unknown.") List<String> placeholders,
             @Description("Declared date pattern.") String datePattern,
             @NonNull @Description("Decimal separator.") String decimalSeparator,
-            @NonNull @Description("Zone of dates without an offset.") String timeZone) {
+            @NonNull @Description("Zone of dates without an offset.") String timeZone) implements io.leadproof.common.Node {
     }
 
     @Type("ImportMappingSavePayload")

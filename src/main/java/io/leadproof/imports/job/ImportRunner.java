@@ -165,7 +165,7 @@ class ImportRunner {
             int index = Integer.parseInt(error.field().get(1));
             long rowNumber = batch.rowNumbers.get(index);
             String column = error.field().size() > 2 ? batch.mapping.headerFor(error.field().get(2)) : null;
-            errors.add(new ImportError(rowNumber, column, error.code(), error.message()));
+            errors.add(new ImportError(rowNumber, column, error.code().name(), error.message()));
             failedRows.add(rowNumber);
         }
         errors.sort(Comparator.comparingLong(ImportError::rowNumber));

@@ -1,5 +1,7 @@
 package io.leadproof.scoring.engine;
 
+import io.leadproof.common.UserErrorCode;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,28 +15,28 @@ final class PredicateValidator {
         LeadField field = predicate.field();
         Operator op = predicate.op();
         if (field == null) {
-            out.add(violation(path, "field", "MISSING_FIELD", "Choose the lead field to test."));
+            out.add(violation(path, "field", UserErrorCode.MISSING_FIELD, "Choose the lead field to test."));
         } else if (field == LeadField.CUSTOM && Values.isBlank(predicate.customKey())) {
-            out.add(violation(path, "customKey", "MISSING_CUSTOM_KEY", "Name the custom attribute to test."));
+            out.add(violation(path, "customKey", UserErrorCode.MISSING_CUSTOM_KEY, "Name the custom attribute to test."));
         } else if (field != LeadField.CUSTOM && !Values.isBlank(predicate.customKey())) {
-            out.add(violation(path, "customKey", "UNEXPECTED_CUSTOM_KEY",
+            out.add(violation(path, "customKey", UserErrorCode.UNEXPECTED_CUSTOM_KEY,
                     "Only the CUSTOM field takes a custom attribute key, not " + field + "."));
         }
         if (op == null) {
-            out.add(violation(path, "operator", "MISSING_OPERATOR", "Choose an operator."));
+            out.add(violation(path, "operator", UserErrorCode.MISSING_OPERATOR, "Choose an operator."));
             return;
         }
         if (field == null) {
             return;
         }
         if (!op.isValidFor(field.valueType())) {
-            out.add(violation(path, "operator", "OPERATOR_NOT_VALID_FOR_FIELD",
+            out.add(violation(path, "operator", UserErrorCode.OPERATOR_NOT_VALID_FOR_FIELD,
                     "%s cannot be used on %s, a %s field.".formatted(op, field, field.valueType())));
             return;
         }
         List<String> values = predicate.values();
         if (values.size() < op.minValues() || values.size() > op.maxValues()) {
-            out.add(violation(path, "values", "WRONG_VALUE_COUNT", expectedCount(op, values.size())));
+            out.add(violation(path, "values", UserErrorCode.WRONG_VALUE_COUNT, expectedCount(op, values.size())));
             return;
         }
         validateValues(field, op, values, path, out);
@@ -48,29 +50,29 @@ final class PredicateValidator {
             String value = values.get(i);
             List<String> valuePath = append(path, "values", String.valueOf(i));
             if (Values.isBlank(value)) {
-                out.add(new RuleViolation(valuePath, "BLANK_VALUE", "A value must not be blank."));
+                out.add(new RuleViolation(valuePath, UserErrorCode.BLANK_VALUE, "A value must not be blank."));
             } else if (numeric) {
                 BigDecimal number = Values.parseDecimal(value);
                 if (number == null) {
-                    out.add(new RuleViolation(valuePath, "INVALID_NUMBER", "'" + value + "' is not a number."));
+                    out.add(new RuleViolation(valuePath, UserErrorCode.INVALID_NUMBER, "'" + value + "' is not a number."));
                 } else {
                     numbers.add(number);
                 }
             } else if (field.valueType() == ValueType.ENUM && Values.enumConstant(field, value) == null) {
-                out.add(new RuleViolation(valuePath, "INVALID_ENUM_VALUE", "'%s' is not a %s; expected one of %s%s."
+                out.add(new RuleViolation(valuePath, UserErrorCode.INVALID_ENUM_VALUE, "'%s' is not a %s; expected one of %s%s."
                         .formatted(value, field, field.allowedValues(),
                                 value.strip().equalsIgnoreCase(LeadField.UNKNOWN_CONSTANT) ? " (test an unknown value with IS_NOT_SET)" : "")));
             } else if (field == LeadField.COUNTRY && (op == Operator.EQUALS || op == Operator.NOT_EQUALS
                     || op == Operator.IN || op == Operator.NOT_IN) && !Values.isCountryCode(value)) {
-                out.add(new RuleViolation(valuePath, "INVALID_COUNTRY_CODE",
+                out.add(new RuleViolation(valuePath, UserErrorCode.INVALID_COUNTRY_CODE,
                         "'" + value + "' is not an ISO 3166-1 alpha-2 country code such as DE or US."));
             } else if (Values.isDomainField(field) && !Values.isDomainPart(value)) {
-                out.add(new RuleViolation(valuePath, "INVALID_DOMAIN",
+                out.add(new RuleViolation(valuePath, UserErrorCode.INVALID_DOMAIN,
                         "'" + value + "' is not a domain: no spaces, '@' or '/'."));
             }
         }
         if (op == Operator.BETWEEN && numbers.size() == 2 && numbers.get(0).compareTo(numbers.get(1)) > 0) {
-            out.add(violation(path, "values", "BETWEEN_NOT_ASCENDING",
+            out.add(violation(path, "values", UserErrorCode.BETWEEN_NOT_ASCENDING,
                     "BETWEEN needs the lower bound first: %s > %s.".formatted(values.get(0), values.get(1))));
         }
     }
@@ -85,7 +87,7 @@ final class PredicateValidator {
         return "%s takes %s, got %d.".formatted(op, expected, actual);
     }
 
-    private static RuleViolation violation(List<String> path, String leaf, String code, String message) {
+    private static RuleViolation violation(List<String> path, String leaf, UserErrorCode code, String message) {
         return new RuleViolation(append(path, leaf), code, message);
     }
 

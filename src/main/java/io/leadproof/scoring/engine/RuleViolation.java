@@ -7,7 +7,7 @@ import java.util.Objects;
  * One problem in a criteria version. {@code path} names the offending input, e.g.
  * ["rules", "3", "when", "operator"]; {@code code} is UPPER_SNAKE and stable for clients.
  */
-public record RuleViolation(List<String> path, String code, String message) {
+public record RuleViolation(List<String> path, io.leadproof.common.UserErrorCode code, String message) {
     public RuleViolation {
         path = List.copyOf(path);
         Objects.requireNonNull(code, "code");

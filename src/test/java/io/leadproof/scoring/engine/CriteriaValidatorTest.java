@@ -41,7 +41,7 @@ class CriteriaValidatorTest {
     }
 
     private static void assertSingle(List<RuleViolation> violations, String code, String... path) {
-        assertThat(violations).extracting(RuleViolation::code, RuleViolation::path)
+        assertThat(violations).extracting(v -> v.code().name(), RuleViolation::path)
                 .containsExactly(tuple(code, List.of(path)));
         assertThat(violations.getFirst().message()).isNotBlank();
     }
@@ -145,7 +145,7 @@ class CriteriaValidatorTest {
         List<RuleViolation> violations = CriteriaValidator.validate(new CriteriaVersionSpec("v", List.of(
                 new FitRule("", "", new Predicate(CUSTOM, null, BETWEEN, List.of("9", "x")), 0),
                 engagement(Duration.ZERO, 5, 1, Duration.ofDays(-2))), null));
-        assertThat(violations).extracting(RuleViolation::code).containsExactly(
+        assertThat(violations).extracting(v -> v.code().name()).containsExactly(
                 "BLANK_RULE_KEY", "BLANK_RULE_LABEL", "MISSING_CUSTOM_KEY", "INVALID_NUMBER", "ZERO_POINTS",
                 "NON_POSITIVE_WINDOW", "CAP_BELOW_POINTS", "NON_POSITIVE_HALF_LIFE", "MISSING_MQL_THRESHOLD");
     }
@@ -155,7 +155,7 @@ class CriteriaValidatorTest {
         CriteriaVersionSpec invalid = new CriteriaVersionSpec("v", List.of(valid, valid), Thresholds.mql(1));
         assertThatThrownBy(() -> ScoringEngine.compile(invalid))
                 .isInstanceOfSatisfying(InvalidCriteriaException.class, e -> assertThat(e.violations())
-                        .extracting(RuleViolation::code).containsExactly("DUPLICATE_RULE_KEY"))
+                        .extracting(v -> v.code().name()).containsExactly("DUPLICATE_RULE_KEY"))
                 .hasMessageContaining("rules.1.key DUPLICATE_RULE_KEY");
     }
 }

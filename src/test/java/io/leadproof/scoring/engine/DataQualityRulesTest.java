@@ -86,6 +86,6 @@ class DataQualityRulesTest {
     void an_engagement_rule_on_bounces_is_refused() {
         var violations = CriteriaValidator.validate(Fixtures.version(new EngagementRule("b", "Bounced", ActivityType.EMAIL_BOUNCED,
                 null, null, Duration.ofDays(30), -10, 10, null)));
-        assertThat(violations).extracting(RuleViolation::code).containsExactly("NOT_ENGAGEMENT");
+        assertThat(violations).extracting(RuleViolation::code).containsExactly(io.leadproof.common.UserErrorCode.NOT_ENGAGEMENT);
     }
 }
