@@ -17,5 +17,7 @@ public record LeadFilter(
         @Description("Only leads of this country (ISO alpha-2).") String country,
         @Description("Created at or after this instant.") OffsetDateTime createdFrom,
         @Description("Created strictly before this instant.") OffsetDateTime createdBefore,
-        @Description("Case-insensitive text found in email, name or company name; at most 100 characters.") String search) {
+        @Description("Case-insensitive text found in email, name or company name; at most 100 characters.") String search,
+        @Description("Only leads whose stored data-quality verdict (as of their last write) is one of these.")
+        List<io.leadproof.quality.api.DataQualityGraphQL.Status> dataQuality) {
 }

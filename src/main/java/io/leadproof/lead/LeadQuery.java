@@ -82,6 +82,10 @@ final class LeadQuery {
             where.add("createdAt < :before");
             params.put("before", f.createdBefore().toInstant());
         }
+        if (f.dataQuality() != null && !distinct(f.dataQuality()).isEmpty()) {
+            where.add("id in (select q.leadId from LeadDataQualityRow q where q.status in :quality)");
+            params.put("quality", distinct(f.dataQuality()).stream().map(Enum::name).toList());
+        }
         if (f.search() != null && !f.search().isBlank()) {
             if (f.search().length() > 100) {
                 throw ApiException.invalid("TOO_LONG", "filter.search must be at most 100 characters");
