@@ -6,6 +6,8 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
+import io.leadproof.quality.api.DataQualityGraphQL.Status;
+
 @Input("LeadFilter")
 @Description("Narrows a lead list; all given conditions must hold.")
 public record LeadFilter(
@@ -19,5 +21,5 @@ public record LeadFilter(
         @Description("Created strictly before this instant.") OffsetDateTime createdBefore,
         @Description("Case-insensitive text found in email, name or company name; at most 100 characters.") String search,
         @Description("Only leads whose stored data-quality verdict (as of their last write) is one of these.")
-        List<io.leadproof.quality.api.DataQualityGraphQL.Status> dataQuality) {
+        List<Status> dataQuality) {
 }

@@ -22,7 +22,7 @@ class StoredVerdictFilterTest {
     static final String IMPORT = """
             mutation($i: LeadsImportInput!) { leadsImport(input: $i) { createdCount userErrors { code } } }""";
     static final String BY_QUALITY = """
-            query($q: [DataQualityStatus]) { leads(first: 50, filter: {dataQuality: $q, search: "vf-"}) {
+            query($q: [DataQualityStatus!]) { leads(first: 50, filter: {dataQuality: $q, search: "vf-"}) {
               edges { node { externalId dataQuality { status } } } } }""";
 
     @Test
