@@ -214,4 +214,6 @@ public class Lead extends WorkspaceOwned {
     public Instant erasedAt() { return erasedAt; }
     public Instant recycledAt() { return recycledAt; }
     public UUID lastHandoffVersionId() { return lastHandoffVersionId; }
+    Instant traitsObservedAt() { return traitsObservedAt; }
+    long version() { return version; }
 }

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import io.smallrye.graphql.api.Nullable;
 
+import io.leadproof.quality.api.DataQualityGraphQL.Status;
+
 @Input("LeadFilter")
 @Description("Narrows a lead list; all given conditions must hold.")
 public record LeadFilter(
@@ -20,5 +22,7 @@ public record LeadFilter(
         @Description("Only leads of this country (ISO alpha-2).") String country,
         @Description("Created at or after this instant.") OffsetDateTime createdFrom,
         @Description("Created strictly before this instant.") OffsetDateTime createdBefore,
-        @Description("Case-insensitive text found in email, name or company name; at most 100 characters.") String search) {
+        @Description("Case-insensitive text found in email, name or company name; at most 100 characters.") String search,
+        @Description("Only leads whose data-quality status (refreshed on every write) is one of these.")
+        @Nullable List<@NonNull Status> dataQuality) {
 }

@@ -28,12 +28,24 @@ final class LeadMatches {
         if (!externalIds.isEmpty() || !emails.isEmpty()) {
             Lead.<Lead>list("externalId in ?1 or emailNormalized in ?2",
                     externalIds.isEmpty() ? List.of("") : externalIds,
-                    emails.isEmpty() ? List.of("") : emails).forEach(matches::remember);
+                    emails.isEmpty() ? List.of("") : emails).forEach(lead -> {
+                        // the batch writes its leads itself (LeadRows): Hibernate must not flush them again
+                        Lead.getEntityManager().detach(lead);
+                        matches.remember(lead);
+                    });
         }
         return matches;
     }
 
+    private Lead last;
+
+    /** The lead last remembered: the one the row just applied landed in. */
+    Lead last() {
+        return last;
+    }
+
     void remember(Lead lead) {
+        last = lead;
         if (lead.externalId() != null) {
             byExternalId.put(lead.externalId(), lead);
         }

@@ -113,6 +113,11 @@ final class LeadQuery {
         if (f.seniorities() != null && !distinct(f.seniorities()).isEmpty()) {
             where.add("l.seniority = any(?)", (Object) names(f.seniorities()));
         }
+        if (f.dataQuality() != null && !distinct(f.dataQuality()).isEmpty()) {
+            // the verdict QualityRefresh keeps per lead (docs/data-quality.md); a lead never judged has no row
+            where.add("exists (select from lead_quality q where q.workspace_id = l.workspace_id and q.lead_id = l.id"
+                    + " and q.status = any(?))", (Object) names(f.dataQuality()));
+        }
         if (f.campaignId() != null) {
             where.add("l.campaign_id = ?", NodeId.require("Campaign", f.campaignId(), "filter.campaignId"));
         }

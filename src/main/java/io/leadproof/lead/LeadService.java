@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.leadproof.campaign.CampaignService;
 import io.leadproof.common.ApiException;
@@ -54,8 +55,22 @@ public class LeadService {
         return () -> known[0] != null ? known[0] : (known[0] = source.get());
     }
 
+    /** Creates or updates leads; the outcome holds the leads as stored (re-read after scoring). */
     @Transactional
     public LeadImportOutcome upsert(List<LeadInput> rows, String... pathPrefix) {
+        return write(rows, true, pathPrefix);
+    }
+
+    /**
+     * The same write for callers that need only the counts and errors (CSV imports): the leads of the outcome are the
+     * written values, not re-read (their stage may since have been moved by scoring).
+     */
+    @Transactional
+    public LeadImportOutcome upsertForCounts(List<LeadInput> rows, String... pathPrefix) {
+        return write(rows, false, pathPrefix);
+    }
+
+    private LeadImportOutcome write(List<LeadInput> rows, boolean reread, String[] pathPrefix) {
         if (rows.size() > IMPORT_CAP) {
             throw ApiException.limit("BATCH_TOO_LARGE", "at most " + IMPORT_CAP + " leads per call, got " + rows.size());
         }
@@ -71,54 +86,51 @@ public class LeadService {
         }
         rejectUnknownCampaigns(parsed, errors, pathPrefix);
         var matches = LeadMatches.load(parsed.stream().filter(p -> p != null).map(LeadInputParser.Parsed::profile).toList());
-
+        var batch = new LeadBatch(now);
         var leads = new ArrayList<Lead>(rows.size());
         var created = new ArrayList<Boolean>(rows.size());
-        Set<UUID> touched = new LinkedHashSet<>();
         for (int i = 0; i < parsed.size(); i++) {
             var p = parsed.get(i);
-            if (p == null) {
-                leads.add(null);
-                created.add(null);
-                continue;
-            }
-            Optional<Lead> existing;
-            try {
-                existing = matches.find(p.profile());
-            } catch (LeadMatches.IdentityConflict conflict) {
-                errors.add(row(pathPrefix, i, "externalId", UserErrorCode.IDENTITY_CONFLICT, conflict.getMessage()));
-                leads.add(null);
-                created.add(null);
-                continue;
-            }
-            var observed = traitHistory.check(p.observedAt(), existing.orElse(null), p.createdAt());
-            if (observed != null) {
-                errors.add(row(pathPrefix, i, "observedAt", observed.code(), observed.message()));
-                leads.add(null);
-                created.add(null);
-                continue;
-            }
-            Lead lead = existing.orElseGet(() -> Lead.capture(p.profile(), p.createdAt(), now));
-            lead.observedAt(p.observedAt());
-            if (existing.isPresent()) {
-                lead.revise(p.profile(), now);
-            } else {
-                lead.persist();
-            }
-            matches.remember(lead);
-            leads.add(lead);
-            created.add(existing.isEmpty());
-            touched.add(lead.id());
+            Boolean isNew = p == null ? null : apply(p, matches, batch, errors, pathPrefix, i);
+            leads.add(isNew == null ? null : matches.last());
+            created.add(isNew);
         }
-        if (!touched.isEmpty()) {
-            Lead.getEntityManager().flush();
-            var change = new LeadsChanged(workspace.id(), touched, LeadsChanged.What.ATTRIBUTES);
-            changed.fire(change);
-            // scoring moved some stages in SQL: the entities returned to the caller are re-read
-            leads.stream().filter(l -> l != null && change.stageMoved().contains(l.id())).distinct()
-                    .forEach(l -> Lead.getEntityManager().refresh(l));
+        if (batch.isEmpty()) {
+            return new LeadImportOutcome(leads, created, errors);
+        }
+        Lead.getEntityManager().flush();
+        Lead.getEntityManager().unwrap(Session.class).doWork(c -> batch.write(c, workspace.id()));
+        changed.fire(new LeadsChanged(workspace.id(), batch.touched(), LeadsChanged.What.ATTRIBUTES));
+        if (reread) {
+            var stored = findAll(batch.touched());
+            leads.replaceAll(l -> l == null ? null : stored.get(l.id()));
         }
         return new LeadImportOutcome(leads, created, errors);
+    }
+
+    /** Matches, checks and applies one row: whether its lead is new, or null (with the error) when it cannot land. */
+    private Boolean apply(LeadInputParser.Parsed p, LeadMatches matches, LeadBatch batch, List<UserError> errors, String[] prefix,
+            int index) {
+        Optional<Lead> existing;
+        try {
+            existing = matches.find(p.profile());
+        } catch (LeadMatches.IdentityConflict conflict) {
+            errors.add(row(prefix, index, "externalId", UserErrorCode.IDENTITY_CONFLICT, conflict.getMessage()));
+            return null;
+        }
+        var observed = traitHistory.check(p.observedAt(), existing.orElse(null), p.createdAt());
+        if (observed != null) {
+            errors.add(row(prefix, index, "observedAt", observed.code(), observed.message()));
+            return null;
+        }
+        Lead lead = existing.orElseGet(() -> batch.capture(Lead.capture(p.profile(), p.createdAt(), batch.now())));
+        lead.observedAt(p.observedAt());
+        if (existing.isPresent()) {
+            lead.revise(p.profile(), batch.now());
+            batch.revised(lead);
+        }
+        matches.remember(lead);
+        return existing.isEmpty();
     }
 
     private void rejectUnknownCampaigns(List<LeadInputParser.Parsed> parsed, List<UserError> errors, String[] prefix) {

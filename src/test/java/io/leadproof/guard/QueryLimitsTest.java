@@ -251,7 +251,8 @@ class QueryLimitsTest {
             Map.entry("ImportMappingInput.placeholders", "100 values (TOO_MANY)"),
             Map.entry("ImportColumnInput.values", "500 aliases per column (TOO_MANY)"),
             Map.entry("DealsImportInput.deals", "500 deals (OUT_OF_RANGE)"),
-            Map.entry("DealImportInput.firstCallSignals", "20 codes (TOO_MANY)"));
+            Map.entry("DealImportInput.firstCallSignals", "20 codes (TOO_MANY)"),
+            Map.entry("LeadFilter.dataQuality", "enum, deduplicated"));
 
     @Test
     void every_list_input_has_a_cap() {

@@ -41,7 +41,7 @@ class ImportBatchWriter {
             return new Written(0, 0, List.of());
         }
         if (values.getFirst() instanceof LeadInput) {
-            var outcome = leads.upsert(values.stream().map(LeadInput.class::cast).toList(), "leads");
+            var outcome = leads.upsertForCounts(values.stream().map(LeadInput.class::cast).toList(), "leads");
             return new Written(outcome.createdCount(), outcome.updatedCount(), outcome.userErrors());
         }
         var inputs = values.stream().map(ActivityRow.class::cast)

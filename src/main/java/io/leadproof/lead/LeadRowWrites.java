@@ -1,0 +1,132 @@
+package io.leadproof.lead;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.persistence.OptimisticLockException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.leadproof.common.Json;
+
+/**
+ * Writes the leads a batch captured and revised, one statement each for the new and the changed ones (arrays unnested
+ * in the server): a statement on lead costs a metrics refresh (R__metrics_maintenance.sql) whatever its row count, so
+ * a batch of 500 leads is two refreshes, not one per JDBC batch chunk. The rules stay on {@link Lead} (capture, revise);
+ * this only moves their result. Changed leads carry the version they were read with: a concurrent writer makes the
+ * batch fail like an entity's optimistic check would.
+ */
+final class LeadRowWrites {
+
+    private static final String TRAITS = "external_id, email, email_normalized, first_name, last_name, phone, company_name,"
+            + " company_domain, annual_revenue, employee_count, industry, job_title, seniority, country, source, campaign_id,"
+            + " budget_status, budget_amount, authority, need, timeline, owner_id, custom_attributes, updated_at, traits_observed_at";
+    private static final String ARRAYS = "unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::numeric[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[],"
+            + " ?::text[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],"
+            + " ?::timestamptz[], ?::timestamptz[], ?::bigint[])"
+            + " as t(id, external_id, email, email_normalized, first_name, last_name, phone, company_name, company_domain,"
+            + " annual_revenue, employee_count, industry, job_title, seniority, country, source, campaign_id, budget_status,"
+            + " budget_amount, authority, need, timeline, owner_id, custom_attributes, updated_at, traits_observed_at,"
+            + " created_at, version)";
+
+    private LeadRowWrites() {
+    }
+
+    static void insert(Connection c, String workspace, List<Lead> leads) throws SQLException {
+        if (leads.isEmpty()) {
+            return;
+        }
+        String sql = "insert into lead (workspace_id, id, lifecycle_stage, created_at, version, " + TRAITS + ")"
+                + " select ?, t.id, 'NEW', t.created_at, 0, " + columns("t.") + " from " + ARRAYS + " order by t.id";
+        try (var ps = c.prepareStatement(sql)) {
+            ps.setString(1, workspace);
+            bind(c, ps, 2, leads);
+            ps.executeUpdate();
+        }
+    }
+
+    static void update(Connection c, String workspace, List<Lead> leads) throws SQLException {
+        if (leads.isEmpty()) {
+            return;
+        }
+        String sql = "update lead l set (" + TRAITS + ", version) = (" + columns("t.") + ", l.version + 1) from " + ARRAYS
+                + " where l.workspace_id = ? and l.id = t.id and l.version = t.version";
+        try (var ps = c.prepareStatement(sql)) {
+            int next = bind(c, ps, 1, leads);
+            ps.setString(next, workspace);
+            if (ps.executeUpdate() != leads.size()) {
+                throw new OptimisticLockException("a lead of the batch was changed concurrently");
+            }
+        }
+    }
+
+    private static String columns(String prefix) {
+        return prefix + TRAITS.replace(", ", ", " + prefix).replace("custom_attributes", "custom_attributes::jsonb");
+    }
+
+    private static int bind(Connection c, java.sql.PreparedStatement ps, int first, List<Lead> leads) throws SQLException {
+        int i = first;
+        ps.setArray(i++, array(c, "uuid", leads, Lead::id));
+        ps.setArray(i++, array(c, "text", leads, Lead::externalId));
+        ps.setArray(i++, array(c, "text", leads, Lead::email));
+        ps.setArray(i++, array(c, "text", leads, Lead::emailNormalized));
+        ps.setArray(i++, array(c, "text", leads, Lead::firstName));
+        ps.setArray(i++, array(c, "text", leads, Lead::lastName));
+        ps.setArray(i++, array(c, "text", leads, Lead::phone));
+        ps.setArray(i++, array(c, "text", leads, Lead::companyName));
+        ps.setArray(i++, array(c, "text", leads, Lead::companyDomain));
+        ps.setArray(i++, array(c, "text", leads, l -> text(l.annualRevenue())));
+        ps.setArray(i++, array(c, "integer", leads, Lead::employeeCount));
+        ps.setArray(i++, array(c, "text", leads, Lead::industry));
+        ps.setArray(i++, array(c, "text", leads, Lead::jobTitle));
+        ps.setArray(i++, array(c, "text", leads, l -> name(l.seniority())));
+        ps.setArray(i++, array(c, "text", leads, Lead::country));
+        ps.setArray(i++, array(c, "text", leads, l -> name(l.source())));
+        ps.setArray(i++, array(c, "uuid", leads, Lead::campaignId));
+        ps.setArray(i++, array(c, "text", leads, l -> name(l.budgetStatus())));
+        ps.setArray(i++, array(c, "text", leads, l -> text(l.budgetAmount())));
+        ps.setArray(i++, array(c, "text", leads, l -> name(l.authority())));
+        ps.setArray(i++, array(c, "text", leads, l -> name(l.need())));
+        ps.setArray(i++, array(c, "text", leads, l -> name(l.timeline())));
+        ps.setArray(i++, array(c, "text", leads, Lead::ownerId));
+        ps.setArray(i++, array(c, "text", leads, l -> json(l.customAttributes())));
+        ps.setArray(i++, array(c, "text", leads, l -> timestamp(l.updatedAt())));
+        ps.setArray(i++, array(c, "text", leads, l -> timestamp(l.traitsObservedAt())));
+        ps.setArray(i++, array(c, "text", leads, l -> timestamp(l.createdAt())));
+        ps.setArray(i++, array(c, "bigint", leads, Lead::version));
+        return i;
+    }
+
+    private static java.sql.Array array(Connection c, String type, List<Lead> leads, Function<Lead, Object> column)
+            throws SQLException {
+        var values = new Object[leads.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = column.apply(leads.get(k));
+        }
+        return c.createArrayOf(type, values);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    // as text, cast in the server: an array element of type Timestamp would be sent in the JVM's time zone
+    private static String timestamp(java.time.Instant at) {
+        return at == null ? null : at.toString();
+    }
+
+    private static String text(java.math.BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
