@@ -6,7 +6,13 @@ import graphql.Scalars;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLAppliedDirectiveArgument;
 import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLUnionType;
+import graphql.schema.TypeResolver;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.schema.SchemaTransformer;
@@ -63,6 +69,34 @@ public class ScalarSpecifications implements EventingService {
                 }));
             }
         });
-        return GraphQLSchema.newSchema(described);
+        return GraphQLSchema.newSchema(described).codeRegistry(byName(described));
+    }
+
+    /**
+     * The rewrite gives every object type that reaches a rewritten scalar a new instance, while SmallRye's type
+     * resolvers hand back the instances they built before; graphql-java matches a fragment's type condition by instance,
+     * so {@code ... on ScoringJob} would silently select nothing. Each interface's and union's resolver is wrapped to
+     * answer the rewritten schema's type of the same name.
+     */
+    private static GraphQLCodeRegistry byName(GraphQLSchema schema) {
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
+        return registry.transform(code -> {
+            for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+                TypeResolver resolver = type instanceof GraphQLInterfaceType i ? registry.getTypeResolver(i)
+                        : type instanceof GraphQLUnionType u ? registry.getTypeResolver(u) : null;
+                if (resolver == null) {
+                    continue;
+                }
+                TypeResolver sameName = env -> {
+                    GraphQLObjectType resolved = resolver.getType(env);
+                    return resolved == null ? null : env.getSchema().getObjectType(resolved.getName());
+                };
+                if (type instanceof GraphQLInterfaceType i) {
+                    code.typeResolver(i, sameName);
+                } else {
+                    code.typeResolver((GraphQLUnionType) type, sameName);
+                }
+            }
+        });
     }
 }

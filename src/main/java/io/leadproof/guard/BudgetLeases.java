@@ -40,6 +40,15 @@ final class BudgetLeases {
 
     BudgetLeases(CostBudget budget) {
         this.budget = budget;
+        budget.onDrain(this::drained);
+    }
+
+    /** A drain charged the bucket beside the lease: what the lease reports from now on starts from the bucket after it. */
+    private synchronized void drained(String key, CostBudget.Decision after) {
+        Lease lease = leases.get(key);
+        if (lease != null) {
+            lease.bucketAfter = after.remaining();
+        }
     }
 
     /** The lease's decision when the lease of {@code key} pays for {@code cost}; null when the database must be asked. */
@@ -52,17 +61,45 @@ final class BudgetLeases {
         return new CostBudget.Decision(true, cost, lease.bucketAfter + lease.left, spec.capacity(), spec.restoreRate());
     }
 
-    /** Charges the database: a new lease that pays for this request too, or exactly {@code cost} when no lease fits. */
+    /**
+     * Charges the database: a new lease that pays for this request too, or exactly {@code cost} when no lease fits. The
+     * unspent points of this pod's previous lease for the key (the database granted them) carry over into the new one,
+     * so renewing a lease never charges the user twice.
+     */
     CostBudget.Decision charge(String key, long cost, GraphQLLimits.BucketSpec spec) throws SQLException {
         long size = leaseSize(cost, spec);
         if (size > cost) {
-            CostBudget.Decision leased = budget.charge(key, size, spec);
+            long charged = Math.max(0, size - unspent(key));
+            CostBudget.Decision leased = budget.charge(key, charged, spec);
             if (leased.granted()) {
-                remember(key, size - cost, leased.remaining());
-                return new CostBudget.Decision(true, cost, leased.remaining() + size - cost, spec.capacity(), spec.restoreRate());
+                long left = renew(key, charged, cost, leased.remaining());
+                return new CostBudget.Decision(true, cost, leased.remaining() + left, spec.capacity(), spec.restoreRate());
             }
         }
-        return budget.charge(key, cost, spec); // a small bucket, or one that cannot pay for a lease any more
+        CostBudget.Decision held = fromHeld(key, cost, spec);
+        return held != null ? held : budget.charge(key, cost, spec); // a small bucket, or one that cannot pay any more
+    }
+
+    private synchronized long unspent(String key) {
+        Lease lease = leases.get(key);
+        return lease == null ? 0 : lease.left;
+    }
+
+    /** The new lease holds what the old one had left plus what was charged, less this request's cost. */
+    private synchronized long renew(String key, long charged, long cost, long bucketAfter) {
+        long left = Math.max(0, unspent(key) + charged - cost);
+        remember(key, left, bucketAfter);
+        return left;
+    }
+
+    /** Points this pod still holds (an expired lease's too: the database granted them) pay when no new lease could. */
+    private synchronized CostBudget.Decision fromHeld(String key, long cost, GraphQLLimits.BucketSpec spec) {
+        Lease lease = leases.get(key);
+        if (lease == null || lease.left < cost) {
+            return null;
+        }
+        lease.left -= cost;
+        return new CostBudget.Decision(true, cost, lease.bucketAfter + lease.left, spec.capacity(), spec.restoreRate());
     }
 
     static long leaseSize(long cost, GraphQLLimits.BucketSpec spec) {

@@ -27,6 +27,9 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class CostBudget {
 
+    private final java.util.List<java.util.function.BiConsumer<String, Decision>> drainListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /**
      * A new bucket starts full minus the cost. An existing one is refilled for the seconds since its last update,
      * R = least(capacity, tokens + seconds × restore_rate), and charged when R covers the cost. All SET expressions
@@ -96,7 +99,14 @@ public class CostBudget {
 
     /** Takes {@code points} for work already done, down to an empty bucket ({@link #DRAIN}). */
     public Decision drain(String key, long points, GraphQLLimits.BucketSpec spec) throws SQLException {
-        return run(DRAIN, key, points, spec);
+        Decision drained = run(DRAIN, key, points, spec);
+        drainListeners.forEach(listener -> listener.accept(key, drained));
+        return drained;
+    }
+
+    /** Told of every drain, so a pod's lease on the bucket reports what the bucket holds after it ({@link BudgetLeases}). */
+    void onDrain(java.util.function.BiConsumer<String, Decision> listener) {
+        drainListeners.add(listener);
     }
 
     private Decision run(String sql, String key, long cost, GraphQLLimits.BucketSpec spec) throws SQLException {

@@ -76,6 +76,7 @@ public class NodeLookup {
     io.leadproof.evidence.prediction.ModelStore predictiveModels;
     @Inject
     io.leadproof.evidence.analysisjob.AnalysisJobNodes analysisJobs;
+    @Inject
     io.leadproof.feedback.FirstCallSignalCodes signalCodes;
     @Inject
     io.leadproof.imports.job.MappingStore importMappings;

@@ -39,7 +39,7 @@ class TraceIdTest {
         JsonPath response;
         // Hibernate writes each SQL statement to org.hibernate.SQL at DEBUG: a log line of this very request.
         try (var sqlLog = new LogCapture("org.hibernate.SQL", Level.FINE)) {
-            response = GraphQL.post("{ leads(first: 1) { edges { node { id } } } node(id: \"gid://leadproof/Nope/1\") { id } }");
+            response = GraphQL.post("{ criteriaModels { id } node(id: \"gid://leadproof/Nope/1\") { id } }");
             String traceId = response.getString("errors[0].extensions.traceId");
             assertThat(traceId).as(response.prettify()).matches(TRACE_ID);
             assertThat(response.getString("errors[0].extensions.code")).isEqualTo("INVALID_ARGUMENT");

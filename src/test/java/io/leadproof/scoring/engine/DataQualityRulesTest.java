@@ -57,7 +57,7 @@ class DataQualityRulesTest {
         var violations = CriteriaValidator.validate(Fixtures.version(
                 new FitRule("f", "F", Predicate.of(DATA_QUALITY_CHECK, EQUALS, "MAILBOX_FULL"), 5)));
         assertThat(violations).singleElement().satisfies(v -> {
-            assertThat(v.code()).isEqualTo("INVALID_ENUM_VALUE");
+            assertThat(v.code()).isEqualTo(io.leadproof.common.UserErrorCode.INVALID_ENUM_VALUE);
             assertThat(v.message()).contains("EMAIL_BOUNCED", "BOT_ACTIVITY");
         });
     }
