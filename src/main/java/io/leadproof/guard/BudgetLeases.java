@@ -40,7 +40,9 @@ final class BudgetLeases {
 
     BudgetLeases(CostBudget budget) {
         this.budget = budget;
-        budget.onDrain(this::drained);
+        if (budget != null) { // unit tests build the guard without a budget
+            budget.onDrain(this::drained);
+        }
     }
 
     /** A drain charged the bucket beside the lease: what the lease reports from now on starts from the bucket after it. */
@@ -72,7 +74,7 @@ final class BudgetLeases {
             long charged = Math.max(0, size - unspent(key));
             CostBudget.Decision leased = budget.charge(key, charged, spec);
             if (leased.granted()) {
-                long left = renew(key, charged, cost, leased.remaining());
+                long left = renew(key, charged, cost, leased.remaining(), spec.capacity());
                 return new CostBudget.Decision(true, cost, leased.remaining() + left, spec.capacity(), spec.restoreRate());
             }
         }
@@ -85,9 +87,12 @@ final class BudgetLeases {
         return lease == null ? 0 : lease.left;
     }
 
-    /** The new lease holds what the old one had left plus what was charged, less this request's cost. */
-    private synchronized long renew(String key, long charged, long cost, long bucketAfter) {
-        long left = Math.max(0, unspent(key) + charged - cost);
+    /**
+     * The new lease holds what the old one had left plus what was charged, less this request's cost; never so much that
+     * the bucket and the lease together would hold more than the capacity (the bucket refilled while points were held).
+     */
+    private synchronized long renew(String key, long charged, long cost, long bucketAfter, long capacity) {
+        long left = Math.max(0, Math.min(unspent(key) + charged - cost, capacity - cost - bucketAfter));
         remember(key, left, bucketAfter);
         return left;
     }
