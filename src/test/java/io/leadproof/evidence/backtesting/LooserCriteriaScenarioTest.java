@@ -81,7 +81,7 @@ class LooserCriteriaScenarioTest {
     void the_looser_draft_would_send_30_percent_more_leads_with_lower_precision_and_more_no_budget_rejections() {
         draft = draft(model, baseline);
         threshold(draft, 30);
-        JsonPath json = backtest(draft, null, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        JsonPath json = backtest(draft, null, TwelveLeadBacktestStoryTest.nextFullSecond());
         String r = "data.criteriaBacktest.result.";
         assertThat(json.getInt(r + "compareWith.wouldBeMqls")).isEqualTo(10);
         assertThat(json.getInt(r + "tested.wouldBeMqls")).isEqualTo(13);
@@ -118,7 +118,7 @@ class LooserCriteriaScenarioTest {
     @Order(5)
     @TestSecurity(user = "mia", roles = "marketing", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void the_tightened_draft_backtests_like_the_active_version() {
-        JsonPath json = backtest(draft, null, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        JsonPath json = backtest(draft, null, TwelveLeadBacktestStoryTest.nextFullSecond());
         secondBacktest = json.getString("data.criteriaBacktest.id");
         String r = "data.criteriaBacktest.result.";
         assertThat(json.getInt(r + "tested.wouldBeMqls")).isEqualTo(10);

@@ -115,7 +115,7 @@ class TwelveLeadBacktestStoryTest {
         tested = draft(model, baseline);
         threshold(tested, 30);
         knockOut(tested, "no-influencers", "AUTHORITY", "INFLUENCER");
-        JsonPath json = backtest(tested, null, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        JsonPath json = backtest(tested, null, nextFullSecond());
         backtestId = json.getString("data.criteriaBacktest.id");
         assertThat(json.getString("data.criteriaBacktest.state")).as(json.prettify()).isEqualTo("SUCCEEDED");
         String r = "data.criteriaBacktest.result.";
@@ -219,5 +219,19 @@ class TwelveLeadBacktestStoryTest {
         var map = new LinkedHashMap<String, Double>();
         rows.forEach(row -> map.put((String) row.get("category"), Math.round(((Number) row.get("rate")).doubleValue() * 1e6) / 1e6));
         return map;
+    }
+
+    /**
+     * The window ends at a whole second that has passed (a window may not end in the future): the handoffs made a moment
+     * ago in the same second as "now" would otherwise fall after a truncated end.
+     */
+    static Instant nextFullSecond() {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        try {
+            Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), end).toMillis() + 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return end;
     }
 }
