@@ -54,7 +54,10 @@ class DatabaseOutageAnswersTest {
             marketing.ok(READ);
 
             assertThat(logs.atLeast(Level.SEVERE)).as("an outage is no bug: nothing at ERROR").isEmpty();
-            assertThat(logs.atLeast(Level.WARNING)).extracting(LogCapture.Entry::message)
+            // Agroal itself reports a pooled connection that died under a background job (a timing matter, not ours to word)
+            assertThat(logs.atLeast(Level.WARNING)).filteredOn(e -> !(e.logger().startsWith("io.agroal")
+                            && e.message().endsWith("This connection has been closed.")))
+                    .extracting(LogCapture.Entry::message)
                     .as("one WARN for the outage").singleElement().asString().startsWith("Database unavailable");
             assertThat(logs.atLeast(Level.WARNING)).allSatisfy(e -> assertThat(e.thrown()).as("no stack trace").isNull());
             assertThat(logs.containing("Database reachable again")).isNotEmpty();
