@@ -56,11 +56,7 @@ final class BudgetLeases {
     /** The lease's decision when the lease of {@code key} pays for {@code cost}; null when the database must be asked. */
     synchronized CostBudget.Decision fromLease(String key, long cost, GraphQLLimits.BucketSpec spec) {
         Lease lease = leases.get(key);
-        if (lease == null || lease.left < cost || System.nanoTime() - lease.takenAt > LEASE_NANOS) {
-            return null;
-        }
-        lease.left -= cost;
-        return new CostBudget.Decision(true, cost, lease.bucketAfter + lease.left, spec.capacity(), spec.restoreRate());
+        return lease == null || System.nanoTime() - lease.takenAt > LEASE_NANOS ? null : pay(lease, cost, spec);
     }
 
     /**
@@ -100,7 +96,12 @@ final class BudgetLeases {
     /** Points this pod still holds (an expired lease's too: the database granted them) pay when no new lease could. */
     private synchronized CostBudget.Decision fromHeld(String key, long cost, GraphQLLimits.BucketSpec spec) {
         Lease lease = leases.get(key);
-        if (lease == null || lease.left < cost) {
+        return lease == null ? null : pay(lease, cost, spec);
+    }
+
+    /** The lease pays {@code cost} when it holds that much; null otherwise. Callers hold the lock. */
+    private static CostBudget.Decision pay(Lease lease, long cost, GraphQLLimits.BucketSpec spec) {
+        if (lease.left < cost) {
             return null;
         }
         lease.left -= cost;
