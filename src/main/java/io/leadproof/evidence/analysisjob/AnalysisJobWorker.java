@@ -61,7 +61,7 @@ public class AnalysisJobWorker {
 
     private void workOff(SupervisedLoop loop) throws SQLException {
         LeasedJobs.Claim claim;
-        while (loop.running() && (claim = LeasedJobs.claimNext(dataSource, "claim_signal_analysis_job", OWNER, config.lease())) != null) {
+        while (loop.running() && (claim = LeasedJobs.claimNext(dataSource, LeasedJobs.Kind.SIGNAL_ANALYSIS, OWNER, config.lease())) != null) {
             run(claim);
             loop.beat();
         }
