@@ -56,6 +56,22 @@ public final class LeasedJobs {
     private LeasedJobs() {
     }
 
+    /** A new lease holder's name for this process: the pod's name (HOSTNAME on Kubernetes), process id and a random tag. */
+    public static String owner() {
+        return System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A failed job's reason: the first line of the root cause's message, at most 300 characters. */
+    public static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    }
+
     /** The next job of {@code kind} for {@code owner}, now held under a lease of {@code lease}; null when there is none. */
     public static Claim claimNext(DataSource dataSource, Kind kind, String owner, Duration lease) throws SQLException {
         try (var c = dataSource.getConnection();

@@ -35,9 +35,8 @@ import io.quarkus.runtime.StartupEvent;
 public class RescoreWorker {
 
     private static final Logger LOG = Logger.getLogger(RescoreWorker.class);
-    /** This process, as a lease holder: the pod's name (HOSTNAME on Kubernetes) plus process id and a random tag. */
-    static final String OWNER = System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    /** This process, as a lease holder. */
+    static final String OWNER = LeasedJobs.owner();
 
     @Inject
     AgroalDataSource dataSource;
@@ -107,7 +106,8 @@ public class RescoreWorker {
             String incident = UUID.randomUUID().toString();
             LOG.errorf(e, "Rescoring job %s of workspace %s failed %d times in a row and is now FAILED until resumed (incident %s)",
                     claim.jobId(), claim.workspaceId(), config.chunkAttempts(), incident);
-            String reason = "Stopped after " + config.chunkAttempts() + " failed attempts: " + firstLine(e) + " (incident " + incident + ")";
+            String reason = "Stopped after " + config.chunkAttempts() + " failed attempts: " + LeasedJobs.reason(e)
+                    + " (incident " + incident + ")";
             inJob(claim, () -> {
                 jobs.markFailed(claim.jobId(), reason);
                 return null;
@@ -129,7 +129,7 @@ public class RescoreWorker {
                     DatabaseOutage.failed(e, "rescoring job " + claim.jobId());
                 } else {
                     LOG.warnf("Rescoring job %s of workspace %s: %s failed (attempt %d of %d), retrying in %s: %s",
-                            claim.jobId(), claim.workspaceId(), what, attempt, config.chunkAttempts(), wait, firstLine(e));
+                            claim.jobId(), claim.workspaceId(), what, attempt, config.chunkAttempts(), wait, LeasedJobs.reason(e));
                 }
                 try {
                     Thread.sleep(wait);
@@ -173,14 +173,5 @@ public class RescoreWorker {
         } else if (claim.leaseEndedAt() != null) {
             LOG.infof("Resuming rescoring job %s of workspace %s at its cursors", claim.jobId(), claim.workspaceId());
         }
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 }

@@ -31,8 +31,7 @@ import io.quarkus.runtime.StartupEvent;
 public class AnalysisJobWorker {
 
     private static final Logger LOG = Logger.getLogger(AnalysisJobWorker.class);
-    static final String OWNER = System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    static final String OWNER = LeasedJobs.owner();
 
     @Inject
     AgroalDataSource dataSource;

@@ -34,8 +34,7 @@ import io.quarkus.runtime.StartupEvent;
 public class BacktestWorker {
 
     private static final Logger LOG = Logger.getLogger(BacktestWorker.class);
-    static final String OWNER = System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    static final String OWNER = LeasedJobs.owner();
 
     /** Thrown into the stream to stop a replay that was cancelled or taken over. */
     private static final class Stopped extends RuntimeException {
@@ -116,7 +115,7 @@ public class BacktestWorker {
             String incident = UUID.randomUUID().toString();
             LOG.errorf(e, "Backtest %s of workspace %s failed (incident %s)", claim.jobId(), claim.workspaceId(), incident);
             inJob(claim, () -> {
-                runs.fail(claim.jobId(), "The replay failed: " + firstLine(e) + " (incident " + incident + ")");
+                runs.fail(claim.jobId(), "The replay failed: " + LeasedJobs.reason(e) + " (incident " + incident + ")");
                 return null;
             });
             return;
@@ -146,14 +145,5 @@ public class BacktestWorker {
 
     private <T> T inJob(Claim claim, Supplier<T> work) {
         return scope.call(claim.workspaceId(), () -> QuarkusTransaction.requiringNew().call(work::get));
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 }

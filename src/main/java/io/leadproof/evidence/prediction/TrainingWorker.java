@@ -2,7 +2,6 @@ package io.leadproof.evidence.prediction;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,8 +28,7 @@ import io.quarkus.runtime.StartupEvent;
 public class TrainingWorker {
 
     private static final Logger LOG = Logger.getLogger(TrainingWorker.class);
-    static final String OWNER = System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    static final String OWNER = LeasedJobs.owner();
     private static final Duration SCHEDULE_CHECK = Duration.ofMinutes(10);
 
     @Inject
