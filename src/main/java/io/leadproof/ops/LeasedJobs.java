@@ -13,16 +13,41 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * The two halves of every leased job (rescoring, backtests, trainings, signal analyses): claiming the next job across
- * workspaces through a SECURITY DEFINER claim function of the shape {@code claim_x(owner text, lease interval) returns
- * (workspace_id, job_id, taken_from, lease_ended_at)}, and keeping the lease while the job runs.
+ * The two halves of every leased job (rescoring, backtests, trainings, bulk predictions, imports, signal analyses):
+ * claiming the next job across workspaces through the SECURITY DEFINER function {@code claim_leased_job} of
+ * R__leased_job_claims.sql, which holds the one claim rule and the whitelist of kinds, and keeping the lease while
+ * the job runs.
  */
 public final class LeasedJobs {
 
     private static final Logger LOG = Logger.getLogger(LeasedJobs.class);
 
-    /** A claimed job; {@code takenFrom} is the previous holder when its lease had run out (null for a queued job). */
-    public record Claim(String workspaceId, UUID jobId, String takenFrom, Instant leaseEndedAt) {
+    /** The kinds of leased jobs: each names a row of the whitelist in claim_leased_job. */
+    public enum Kind {
+        /** Rescoring after a publish; a takeover resumes each part at its cursor. */
+        RESCORING,
+        /** A criteria backtest; a takeover replays it from the start. */
+        BACKTEST,
+        /** A predictive model's training; a takeover trains again. */
+        PREDICTIVE_TRAINING,
+        /** The bulk prediction of a served model; a takeover resumes after the last lead done (the checkpoint). */
+        PREDICTION_BULK,
+        /** A CSV import; a takeover resumes after the last committed row (the checkpoint). */
+        IMPORT,
+        /** A signal analysis; a takeover runs it again from the start. */
+        SIGNAL_ANALYSIS;
+
+        /** The kind's name in claim_leased_job. */
+        public String sqlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A claimed job; {@code takenFrom} is the previous holder when its lease had run out (null for a queued job), and
+     * {@code checkpoint} where a kind that resumes goes on from (its progress column as text; null for the others).
+     */
+    public record Claim(String workspaceId, UUID jobId, String takenFrom, Instant leaseEndedAt, String checkpoint) {
         public boolean takenOver(String owner) {
             return takenFrom != null && !owner.equals(takenFrom);
         }
@@ -31,22 +56,37 @@ public final class LeasedJobs {
     private LeasedJobs() {
     }
 
-    /** The next job {@code claimFunction} hands to {@code owner} under a lease of {@code lease}, or null. */
-    public static Claim claimNext(DataSource dataSource, String claimFunction, String owner, Duration lease) throws SQLException {
-        if (!claimFunction.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("not a function name: " + claimFunction);
+    /** A new lease holder's name for this process: the pod's name (HOSTNAME on Kubernetes), process id and a random tag. */
+    public static String owner() {
+        return System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A failed job's reason: the first line of the root cause's message, at most 300 characters. */
+    public static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
+        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    }
+
+    /** The next job of {@code kind} for {@code owner}, now held under a lease of {@code lease}; null when there is none. */
+    public static Claim claimNext(DataSource dataSource, Kind kind, String owner, Duration lease) throws SQLException {
         try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("select workspace_id, job_id, taken_from, lease_ended_at from " + claimFunction
-                        + "(?, make_interval(secs => ?))")) {
-            ps.setString(1, owner);
-            ps.setDouble(2, lease.toMillis() / 1000.0);
+                var ps = c.prepareStatement("select workspace_id, job_id, taken_from, lease_ended_at, checkpoint"
+                        + " from claim_leased_job(?, ?, make_interval(secs => ?))")) {
+            ps.setString(1, kind.sqlName());
+            ps.setString(2, owner);
+            ps.setDouble(3, lease.toMillis() / 1000.0);
             try (var rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
                 Timestamp ended = rs.getTimestamp(4);
-                return new Claim(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), ended == null ? null : ended.toInstant());
+                return new Claim(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), ended == null ? null : ended.toInstant(),
+                        rs.getString(5));
             }
         }
     }

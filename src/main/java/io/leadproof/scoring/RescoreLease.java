@@ -10,9 +10,9 @@ import jakarta.persistence.EntityManager;
 import io.leadproof.security.CurrentWorkspace;
 
 /**
- * The lease a pod holds on a RUNNING rescoring job, in database time (the claim in R__scoring_job_claims.sql compares
- * it with {@code now()}, so pods' clocks don't matter). Each call runs in the job's workspace, in a transaction of the
- * caller's.
+ * The lease a pod holds on a RUNNING rescoring job, in database time (claim_leased_job in R__leased_job_claims.sql
+ * compares it with {@code now()}, so pods' clocks don't matter). Each call runs in the job's workspace, in a
+ * transaction of the caller's.
  */
 @ApplicationScoped
 class RescoreLease {

@@ -1,13 +1,10 @@
 package io.leadproof.scoring;
 
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -21,27 +18,25 @@ import org.jboss.logging.Logger;
 import io.agroal.api.AgroalDataSource;
 import io.leadproof.ops.BackgroundLoops;
 import io.leadproof.ops.DatabaseOutage;
+import io.leadproof.ops.LeasedJobs;
+import io.leadproof.ops.LeasedJobs.Claim;
 import io.leadproof.ops.SupervisedLoop;
 import io.leadproof.security.WorkspaceScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Claims rescoring jobs across workspaces (skip-locked, so many pods can poll) and works each one off in its own
- * workspace scope, its parts in parallel, under a lease it renews every third of {@code leadproof.scoring.lease}: a
- * crashed pod's job is taken over once its lease runs out. A failed chunk is retried with backoff; a job fails only
+ * Claims rescoring jobs across workspaces ({@link LeasedJobs}, skip-locked, so many pods can poll) and works each one
+ * off in its own workspace scope, its parts in parallel, under a lease a {@link LeasedJobs.Keeper} renews every third
+ * of {@code leadproof.scoring.lease}: a crashed pod's job is taken over once its lease runs out. A failed chunk is retried with backoff; a job fails only
  * when an error outlasts the retries and is not a database outage (an outage leaves it RUNNING, to be resumed).
  */
 @ApplicationScoped
 public class RescoreWorker {
 
     private static final Logger LOG = Logger.getLogger(RescoreWorker.class);
-    /** This process, as a lease holder: the pod's name (HOSTNAME on Kubernetes) plus process id and a random tag. */
-    static final String OWNER = System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
-
-    public record Claim(String workspaceId, UUID jobId, String takenFrom, Instant leaseEndedAt) {
-    }
+    /** This process, as a lease holder. */
+    static final String OWNER = LeasedJobs.owner();
 
     @Inject
     AgroalDataSource dataSource;
@@ -71,27 +66,24 @@ public class RescoreWorker {
 
     private void workOff(SupervisedLoop loop) throws SQLException {
         Claim claim;
-        while (loop.running() && (claim = claimNext()) != null) {
+        while (loop.running() && (claim = LeasedJobs.claimNext(dataSource, LeasedJobs.Kind.RESCORING, OWNER, config.lease())) != null) {
             run(claim, loop);
         }
     }
 
-    /** Works the job's parts off in parallel, one thread per part, while a virtual thread keeps the lease. */
+    /** Works the job's parts off in parallel, one thread per part, while a {@link LeasedJobs.Keeper} keeps the lease. */
     void run(Claim claim, SupervisedLoop loop) {
         logTakeover(claim);
         var failure = new AtomicReference<RuntimeException>();
-        var lost = new AtomicBoolean();
-        var done = new AtomicBoolean();
-        Thread keeper = Thread.ofVirtual().name("rescore-lease").start(() -> keepLease(claim, done, lost));
-        try {
-            List<Integer> parts = attempt(claim, "starting", lost, () -> inJob(claim, () -> jobs.openParts(claim.jobId())));
+        try (var lease = new LeasedJobs.Keeper("rescore-lease", config.lease(), () -> renew(claim))) {
+            List<Integer> parts = attempt(claim, "starting", lease, () -> inJob(claim, () -> jobs.openParts(claim.jobId())));
             try (var pool = Executors.newFixedThreadPool(Math.max(1, parts.size()), Thread.ofPlatform().name("rescore-", 0).factory())) {
                 for (int part : parts) {
                     pool.submit(() -> {
                         try {
                             boolean more = true;
-                            while (more && failure.get() == null && !lost.get() && loop.running()) {
-                                more = attempt(claim, "a chunk of part " + part, lost,
+                            while (more && failure.get() == null && !lease.lost() && loop.running()) {
+                                more = attempt(claim, "a chunk of part " + part, lease,
                                         () -> inJob(claim, () -> jobs.processChunk(claim.jobId(), part, OWNER)));
                                 loop.beat();
                             }
@@ -103,9 +95,6 @@ public class RescoreWorker {
             }
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
-        } finally {
-            done.set(true);
-            keeper.interrupt();
         }
         RuntimeException e = failure.get();
         if (e == null) {
@@ -117,7 +106,8 @@ public class RescoreWorker {
             String incident = UUID.randomUUID().toString();
             LOG.errorf(e, "Rescoring job %s of workspace %s failed %d times in a row and is now FAILED until resumed (incident %s)",
                     claim.jobId(), claim.workspaceId(), config.chunkAttempts(), incident);
-            String reason = "Stopped after " + config.chunkAttempts() + " failed attempts: " + firstLine(e) + " (incident " + incident + ")";
+            String reason = "Stopped after " + config.chunkAttempts() + " failed attempts: " + LeasedJobs.reason(e)
+                    + " (incident " + incident + ")";
             inJob(claim, () -> {
                 jobs.markFailed(claim.jobId(), reason);
                 return null;
@@ -126,12 +116,12 @@ public class RescoreWorker {
     }
 
     /** Runs {@code work}, retrying failures with exponential backoff up to leadproof.scoring.chunk-attempts in all. */
-    private <T> T attempt(Claim claim, String what, AtomicBoolean lost, Supplier<T> work) {
+    private <T> T attempt(Claim claim, String what, LeasedJobs.Keeper lease, Supplier<T> work) {
         for (int attempt = 1;; attempt++) {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (attempt >= config.chunkAttempts() || lost.get()) {
+                if (attempt >= config.chunkAttempts() || lease.lost()) {
                     throw e;
                 }
                 Duration wait = config.chunkBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
@@ -139,7 +129,7 @@ public class RescoreWorker {
                     DatabaseOutage.failed(e, "rescoring job " + claim.jobId());
                 } else {
                     LOG.warnf("Rescoring job %s of workspace %s: %s failed (attempt %d of %d), retrying in %s: %s",
-                            claim.jobId(), claim.workspaceId(), what, attempt, config.chunkAttempts(), wait, firstLine(e));
+                            claim.jobId(), claim.workspaceId(), what, attempt, config.chunkAttempts(), wait, LeasedJobs.reason(e));
                 }
                 try {
                     Thread.sleep(wait);
@@ -151,25 +141,14 @@ public class RescoreWorker {
         }
     }
 
-    private void keepLease(Claim claim, AtomicBoolean done, AtomicBoolean lost) {
-        Duration every = config.lease().dividedBy(3);
-        while (!done.get()) {
-            try {
-                Thread.sleep(every);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                if (!inJob(claim, () -> leases.renew(claim.jobId(), OWNER, config.lease())) && !done.get()) {
-                    LOG.warnf("Rescoring job %s of workspace %s is no longer held by this pod; stopping after the current chunk",
-                            claim.jobId(), claim.workspaceId());
-                    lost.set(true);
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.debugf("could not renew the lease of rescoring job %s: %s", claim.jobId(), e);
-            }
+    /** Extends the lease; false (and a warning) when the job is no longer running under this pod. */
+    private boolean renew(Claim claim) {
+        if (inJob(claim, () -> leases.renew(claim.jobId(), OWNER, config.lease()))) {
+            return true;
         }
+        LOG.warnf("Rescoring job %s of workspace %s is no longer held by this pod; stopping after the current chunk",
+                claim.jobId(), claim.workspaceId());
+        return false;
     }
 
     private void giveBackIfUnfinished(Claim claim) {
@@ -188,37 +167,11 @@ public class RescoreWorker {
     }
 
     private void logTakeover(Claim claim) {
-        if (claim.takenFrom() != null && !OWNER.equals(claim.takenFrom())) {
+        if (claim.takenOver(OWNER)) {
             LOG.warnf("Took over rescoring job %s of workspace %s from %s, whose lease ran out at %s; resuming at its cursors",
                     claim.jobId(), claim.workspaceId(), claim.takenFrom(), claim.leaseEndedAt());
         } else if (claim.leaseEndedAt() != null) {
             LOG.infof("Resuming rescoring job %s of workspace %s at its cursors", claim.jobId(), claim.workspaceId());
-        }
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
-    }
-
-    /** Across workspaces, through the SECURITY DEFINER function of R__scoring_job_claims.sql: ids only. */
-    Claim claimNext() throws SQLException {
-        try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("select workspace_id, job_id, taken_from, lease_ended_at"
-                        + " from claim_scoring_job(?, make_interval(secs => ?))")) {
-            ps.setString(1, OWNER);
-            ps.setDouble(2, config.lease().toMillis() / 1000.0);
-            try (var rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                Timestamp ended = rs.getTimestamp(4);
-                return new Claim(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), ended == null ? null : ended.toInstant());
-            }
         }
     }
 }

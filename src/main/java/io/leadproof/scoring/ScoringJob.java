@@ -38,7 +38,7 @@ public class ScoringJob extends WorkspaceOwned {
     @Column(name = "heartbeat_at")
     private Instant heartbeatAt;
     private String error;
-    /** Written only by claim_scoring_job (R__scoring_job_claims.sql) and {@link RescoreLease}, in database time. */
+    /** Written only by claim_leased_job (R__leased_job_claims.sql) and {@link RescoreLease}, in database time. */
     @Column(name = "lease_owner", insertable = false, updatable = false)
     private String leaseOwner;
 

@@ -47,7 +47,7 @@ public class AnalysisJob extends WorkspaceOwned {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
-    /** Written only by claim_signal_analysis_job (R__evidence_analysis_job_claims.sql) and {@link AnalysisJobRun}. */
+    /** Written only by claim_leased_job (R__leased_job_claims.sql) and {@link AnalysisJobRun}. */
     @Column(name = "lease_owner", insertable = false, updatable = false)
     private String leaseOwner;
 

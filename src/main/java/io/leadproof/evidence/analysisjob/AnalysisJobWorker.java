@@ -31,8 +31,7 @@ import io.quarkus.runtime.StartupEvent;
 public class AnalysisJobWorker {
 
     private static final Logger LOG = Logger.getLogger(AnalysisJobWorker.class);
-    static final String OWNER = System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    static final String OWNER = LeasedJobs.owner();
 
     @Inject
     AgroalDataSource dataSource;
@@ -61,7 +60,7 @@ public class AnalysisJobWorker {
 
     private void workOff(SupervisedLoop loop) throws SQLException {
         LeasedJobs.Claim claim;
-        while (loop.running() && (claim = LeasedJobs.claimNext(dataSource, "claim_signal_analysis_job", OWNER, config.lease())) != null) {
+        while (loop.running() && (claim = LeasedJobs.claimNext(dataSource, LeasedJobs.Kind.SIGNAL_ANALYSIS, OWNER, config.lease())) != null) {
             run(claim);
             loop.beat();
         }

@@ -51,7 +51,7 @@ public class BacktestJob extends WorkspaceOwned {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
-    /** Written only by claim_criteria_backtest (R__evidence_backtest_claims.sql) and {@link BacktestJobs}. */
+    /** Written only by claim_leased_job (R__leased_job_claims.sql) and {@link BacktestJobs}. */
     @Column(name = "lease_owner", insertable = false, updatable = false)
     private String leaseOwner;
 

@@ -1,11 +1,8 @@
 package io.leadproof.evidence.backtesting;
 
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -20,26 +17,24 @@ import io.agroal.api.AgroalDataSource;
 import io.leadproof.evidence.backtest.Backtest;
 import io.leadproof.ops.BackgroundLoops;
 import io.leadproof.ops.DatabaseOutage;
+import io.leadproof.ops.LeasedJobs;
+import io.leadproof.ops.LeasedJobs.Claim;
 import io.leadproof.ops.SupervisedLoop;
 import io.leadproof.security.WorkspaceScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Claims backtest jobs across workspaces (skip-locked, so every pod may poll) and replays each in one streaming pass
- * in its workspace (each lead also scored by the workspace's served predictive model, when there is one), while a
- * virtual thread renews the lease and records progress every third of the lease. A pod that dies loses its lease; another pod claims the job and replays it from the start (a replay is one pass of a pure core:
+ * Claims backtest jobs across workspaces ({@link LeasedJobs}, skip-locked, so every pod may poll) and replays each in
+ * one streaming pass in its workspace (each lead also scored by the workspace's served predictive model, when there is
+ * one), while a {@link LeasedJobs.Keeper} renews the lease and records progress every third of the lease. A pod that dies loses its lease; another pod claims the job and replays it from the start (a replay is one pass of a pure core:
  * there is no partial state worth keeping). Cancelling is seen at the next renewal.
  */
 @ApplicationScoped
 public class BacktestWorker {
 
     private static final Logger LOG = Logger.getLogger(BacktestWorker.class);
-    static final String OWNER = System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
-
-    record Claim(String workspaceId, UUID jobId, String takenFrom, Instant leaseEndedAt) {
-    }
+    static final String OWNER = LeasedJobs.owner();
 
     /** Thrown into the stream to stop a replay that was cancelled or taken over. */
     private static final class Stopped extends RuntimeException {
@@ -75,13 +70,13 @@ public class BacktestWorker {
 
     private void workOff(SupervisedLoop loop) throws SQLException {
         Claim claim;
-        while (loop.running() && (claim = claimNext()) != null) {
+        while (loop.running() && (claim = LeasedJobs.claimNext(dataSource, LeasedJobs.Kind.BACKTEST, OWNER, config.lease())) != null) {
             run(claim, loop);
         }
     }
 
     void run(Claim claim, SupervisedLoop loop) {
-        if (claim.takenFrom() != null && !OWNER.equals(claim.takenFrom())) {
+        if (claim.takenOver(OWNER)) {
             LOG.warnf("Took over backtest %s of workspace %s from %s, whose lease ran out at %s; replaying it from the start",
                     claim.jobId(), claim.workspaceId(), claim.takenFrom(), claim.leaseEndedAt());
         }
@@ -93,13 +88,10 @@ public class BacktestWorker {
         var model = prepared.model();
         var backtest = Backtest.start(prepared.tested(), prepared.baseline(), request.options());
         var processed = new AtomicLong();
-        var stop = new AtomicBoolean();
-        var done = new AtomicBoolean();
-        Thread keeper = Thread.ofVirtual().name("backtest-lease").start(() -> keepLease(claim, processed, done, stop));
-        try {
+        try (var lease = new LeasedJobs.Keeper("backtest-lease", config.lease(), () -> checkpoint(claim, processed.get()))) {
             scope.call(claim.workspaceId(), () -> QuarkusTransaction.requiringNew().timeout((int) config.maxRun().toSeconds()).call(() -> {
                 feed.stream(claim.workspaceId(), request, config.maxRun(), lead -> {
-                    if (stop.get() || !loop.running()) {
+                    if (lease.lost() || !loop.running()) {
                         throw new Stopped();
                     }
                     backtest.accept(model == null ? lead : lead.withPredictedProbability(model.probability(lead.asReferenceLead())));
@@ -123,13 +115,10 @@ public class BacktestWorker {
             String incident = UUID.randomUUID().toString();
             LOG.errorf(e, "Backtest %s of workspace %s failed (incident %s)", claim.jobId(), claim.workspaceId(), incident);
             inJob(claim, () -> {
-                runs.fail(claim.jobId(), "The replay failed: " + firstLine(e) + " (incident " + incident + ")");
+                runs.fail(claim.jobId(), "The replay failed: " + LeasedJobs.reason(e) + " (incident " + incident + ")");
                 return null;
             });
             return;
-        } finally {
-            done.set(true);
-            keeper.interrupt();
         }
         var result = backtest.finish();
         inJob(claim, () -> runs.finish(claim.jobId(), OWNER, result, model));
@@ -145,54 +134,16 @@ public class BacktestWorker {
         return false;
     }
 
-    private void keepLease(Claim claim, AtomicLong processed, AtomicBoolean done, AtomicBoolean stop) {
-        Duration every = config.lease().dividedBy(3);
-        while (!done.get()) {
-            try {
-                Thread.sleep(every);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                if (!done.get() && !inJob(claim, () -> runs.checkpoint(claim.jobId(), OWNER, processed.get(), config.lease()))) {
-                    LOG.infof("Backtest %s of workspace %s was cancelled or taken over; stopping its replay", claim.jobId(),
-                            claim.workspaceId());
-                    stop.set(true);
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.debugf("could not renew the lease of backtest %s: %s", claim.jobId(), e);
-            }
+    /** Records progress and extends the lease; false when the job was cancelled or taken over. */
+    private boolean checkpoint(Claim claim, long processed) {
+        if (inJob(claim, () -> runs.checkpoint(claim.jobId(), OWNER, processed, config.lease()))) {
+            return true;
         }
+        LOG.infof("Backtest %s of workspace %s was cancelled or taken over; stopping its replay", claim.jobId(), claim.workspaceId());
+        return false;
     }
 
     private <T> T inJob(Claim claim, Supplier<T> work) {
         return scope.call(claim.workspaceId(), () -> QuarkusTransaction.requiringNew().call(work::get));
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
-    }
-
-    /** Across workspaces, through the SECURITY DEFINER function of R__evidence_backtest_claims.sql: ids only. */
-    Claim claimNext() throws SQLException {
-        try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("select workspace_id, job_id, taken_from, lease_ended_at"
-                        + " from claim_criteria_backtest(?, make_interval(secs => ?))")) {
-            ps.setString(1, OWNER);
-            ps.setDouble(2, config.lease().toMillis() / 1000.0);
-            try (var rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                Timestamp ended = rs.getTimestamp(4);
-                return new Claim(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), ended == null ? null : ended.toInstant());
-            }
-        }
     }
 }

@@ -12,14 +12,15 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadproof.ops.BackgroundLoops;
+import io.leadproof.ops.LeasedJobs;
 import io.leadproof.ops.SupervisedLoop;
 import io.leadproof.security.WorkspaceScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Claims the bulk prediction of newly served models across workspaces (R__evidence_predict_claims.sql,
- * claim_prediction_bulk: skip-locked, under a lease of {@code leadproof.prediction.lease} renewed by every page) and
+ * Claims the bulk prediction of newly served models across workspaces ({@link LeasedJobs}, kind PREDICTION_BULK:
+ * skip-locked, under a lease of {@code leadproof.prediction.lease} renewed by every page) and
  * runs each page by page ({@link BulkPass}). A pod that dies mid-pass loses its lease; another pod (or this one,
  * restarted) claims the pass once the lease has run out and resumes after the persisted cursor.
  */
@@ -78,13 +79,8 @@ public class BulkPredictionWorker {
     }
 
     Claim claimNext() throws SQLException {
-        try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("select workspace_id, model_id, after_lead, taken_from from claim_prediction_bulk(?, make_interval(secs => ?))")) {
-            ps.setString(1, OWNER);
-            ps.setDouble(2, config.lease().toMillis() / 1000.0);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? new Claim(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4)) : null;
-            }
-        }
+        var c = LeasedJobs.claimNext(dataSource, LeasedJobs.Kind.PREDICTION_BULK, OWNER, config.lease());
+        return c == null ? null
+                : new Claim(c.workspaceId(), c.jobId(), c.checkpoint() == null ? null : UUID.fromString(c.checkpoint()), c.takenFrom());
     }
 }

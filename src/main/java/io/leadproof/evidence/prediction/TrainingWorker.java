@@ -2,8 +2,6 @@ package io.leadproof.evidence.prediction;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,26 +12,24 @@ import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadproof.ops.BackgroundLoops;
+import io.leadproof.ops.LeasedJobs;
+import io.leadproof.ops.LeasedJobs.Claim;
 import io.leadproof.ops.SupervisedLoop;
 import io.leadproof.security.WorkspaceScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Claims queued trainings across workspaces (R__evidence_predict_claims.sql: skip-locked, under a lease renewed every
- * third of {@code leadproof.prediction.lease}, taken over by another pod once it runs out) and queues the recurring
+ * Claims queued trainings across workspaces ({@link LeasedJobs}: skip-locked, under a lease renewed every third of
+ * {@code leadproof.prediction.lease}, taken over by another pod once it runs out) and queues the recurring
  * training of every workspace whose newest model is older than {@code leadproof.prediction.train-every}.
  */
 @ApplicationScoped
 public class TrainingWorker {
 
     private static final Logger LOG = Logger.getLogger(TrainingWorker.class);
-    static final String OWNER = System.getenv().getOrDefault("HOSTNAME", "local") + "/" + ProcessHandle.current().pid() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    static final String OWNER = LeasedJobs.owner();
     private static final Duration SCHEDULE_CHECK = Duration.ofMinutes(10);
-
-    record Claim(String workspaceId, UUID modelId, String takenFrom) {
-    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -66,42 +62,21 @@ public class TrainingWorker {
 
     private void workOff(SupervisedLoop loop) throws SQLException {
         Claim claim;
-        while (loop.running() && (claim = claimNext()) != null) {
-            if (claim.takenFrom() != null && !OWNER.equals(claim.takenFrom())) {
-                LOG.warnf("Took over training %s of workspace %s from %s, whose lease ran out", claim.modelId(), claim.workspaceId(),
+        while (loop.running() && (claim = LeasedJobs.claimNext(dataSource, LeasedJobs.Kind.PREDICTIVE_TRAINING, OWNER, config.lease())) != null) {
+            if (claim.takenOver(OWNER)) {
+                LOG.warnf("Took over training %s of workspace %s from %s, whose lease ran out", claim.jobId(), claim.workspaceId(),
                         claim.takenFrom());
             }
             run(claim);
         }
     }
 
+    // The lease stops being renewed once the training is finished (no longer RUNNING) or taken over: the recorded
+    // outcome is the holder's alone.
     private void run(Claim claim) {
-        var done = new AtomicBoolean();
-        Thread keeper = Thread.ofVirtual().name("prediction-lease").start(() -> keepLease(claim, done));
-        try {
-            job.run(claim.workspaceId(), claim.modelId(), OWNER);
-        } finally {
-            done.set(true);
-            keeper.interrupt();
-        }
-    }
-
-    private void keepLease(Claim claim, AtomicBoolean done) {
-        while (!done.get()) {
-            try {
-                Thread.sleep(config.lease().dividedBy(3));
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                boolean held = scope.call(claim.workspaceId(),
-                        () -> QuarkusTransaction.requiringNew().call(() -> store.renew(claim.modelId(), OWNER, config.lease())));
-                if (!held) {
-                    return; // finished (no longer RUNNING), or taken over: the recorded outcome is the holder's alone
-                }
-            } catch (RuntimeException e) {
-                LOG.debugf("could not renew the lease of training %s: %s", claim.modelId(), e);
-            }
+        try (var lease = new LeasedJobs.Keeper("prediction-lease", config.lease(), () -> scope.call(claim.workspaceId(),
+                () -> QuarkusTransaction.requiringNew().call(() -> store.renew(claim.jobId(), OWNER, config.lease()))))) {
+            job.run(claim.workspaceId(), claim.jobId(), OWNER);
         }
     }
 
@@ -117,17 +92,6 @@ public class TrainingWorker {
                     claims.wake();
                 }
                 return queued;
-            }
-        }
-    }
-
-    Claim claimNext() throws SQLException {
-        try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("select workspace_id, model_id, taken_from from claim_predictive_training(?, make_interval(secs => ?))")) {
-            ps.setString(1, OWNER);
-            ps.setDouble(2, config.lease().toMillis() / 1000.0);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? new Claim(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)) : null;
             }
         }
     }

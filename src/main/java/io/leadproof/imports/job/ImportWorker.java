@@ -14,11 +14,12 @@ import org.jboss.logging.Logger;
 import io.agroal.api.AgroalDataSource;
 import io.leadproof.ops.BackgroundLoops;
 import io.leadproof.ops.DatabaseOutage;
+import io.leadproof.ops.LeasedJobs;
 import io.leadproof.ops.SupervisedLoop;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Claims import jobs across workspaces (skip-locked, through {@code claim_import_job} of R__imports_job_claims.sql)
+ * Claims import jobs across workspaces ({@link LeasedJobs}, kind IMPORT: skip-locked, resuming at the checkpoint)
  * and works each off under a lease that every committed batch extends: a pod killed mid-import leaves a RUNNING job
  * whose lease runs out, and any pod then resumes it after the last committed row.
  */
@@ -77,13 +78,7 @@ public class ImportWorker {
     }
 
     private String[] claimNext() throws SQLException {
-        try (var c = dataSource.getConnection();
-                var ps = c.prepareStatement("select workspace_id, job_id, taken_from from claim_import_job(?, make_interval(secs => ?))")) {
-            ps.setString(1, OWNER);
-            ps.setDouble(2, lease.toMillis() / 1000.0);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? new String[] { rs.getString(1), rs.getString(2), rs.getString(3) } : null;
-            }
-        }
+        var c = LeasedJobs.claimNext(dataSource, LeasedJobs.Kind.IMPORT, OWNER, lease);
+        return c == null ? null : new String[] { c.workspaceId(), c.jobId().toString(), c.takenFrom() };
     }
 }
