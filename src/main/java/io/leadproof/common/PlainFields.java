@@ -65,6 +65,11 @@ public final class PlainFields {
         return schema.transformWithoutTypes(b -> b.codeRegistry(schema.getCodeRegistry().transform(r -> replaced.forEach(r::dataFetcher))));
     }
 
+    /** Whether {@code fetcher} is one of the light fetchers: it reads a property and runs none of our code. */
+    public static boolean isPlain(DataFetcher<?> fetcher) {
+        return fetcher instanceof Light;
+    }
+
     /** Reads one plain field: the accessor, then SmallRye's output transformation where the field has one. */
     static final class Light implements LightDataFetcher<Object> {
 
