@@ -21,4 +21,5 @@ a1=$(ticks); p1=$(pg_ticks)
 requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$out")
 rss=$([ -n "${APP_PID:-}" ] && awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$APP_PID/status" || echo "?")
 awk -v r="$requests" -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v hz="$hz" -v rss="$rss" -v out="$out" -v la="$(cut -d' ' -f1-3 /proc/loadavg)" \
-  'BEGIN { printf "%s app_cpu_ms/req=%.2f pg_cpu_ms/req=%.2f rss_mb=%s loadavg=%s\n", out, a * 1000 / hz / r, p * 1000 / hz / r, rss, la }'
+  'BEGIN { if (r == 0) { printf "%s no request completed rss_mb=%s loadavg=%s\n", out, rss, la; exit }
+         printf "%s app_cpu_ms/req=%.2f pg_cpu_ms/req=%.2f rss_mb=%s loadavg=%s\n", out, a * 1000 / hz / r, p * 1000 / hz / r, rss, la }'

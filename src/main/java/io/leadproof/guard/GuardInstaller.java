@@ -6,6 +6,7 @@ import java.util.List;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.leadproof.common.PlainFields;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 
@@ -16,7 +17,8 @@ import io.smallrye.graphql.spi.EventingService;
  * CDI events). SmallRye has already set its own instrumentation (its query cache, and the optional
  * {@code instrumentation-query-depth/complexity} ones); the builder has no getter for it, so it is read reflectively
  * and kept in front of ours. If a graphql-java upgrade renames that field, the first request fails loudly instead of
- * running unguarded. The constructor makes SmallRye's lax scalars strict ({@link StrictScalars}).
+ * running unguarded. The constructor makes SmallRye's lax scalars strict ({@link StrictScalars}); plain record fields
+ * get light fetchers ({@link PlainFields}).
  */
 public class GuardInstaller implements EventingService {
 
@@ -42,6 +44,7 @@ public class GuardInstaller implements EventingService {
         var guard = new GuardInstrumentation(container.instance(GraphQLLimits.class).get(), container.instance(CostBudget.class).get(),
                 container.instance(BucketView.class).get(), container.instance(InFlight.class).get());
         Instrumentation existing = existingInstrumentation(builder);
+        builder.schema(PlainFields.lighten(builderField(builder, "graphQLSchema", graphql.schema.GraphQLSchema.class)));
         return builder.instrumentation(existing == null ? guard : new ChainedInstrumentation(List.of(existing, guard)));
     }
 

@@ -70,7 +70,8 @@ public final class QueryCost {
     public interface Resolvers {
         boolean resolves(GraphQLFieldsContainer parent, GraphQLFieldDefinition field);
 
-        /** From the schema's code registry: SmallRye wires plain properties with its {@code FieldDataFetcher}. */
+        /** From the schema's code registry: SmallRye wires plain properties with its {@code FieldDataFetcher}, which the
+         * served schema reads with {@link io.leadproof.common.PlainFields}' light fetchers instead. */
         static Resolvers of(GraphQLSchema schema) {
             var registry = schema.getCodeRegistry();
             return (parent, field) -> {
@@ -80,7 +81,8 @@ public final class QueryCost {
                 DataFetcher<?> fetcher = registry.getDataFetcher(FieldCoordinates.coordinates(object, field), field);
                 return !(fetcher instanceof PropertyDataFetcher<?>)
                         && !(fetcher instanceof graphql.schema.SingletonPropertyDataFetcher<?>)
-                        && !(fetcher instanceof io.smallrye.graphql.execution.datafetcher.FieldDataFetcher<?>);
+                        && !(fetcher instanceof io.smallrye.graphql.execution.datafetcher.FieldDataFetcher<?>)
+                        && !io.leadproof.common.PlainFields.isPlain(fetcher);
             };
         }
     }
