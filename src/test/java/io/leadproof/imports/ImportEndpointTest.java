@@ -80,7 +80,9 @@ class ImportEndpointTest {
                     + "Content-Length: 3000000000\r\nConnection: close\r\n\r\nLead ID,E-mail\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("FILE_TOO_LARGE").contains("2147483648 bytes");
+            // Quarkus's own body limit (quarkus.http.limits.max-body-size, the same setting) answers before the route:
+            // a bare 413; a body that only passes the limit while streamed gets the endpoint's FILE_TOO_LARGE
+            assertThat(answer).startsWith("HTTP/1.1 413");
         }
         assertThat(io.leadproof.support.OwnerSql.count("select count(*) from import_job where workspace_id = ?", WS)).isEqualTo(1);
     }
