@@ -76,7 +76,7 @@ final class CustomAttributeSql {
         return switch (type) {
             case TEXT -> new Condition(attr + " collate \"C\" " + op + " ?", List.of(key, raw));
             case NUMBER -> new Condition("(case when " + attr + " ~ '" + NUMBER + "' then " + attr + "::numeric end) " + op + " ?",
-                    List.of(key, key, key, number(raw)));
+                    List.of(key, key, number(raw)));
             case DATE -> new Condition("(" + attr + " ~ '" + DATE + "' and " + attr + " " + op + " ?)", List.of(key, key, date(raw)));
             case BOOLEAN -> new Condition(attr + " = ?", List.of(key, bool(raw)));
         };
