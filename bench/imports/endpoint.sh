@@ -5,6 +5,9 @@
 # row goes through the API's batch path (validation, matching, scoring under the default criteria model, metrics).
 #
 #   bench/imports/endpoint.sh [rows]          default 1000000; run it small (20000) on a busy machine
+#   BENCH_PEOPLE=varied                        people with varied first and last names (default: every row "Ana Tester-<n>",
+#                                              which the duplicate check takes for one person at each of the 5,000 companies)
+#   BENCH_COMPANIES=250                        fewer companies (default 5000): bigger duplicate blocks at a small row count
 #
 # Assumes PostgreSQL and Keycloak (ada.admin of organisation acme) are up and a built app in
 # $APP_HOME/target/quarkus-app (./mvnw -q -B package -DskipTests). Starts and stops the app on port 8090 against
@@ -17,7 +20,9 @@ export BENCH_OUT="${BENCH_OUT:-$(cd "$(dirname "$0")" && pwd)/results}"
 source "$(dirname "$0")/../scoring/lib.sh"
 trap app_stop EXIT
 ROWS="${1:-1000000}"
-FILE="$BENCH_OUT/endpoint-$ROWS.csv"
+PEOPLE="${BENCH_PEOPLE:-tester}"
+COMPANIES="${BENCH_COMPANIES:-5000}"
+FILE="$BENCH_OUT/endpoint-$ROWS$([ "$PEOPLE" = tester ] || echo "-$PEOPLE")$([ "$COMPANIES" = 5000 ] || echo "-c$COMPANIES").csv"
 UPLOAD="http://127.0.0.1:$BENCH_PORT/imports/leads"
 
 if [ "${BENCH_RECREATE_DB:-0}" = 1 ]; then psql -X -qc "drop database if exists $BENCH_DB" -d postgres; fi
@@ -27,10 +32,16 @@ fi
 
 if [ ! -s "$FILE" ]; then
   log "generating $ROWS rows into $FILE"
-  psql -X -q -At -d postgres -v rows="$ROWS" -v run="$(date +%s)" >"$FILE" <<'SQL'
+  psql -X -q -At -d postgres -v rows="$ROWS" -v run="$(date +%s)" -v people="$PEOPLE" -v companies="$COMPANIES" >"$FILE" <<'SQL'
 select 'Lead ID;E-mail;First Name;Last Name;Company;Domain;Country;Lead Source;Employees;Revenue;Job Title;Created';
-select format('B-%s-%s;person%s@company%s.example;%s;Tester-%s;"Company %s; GmbH";company%s.example;%s;%s;%s;%s;%s;%s',
-              :'run', s, s, s % 5000, case when s % 9 = 0 then 'Select' else 'Ana' end, s, s % 5000, s % 5000,
+select format('B-%s-%s;person%s@company%s.example;%s;%s;"Company %s; GmbH";company%s.example;%s;%s;%s;%s;%s;%s',
+              :'run', s, s, s % :companies,
+              case when s % 9 = 0 then 'Select' when :'people' = 'tester' then 'Ana'
+                   else (array['Ana','Ben','Chloe','David','Emma','Farid','Grace','Hiro','Ines','Jonas','Kemal','Lea',
+                               'Mateo','Nora','Omar','Priya','Quinn','Rosa','Sven','Tariq'])[1 + (s / 7) % 20] end,
+              case when :'people' = 'tester' then 'Tester-' || s
+                   else initcap(translate(substr(md5(s::text), 1, 8), '0123456789abcdef', 'bcdfghklmnprstvz')) end,
+              s % :companies, s % :companies,
               (array['India','Deutschland','USA','UK','France','España','DE','Select'])[1 + s % 8],
               case when s % 1000 = 500 then 'Newspaper' else (array['Google','Organic search','paid-social','Referral','EMAIL'])[1 + s % 5] end,
               case when s % 7 = 0 then '' else (10 + s % 5000)::text end,

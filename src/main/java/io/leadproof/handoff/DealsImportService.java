@@ -113,6 +113,16 @@ public class DealsImportService {
         return false;
     }
 
+    /** Which of these CRM deal ids were imported already (in this workspace). */
+    public java.util.Set<String> importedDealIds(java.util.Collection<String> externalDealIds) {
+        var wanted = externalDealIds.stream().filter(java.util.Objects::nonNull).map(String::strip).distinct().toList();
+        if (wanted.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Handoff.<Handoff>list("externalDealId in ?1", wanted).stream()
+                .map(Handoff::externalDealId).collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** How many imported handoffs the workspace holds. */
     public long importedCount() {
         return QuarkusTransaction.requiringNew().call(() -> Handoff.count("imported = true"));

@@ -1,20 +1,30 @@
 package io.leadproof.imports;
 
 /**
- * Fields of a deal row: the opportunity of a lead and how it closed, which the handoff operations
- * (opportunityCreate, dealWin, dealLose) record. {@code dealId} is the row's idempotency key.
+ * Fields of a deal row: exactly those of dealsImport's {@code DealImportInput} (the CSV row takes that path), a CRM's
+ * deal history as an imported handoff. {@code externalDealId} keys the row: a re-upload updates, never lands twice.
+ * {@code wonCurrency} defaults to the workspace's reporting currency; first-call signals are not importable by CSV.
  */
 public enum DealField implements ImportField {
-    DEAL_ID("dealId", ValueKind.TEXT, null, true),
+    EXTERNAL_DEAL_ID("externalDealId", ValueKind.TEXT, null, true),
     LEAD_ID("leadId", ValueKind.TEXT, null, false),
     LEAD_EXTERNAL_ID("leadExternalId", ValueKind.TEXT, null, false),
     LEAD_EMAIL("leadEmail", ValueKind.TEXT, null, false),
-    NAME("name", ValueKind.TEXT, null, true),
-    OUTCOME("outcome", ValueKind.ENUM, DealOutcome.class, true),
-    AMOUNT("amount", ValueKind.DECIMAL, null, false),
-    CLOSED_AT("closedAt", ValueKind.TIMESTAMP, null, false),
+    HANDED_OFF_AT("handedOffAt", ValueKind.TIMESTAMP, null, true),
+    OWNER_ID("ownerId", ValueKind.TEXT, null, false),
+    ACCEPTED_AT("acceptedAt", ValueKind.TIMESTAMP, null, false),
+    REJECTED_AT("rejectedAt", ValueKind.TIMESTAMP, null, false),
+    REJECTION_REASON_CODE("rejectionReasonCode", ValueKind.TEXT, null, false),
+    REJECTION_NOTES("rejectionNotes", ValueKind.TEXT, null, false),
+    OPPORTUNITY_AT("opportunityAt", ValueKind.TIMESTAMP, null, false),
+    OPPORTUNITY_NAME("opportunityName", ValueKind.TEXT, null, false),
+    WON_AT("wonAt", ValueKind.TIMESTAMP, null, false),
+    WON_AMOUNT("wonAmount", ValueKind.DECIMAL, null, false),
+    WON_CURRENCY("wonCurrency", ValueKind.TEXT, null, false),
+    LOST_AT("lostAt", ValueKind.TIMESTAMP, null, false),
     LOST_REASON("lostReason", ValueKind.TEXT, null, false),
-    OWNER_ID("ownerId", ValueKind.TEXT, null, false);
+    FIRST_CALL_AT("firstCallAt", ValueKind.TIMESTAMP, null, false),
+    FIRST_CALL_NOTES("firstCallNotes", ValueKind.TEXT, null, false);
 
     private final String apiName;
     private final ValueKind kind;

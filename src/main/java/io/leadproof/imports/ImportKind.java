@@ -37,7 +37,7 @@ public enum ImportKind {
             case LEADS -> List.of(List.of("externalId", "email"));
             case ACTIVITIES -> List.of(List.of("clientEventId"), List.of("type"), List.of("occurredAt"),
                     List.of("leadId", "leadExternalId", "leadEmail"));
-            case DEALS -> List.of(List.of("dealId"), List.of("name"), List.of("outcome"),
+            case DEALS -> List.of(List.of("externalDealId"), List.of("handedOffAt"),
                     List.of("leadId", "leadExternalId", "leadEmail"));
         };
     }

@@ -39,10 +39,17 @@ public final class RowShapes {
 
     /** Deals have no custom attributes ({@link ColumnMapping#problems()} refuses attribute columns for them). */
     public static final RowMapper.RowShape<DealRow> DEAL = (v, attributes) -> new DealRow(
-            text(v, DealField.DEAL_ID), text(v, DealField.LEAD_ID), text(v, DealField.LEAD_EXTERNAL_ID),
-            text(v, DealField.LEAD_EMAIL), text(v, DealField.NAME), (DealOutcome) v[DealField.OUTCOME.ordinal()],
-            (BigDecimal) v[DealField.AMOUNT.ordinal()], (OffsetDateTime) v[DealField.CLOSED_AT.ordinal()],
-            text(v, DealField.LOST_REASON), text(v, DealField.OWNER_ID));
+            text(v, DealField.EXTERNAL_DEAL_ID), text(v, DealField.LEAD_ID), text(v, DealField.LEAD_EXTERNAL_ID),
+            text(v, DealField.LEAD_EMAIL), time(v, DealField.HANDED_OFF_AT), text(v, DealField.OWNER_ID),
+            time(v, DealField.ACCEPTED_AT), time(v, DealField.REJECTED_AT), text(v, DealField.REJECTION_REASON_CODE),
+            text(v, DealField.REJECTION_NOTES), time(v, DealField.OPPORTUNITY_AT), text(v, DealField.OPPORTUNITY_NAME),
+            time(v, DealField.WON_AT), (BigDecimal) v[DealField.WON_AMOUNT.ordinal()], text(v, DealField.WON_CURRENCY),
+            time(v, DealField.LOST_AT), text(v, DealField.LOST_REASON), time(v, DealField.FIRST_CALL_AT),
+            text(v, DealField.FIRST_CALL_NOTES));
+
+    private static OffsetDateTime time(Object[] values, ImportField field) {
+        return (OffsetDateTime) values[field.ordinal()];
+    }
 
     private static String text(Object[] values, ImportField field) {
         return (String) values[field.ordinal()];

@@ -24,5 +24,7 @@ public record LeadFilter(
         @Description("Created strictly before this instant.") OffsetDateTime createdBefore,
         @Description("Case-insensitive text found in email, name or company name; at most 100 characters.") String search,
         @Description("Only leads whose data-quality status (refreshed on every write) is one of these.")
-        @Nullable List<@NonNull Status> dataQuality) {
+        @Nullable List<@NonNull Status> dataQuality,
+        @Description("Conditions on custom attributes (at most 20), all of which must hold.")
+        @Nullable List<@NonNull CustomAttributeCondition> customAttributes) {
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import io.leadproof.common.ApiException;
 import io.leadproof.common.Cursors;
 import io.leadproof.common.NodeId;
 import io.leadproof.common.PageInfo;
@@ -69,7 +70,10 @@ public class LeadGraphQL {
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING })
     @Description("Upserts up to " + LeadService.IMPORT_CAP + " leads; valid rows land, invalid rows are reported per row.")
     public @NonNull LeadPayloads.LeadsImported leadsImport(@NonNull @Description("The batch.") LeadPayloads.LeadsImport input) {
-        var outcome = leads.upsert(input.leads(), "leads");
+        if ((input.leads() == null) == (input.rows() == null)) {
+            throw ApiException.invalid("LEADS_OR_ROWS", "give either leads or rows, not both and not neither");
+        }
+        var outcome = input.rows() != null ? leads.upsertRows(input.rows()) : leads.upsert(input.leads(), "leads");
         var views = IntStream.range(0, outcome.leads().size())
                 .mapToObj(i -> outcome.leads().get(i) == null ? null : LeadView.of(outcome.leads().get(i))).toList();
         return new LeadPayloads.LeadsImported(outcome.createdCount(), outcome.updatedCount(), views, outcome.userErrors());

@@ -118,6 +118,11 @@ final class LeadQuery {
             where.add("exists (select from lead_quality q where q.workspace_id = l.workspace_id and q.lead_id = l.id"
                     + " and q.status = any(?))", (Object) names(f.dataQuality()));
         }
+        if (f.customAttributes() != null) {
+            for (var c : CustomAttributeSql.of(f.customAttributes())) {
+                where.add(c.sql(), c.params().toArray());
+            }
+        }
         if (f.campaignId() != null) {
             where.add("l.campaign_id = ?", NodeId.require("Campaign", f.campaignId(), "filter.campaignId"));
         }

@@ -70,15 +70,38 @@ public class LeadService {
         return write(rows, false, pathPrefix);
     }
 
-    private LeadImportOutcome write(List<LeadInput> rows, boolean reread, String[] pathPrefix) {
-        if (rows.size() > IMPORT_CAP) {
-            throw ApiException.limit("BATCH_TOO_LARGE", "at most " + IMPORT_CAP + " leads per call, got " + rows.size());
+    /**
+     * leadsImport's text-typed rows ({@link LeadImportRow}): a value outside an enum or an unknown country rejects only
+     * its row ({@link LenientLeadRows}); the other rows take the path of {@link #upsert}. Errors under {@code ["rows", i]}.
+     */
+    @Transactional
+    public LeadImportOutcome upsertRows(List<LeadImportRow> rows) {
+        checkCap(rows.size());
+        var errors = new ArrayList<UserError>();
+        var inputs = LenientLeadRows.convert(rows, "rows", errors);
+        var outcome = write(inputs, true, new String[] { "rows" });
+        errors.addAll(outcome.userErrors());
+        return new LeadImportOutcome(outcome.leads(), outcome.created(), errors);
+    }
+
+    private static void checkCap(int size) {
+        if (size > IMPORT_CAP) {
+            throw ApiException.limit("BATCH_TOO_LARGE", "at most " + IMPORT_CAP + " leads per call, got " + size);
         }
+    }
+
+    /** Rows that are null were rejected before (their errors are the caller's): they stay null in the outcome. */
+    private LeadImportOutcome write(List<LeadInput> rows, boolean reread, String[] pathPrefix) {
+        checkCap(rows.size());
         Instant now = clock.instant();
         Supplier<String> reportingCurrency = memoized(() -> workspaces.current().reportingCurrency());
         var parsed = new ArrayList<LeadInputParser.Parsed>(rows.size());
         var errors = new ArrayList<UserError>();
         for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null) {
+                parsed.add(null);
+                continue;
+            }
             var problems = pathPrefix.length == 0 ? new InputProblems() : new InputProblems(pathPrefix[0], String.valueOf(i));
             var p = LeadInputParser.parse(rows.get(i), problems, now, reportingCurrency);
             errors.addAll(problems.errors());

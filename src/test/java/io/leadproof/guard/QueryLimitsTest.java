@@ -252,7 +252,11 @@ class QueryLimitsTest {
             Map.entry("ImportColumnInput.values", "500 aliases per column (TOO_MANY)"),
             Map.entry("DealsImportInput.deals", "500 deals (OUT_OF_RANGE)"),
             Map.entry("DealImportInput.firstCallSignals", "20 codes (TOO_MANY)"),
-            Map.entry("LeadFilter.dataQuality", "enum, deduplicated"));
+            Map.entry("LeadFilter.dataQuality", "enum, deduplicated"),
+            Map.entry("LeadsImportInput.rows", "500 rows (BATCH_TOO_LARGE)"),
+            Map.entry("LeadImportRowInput.customAttributes", "50 entries (TOO_MANY)"),
+            Map.entry("LeadFilter.customAttributes", "20 conditions (TOO_MANY)"),
+            Map.entry("CustomAttributeConditionInput.values", "100 values (INVALID_VALUES)"));
 
     @Test
     void every_list_input_has_a_cap() {

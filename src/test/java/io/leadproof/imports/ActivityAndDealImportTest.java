@@ -55,24 +55,40 @@ class ActivityAndDealImportTest {
     }
 
     @Test
-    void closedDealsBecomeDealRows() throws IOException {
+    void closedDealsBecomeDealRowsShapedLikeDealsImport() throws IOException {
         String csv = """
-                Deal;Lead;Opportunity;Stage;Amount;Closed;Reason
-                D-1;L-7;Acme rollout;Closed won;12.500,00;15.06.2024;
-                D-2;L-8;Beta pilot;closed-lost;;20.06.2024;Budget cut
+                Deal;Lead;Handed off;Accepted;Opportunity;Won;Amount;Lost;Reason
+                D-1;L-7;01.06.2024;02.06.2024;03.06.2024;15.06.2024;12.500,00;;
+                D-2;L-8;01.06.2024;02.06.2024;03.06.2024;;;20.06.2024;Budget cut
+                D-3;L-9;;;;;;;
                 """;
         var mapping = new ColumnMapping("crm-deals", ImportKind.DEALS, List.of(
-                ColumnRule.field("Deal", "dealId"), ColumnRule.field("Lead", "leadExternalId"),
-                ColumnRule.field("Opportunity", "name"),
-                ColumnRule.field("Stage", "outcome", java.util.Map.of("Closed won", "WON", "Closed lost", "LOST")),
-                ColumnRule.field("Amount", "amount"), ColumnRule.field("Closed", "closedAt"),
+                ColumnRule.field("Deal", "externalDealId"), ColumnRule.field("Lead", "leadExternalId"),
+                ColumnRule.field("Handed off", "handedOffAt"), ColumnRule.field("Accepted", "acceptedAt"),
+                ColumnRule.field("Opportunity", "opportunityAt"), ColumnRule.field("Won", "wonAt"),
+                ColumnRule.field("Amount", "wonAmount"), ColumnRule.field("Lost", "lostAt"),
                 ColumnRule.field("Reason", "lostReason")), null, "dd.MM.yyyy", ",", null);
+        assertThat(mapping.problems()).isEmpty();
 
         try (var file = CsvImport.deals(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), CsvOptions.defaults(), mapping, 1)) {
-            assertThat(file.next()).isEqualTo(new RowOutcome.Mapped<>(2, new DealRow("D-1", null, "L-7", null, "Acme rollout",
-                    DealOutcome.WON, new BigDecimal("12500.00"), OffsetDateTime.parse("2024-06-15T00:00Z"), null, null)));
-            assertThat(((RowOutcome.Mapped<DealRow>) file.next()).value().outcome()).isEqualTo(DealOutcome.LOST);
+            var june = (java.util.function.IntFunction<OffsetDateTime>) d -> OffsetDateTime.parse("2024-06-%02dT00:00Z".formatted(d));
+            assertThat(file.next()).isEqualTo(new RowOutcome.Mapped<>(2, new DealRow("D-1", null, "L-7", null, june.apply(1), null,
+                    june.apply(2), null, null, null, june.apply(3), null, june.apply(15), new BigDecimal("12500.00"), null, null,
+                    null, null, null)));
+            var lost = ((RowOutcome.Mapped<DealRow>) file.next()).value();
+            assertThat(lost.lostAt()).isEqualTo(june.apply(20));
+            assertThat(lost.lostReason()).isEqualTo("Budget cut");
+            var missing = file.next();
+            assertThat(missing).isInstanceOf(RowOutcome.Rejected.class);
+            assertThat(((RowOutcome.Rejected<DealRow>) missing).errors()).extracting(ImportError::code).containsExactly("REQUIRED");
             assertThat(file.next()).isNull();
         }
+    }
+
+    @Test
+    void aDealMappingNeedsTheDealIdTheHandoffMomentAndALeadReference() {
+        var mapping = new ColumnMapping("thin", ImportKind.DEALS, List.of(ColumnRule.field("Deal", "externalDealId")),
+                null, null, null, null);
+        assertThat(String.join(" | ", mapping.problems())).contains("handedOffAt").contains("leadEmail");
     }
 }

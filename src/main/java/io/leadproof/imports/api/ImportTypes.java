@@ -27,7 +27,7 @@ public final class ImportTypes {
     public enum Kind {
         @Description("Leads, as leadsImport takes them.") LEADS,
         @Description("Activities, as activitiesRecord takes them.") ACTIVITIES,
-        @Description("Deals (opportunities won or lost); not importable yet.") DEALS
+        @Description("Deals, as dealsImport takes them (POST /imports/deals, revops-admin).") DEALS
     }
 
     @Enum("ImportAttributeType")

@@ -1,11 +1,19 @@
 package io.leadproof.imports.job;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.leadproof.common.Decimal;
+import io.leadproof.common.MoneyInput;
 import io.leadproof.common.UserError;
+import io.leadproof.handoff.DealImportInputs.DealImportInput;
+import io.leadproof.handoff.DealsImportService;
+import io.leadproof.imports.DealRow;
+import io.leadproof.workspace.WorkspaceService;
 import io.leadproof.imports.ActivityRow;
 import io.leadproof.lead.ActivityService;
 import io.leadproof.lead.ActivityTypes.ActivityInput;
@@ -27,12 +35,16 @@ class ImportBatchWriter {
     LeadService leads;
     @Inject
     ActivityService activities;
+    @Inject
+    DealsImportService deals;
+    @Inject
+    WorkspaceService workspaces;
 
     static int cap(io.leadproof.imports.ImportKind kind) {
         return switch (kind) {
             case LEADS -> LeadService.IMPORT_CAP;
             case ACTIVITIES -> ActivityService.BATCH_CAP;
-            case DEALS -> throw new IllegalArgumentException("deal imports are not supported yet");
+            case DEALS -> io.leadproof.handoff.DealImportInputs.MAX_DEALS;
         };
     }
 
@@ -44,11 +56,43 @@ class ImportBatchWriter {
             var outcome = leads.upsertForCounts(values.stream().map(LeadInput.class::cast).toList(), "leads");
             return new Written(outcome.createdCount(), outcome.updatedCount(), outcome.userErrors());
         }
+        if (values.getFirst() instanceof DealRow) {
+            return writeDeals(values.stream().map(DealRow.class::cast).toList());
+        }
         var inputs = values.stream().map(ActivityRow.class::cast)
                 .map(r -> new ActivityInput(r.clientEventId(), r.leadId(), r.leadExternalId(), r.leadEmail(), r.type(),
                         r.funnelStage(), r.contentTag(), r.occurredAt(), r.properties()))
                 .toList();
         var outcome = activities.record(inputs);
         return new Written(outcome.recorded(), outcome.duplicates(), outcome.userErrors());
+    }
+
+    /**
+     * Deal rows through dealsImport (each row in a transaction of its own, so a dry run cannot roll them back: the
+     * endpoint refuses dry runs of deals). A row whose externalDealId was imported before counts as a duplicate.
+     */
+    private Written writeDeals(List<DealRow> rows) {
+        String currency = workspaces.current().reportingCurrency();
+        var inputs = rows.stream().map(r -> new DealImportInput(r.externalDealId(), r.leadId(), r.leadExternalId(),
+                r.leadEmail(), r.handedOffAt(), r.ownerId(), r.acceptedAt(), r.rejectedAt(), r.rejectionReasonCode(),
+                r.rejectionNotes(), r.opportunityAt(), r.opportunityName(), r.wonAt(),
+                r.wonAmount() == null ? null : new MoneyInput(Decimal.of(r.wonAmount()), r.wonCurrency() == null ? currency : r.wonCurrency()),
+                r.lostAt(), r.lostReason(), r.firstCallAt(), r.firstCallNotes(), null, null)).toList();
+        Set<String> known = deals.importedDealIds(rows.stream().map(DealRow::externalDealId).toList());
+        var payload = deals.importDeals(inputs);
+        var failed = new HashSet<Integer>();
+        payload.userErrors().forEach(e -> failed.add(Integer.parseInt(e.field().get(1))));
+        long landed = 0;
+        long duplicates = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (!failed.contains(i)) {
+                if (known.contains(rows.get(i).externalDealId())) {
+                    duplicates++;
+                } else {
+                    landed++;
+                }
+            }
+        }
+        return new Written(landed, duplicates, payload.userErrors());
     }
 }

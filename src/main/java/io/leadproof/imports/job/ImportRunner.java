@@ -69,7 +69,6 @@ class ImportRunner {
         if (job.separator() != null) {
             options = options.withSeparator(CsvSeparator.valueOf(job.separator()));
         }
-        var batch = new Batch(job, mapping);
         try (CsvImport<?> file = open(job.kind(), new ChunkInputStream(seq -> inJob(ws, () -> store.chunk(jobId, seq))),
                 options, mapping, job.resumeAfterRow())) {
             var format = file.format();
@@ -77,38 +76,50 @@ class ImportRunner {
                 store.settleFormat(jobId, format.encoding().name(), format.separator().name());
                 return null;
             });
-            int cap = ImportBatchWriter.cap(job.kind());
-            RowOutcome<?> row;
-            while ((row = file.next()) != null) {
-                batch.add(row);
-                if (batch.values.size() >= cap || batch.read >= 4L * cap) {
-                    commit(ws, owner, leaseMillis, batch);
-                    batch = new Batch(job, mapping);
-                }
-            }
-            commit(ws, owner, leaseMillis, batch);
-            inJob(ws, () -> {
-                store.finish(jobId, owner, null, null);
-                return null;
-            });
-        } catch (ImportFileException e) {
+            var reader = new BatchReader(file, () -> new RowBatch(job, mapping), ImportBatchWriter.cap(job.kind()));
+            Thread thread = Thread.ofPlatform().daemon().name("import-read-" + jobId).start(reader);
             try {
-                commit(ws, owner, leaseMillis, batch); // the rows before the problem land
-                var failed = new Batch(job, mapping);
-                failed.errors.add(e.toError());
-                failed.lastRow = Math.max(batch.lastRow, job.resumeAfterRow());
-                commit(ws, owner, leaseMillis, failed);
-                inJob(ws, () -> {
-                    store.finish(jobId, owner, e.code().name(), e.getMessage());
-                    return null;
-                });
-            } catch (LeaseLost lost) {
-                return false;
+                return write(ws, jobId, owner, leaseMillis, job, mapping, reader);
+            } finally {
+                reader.stop();
+                BatchReader.join(thread); // the file is closed only once its reader has stopped
+            }
+        }
+    }
+
+    /** Commits the reader's batches in file order; false when the lease was lost. */
+    private boolean write(String ws, UUID jobId, String owner, long leaseMillis, ImportJobRow job, ColumnMapping mapping,
+            BatchReader reader) throws IOException {
+        try {
+            while (true) {
+                BatchReader.Item item = reader.next();
+                if (item instanceof BatchReader.Rows rows) {
+                    commit(ws, owner, leaseMillis, rows.batch());
+                    continue;
+                }
+                var end = (BatchReader.End) item;
+                if (end.error() == null) {
+                    inJob(ws, () -> {
+                        store.finish(jobId, owner, null, null);
+                        return null;
+                    });
+                } else if (end.error() instanceof ImportFileException e) {
+                    var failed = new RowBatch(job, mapping);
+                    failed.errors.add(e.toError());
+                    failed.lastRow = Math.max(end.lastRow(), job.resumeAfterRow());
+                    commit(ws, owner, leaseMillis, failed);
+                    inJob(ws, () -> {
+                        store.finish(jobId, owner, e.code().name(), e.getMessage());
+                        return null;
+                    });
+                } else {
+                    throw BatchReader.rethrow(end.error());
+                }
+                return true;
             }
         } catch (LeaseLost lost) {
             return false;
         }
-        return true;
     }
 
     /** Ends the job as FAILED with {@code code}; rows of committed batches stay. */
@@ -128,7 +139,7 @@ class ImportRunner {
         };
     }
 
-    private void commit(String ws, String owner, long leaseMillis, Batch batch) {
+    private void commit(String ws, String owner, long leaseMillis, RowBatch batch) {
         if (batch.read == 0 && batch.errors.isEmpty()) {
             return;
         }
@@ -158,7 +169,7 @@ class ImportRunner {
         throw e;
     }
 
-    private Void record(Batch batch, ImportBatchWriter.Written written, String owner, long leaseMillis) {
+    private Void record(RowBatch batch, ImportBatchWriter.Written written, String owner, long leaseMillis) {
         var errors = new ArrayList<>(batch.errors);
         var failedRows = new HashSet<Long>();
         for (var error : written.errors()) {
@@ -178,40 +189,5 @@ class ImportRunner {
 
     private <T> T inJob(String ws, Supplier<T> work) {
         return scope.call(ws, () -> QuarkusTransaction.requiringNew().call(work::get));
-    }
-
-    /** Rows read since the last commit. */
-    private static final class Batch {
-        final ImportJobRow job;
-        final ColumnMapping mapping;
-        final List<Object> values = new ArrayList<>();
-        final List<Long> rowNumbers = new ArrayList<>();
-        final List<ImportError> errors = new ArrayList<>();
-        long read;
-        long rejected;
-        long blank;
-        long lastRow;
-
-        Batch(ImportJobRow job, ColumnMapping mapping) {
-            this.job = job;
-            this.mapping = mapping;
-            this.lastRow = job.resumeAfterRow();
-        }
-
-        void add(RowOutcome<?> row) {
-            read++;
-            lastRow = row.rowNumber();
-            switch (row) {
-                case RowOutcome.Mapped<?> m -> {
-                    values.add(m.value());
-                    rowNumbers.add(m.rowNumber());
-                }
-                case RowOutcome.Rejected<?> r -> {
-                    rejected++;
-                    errors.addAll(r.errors());
-                }
-                case RowOutcome.Blank<?> b -> blank++;
-            }
-        }
     }
 }

@@ -33,10 +33,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code POST /imports/{leads|activities}?mapping=<saved mapping>[&dryRun=true][&encoding=…][&separator=…]}, body
+ * {@code POST /imports/{leads|activities|deals}?mapping=<saved mapping>[&dryRun=true][&encoding=…][&separator=…]}, body
  * {@code text/csv}: the body is streamed into the database in 1 MiB chunks (never whole in memory), the header row is
  * checked against the mapping, and the answer is {@code 202} with the import job's id; the job does the rest. Same
- * bearer token, workspace header and roles as {@code leadsImport} / {@code activitiesRecord}.
+ * bearer token, workspace header and roles as {@code leadsImport} / {@code activitiesRecord} / {@code dealsImport}.
  */
 @ApplicationScoped
 public class ImportUploads {
@@ -69,13 +69,14 @@ public class ImportUploads {
         ImportKind kind = switch (rc.pathParam("kind")) {
             case "leads" -> ImportKind.LEADS;
             case "activities" -> ImportKind.ACTIVITIES;
+            case "deals" -> ImportKind.DEALS;
             default -> null;
         };
         if (kind == null) {
-            Refusal.send(rc, 404, "UNKNOWN_IMPORT_KIND", "imports are POST /imports/leads or /imports/activities");
+            Refusal.send(rc, 404, "UNKNOWN_IMPORT_KIND", "imports are POST /imports/leads, /imports/activities or /imports/deals");
             return;
         }
-        var caller = caller(rc);
+        var caller = caller(rc, kind);
         if (caller == null) {
             return;
         }
@@ -102,6 +103,11 @@ public class ImportUploads {
             return;
         }
         boolean dryRun = "true".equalsIgnoreCase(request.getParam("dryRun"));
+        if (dryRun && kind == ImportKind.DEALS) {
+            // dealsImport lands each row in a transaction of its own: there is no batch transaction to roll back
+            Refusal.send(rc, 400, "DRY_RUN_UNSUPPORTED", "deal imports have no dry run: each deal lands in its own transaction");
+            return;
+        }
         request.pause();
         String ws = caller.workspace();
         blocking(rc, () -> inWorkspace(ws, () -> {
@@ -119,7 +125,7 @@ public class ImportUploads {
         }), upload -> upload.start());
     }
 
-    private Caller caller(RoutingContext rc) {
+    private Caller caller(RoutingContext rc, ImportKind kind) {
         var user = rc.user() instanceof QuarkusHttpUser u ? u.getSecurityIdentity() : null;
         var caller = Caller.of(user, rc.request().getHeader(CurrentWorkspace.HEADER));
         if (caller.anonymous()) {
@@ -130,8 +136,9 @@ public class ImportUploads {
             Refusal.send(rc, 403, caller.refusal(), caller.refusalMessage());
             return null;
         }
-        if (user.getRoles().stream().noneMatch(WRITERS::contains)) {
-            Refusal.send(rc, 403, "FORBIDDEN", "imports need the revops-admin or marketing role");
+        if (kind == ImportKind.DEALS ? !user.getRoles().contains(Roles.ADMIN) : user.getRoles().stream().noneMatch(WRITERS::contains)) {
+            Refusal.send(rc, 403, "FORBIDDEN", kind == ImportKind.DEALS ? "deal imports need the revops-admin role (as dealsImport)"
+                    : "imports need the revops-admin or marketing role");
             return null;
         }
         return caller;

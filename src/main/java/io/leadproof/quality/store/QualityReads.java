@@ -47,6 +47,25 @@ final class QualityReads {
         return result;
     }
 
+    /** Those of the leads whose stored verdict names a duplicate. */
+    static Set<UUID> flaggedDuplicates(Connection c, String ws, Collection<UUID> ids) throws SQLException {
+        var result = new HashSet<UUID>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        try (var ps = c.prepareStatement("select lead_id from lead_quality where workspace_id = ? and lead_id = any(?)"
+                + " and 'DUPLICATE' = any(codes)")) {
+            ps.setString(1, ws);
+            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return result;
+    }
+
     /** For each lead, the other leads sharing one of its duplicate keys. */
     static Map<UUID, Set<UUID>> partners(Connection c, String ws, Collection<UUID> ids) throws SQLException {
         var result = new HashMap<UUID, Set<UUID>>();

@@ -23,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
+import io.leadproof.common.NodeId;
 import io.leadproof.lead.LeadsChanged;
 import io.leadproof.quality.BotCheck;
 import io.leadproof.quality.BotRules;
@@ -64,27 +65,47 @@ public class QualityRefresh {
                 change.what() == LeadsChanged.What.ATTRIBUTES));
     }
 
-    /** @param attributesChanged whether contact fields may have changed (then the duplicate keys are rebuilt) */
+    /**
+     * @param attributesChanged whether contact fields may have changed (then the duplicate keys are rebuilt)
+     *
+     * A partner (a lead sharing a duplicate key) is judged again only when its verdict can change: when the matcher
+     * now finds it a duplicate of a changed lead (the match is symmetric, so the changed lead's own verdict names it), or,
+     * when contact fields changed, when its stored verdict already names a duplicate (it may name a changed lead that
+     * no longer matches). Before, every partner was judged again with every write: in a block of k leads (one company,
+     * one last-name initial) each new lead cost k verdicts and k² comparisons (docs/benchmarks.md, "Import, third pass").
+     */
     public void refresh(Connection c, String ws, Collection<UUID> leads, boolean attributesChanged) throws SQLException {
         if (leads.isEmpty()) {
             return;
         }
         QualityWrites.stampBounces(c, ws, leads);
         Set<UUID> judge = new LinkedHashSet<>(leads);
+        Set<UUID> again = new LinkedHashSet<>();
         if (attributesChanged) {
-            QualityReads.partners(c, ws, leads).values().forEach(judge::addAll);   // partners they may leave
+            var before = new LinkedHashSet<UUID>();
+            QualityReads.partners(c, ws, leads).values().forEach(before::addAll);   // partners they may leave
+            again.addAll(QualityReads.flaggedDuplicates(c, ws, before));
             var persons = QualityReads.persons(c, ws, leads);
             var keys = new HashMap<UUID, List<String>>();
             persons.forEach((id, p) -> keys.put(id, CHECKS.duplicateKeys().keysOf(p)));
             QualityWrites.replaceKeys(c, ws, leads, keys);
         }
-        var partners = QualityReads.partners(c, ws, judge);
-        partners.values().forEach(judge::addAll);
-        judge(c, ws, judge);
+        for (QualityReport verdict : judge(c, ws, judge).values()) {
+            for (var issue : verdict.issues()) {
+                UUID other = issue.relatedLeadId() == null ? null : NodeId.parse("Lead", issue.relatedLeadId());
+                if (other != null) {
+                    again.add(other);
+                }
+            }
+        }
+        again.removeAll(judge);
+        if (!again.isEmpty()) {
+            judge(c, ws, again);
+        }
     }
 
-    /** Judges the leads on what is stored now and stores the verdicts and activity flags. */
-    void judge(Connection c, String ws, Set<UUID> leads) throws SQLException {
+    /** Judges the leads on what is stored now and stores the verdicts and activity flags; returns the verdicts. */
+    Map<UUID, QualityReport> judge(Connection c, String ws, Set<UUID> leads) throws SQLException {
         var persons = QualityReads.persons(c, ws, leads);
         var partners = QualityReads.partners(c, ws, persons.keySet());
         var others = new LinkedHashSet<UUID>();
@@ -108,6 +129,7 @@ public class QualityRefresh {
         }
         QualityWrites.flagActivities(c, ws, flags);
         QualityWrites.storeVerdicts(c, ws, verdicts, now);
+        return verdicts;
     }
 
     private BotCheck botCheck() {
