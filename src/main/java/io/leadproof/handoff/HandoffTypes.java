@@ -36,6 +36,7 @@ public final class HandoffTypes {
     @Description("The marketing→sales contract for one lead: frozen evidence, owner, SLA and sales' response.")
     public record HandoffView(
             @Id @NonNull @Description("Global id.") String id,
+            @Deprecated(reason = "Use lead { id } (readable by every role, reps included). Removed in the next release.")
             @Id @NonNull @Description("Id of the lead.") String leadId,
             @NonNull @Description("State.") HandoffState state,
             @Deprecated(reason = "Use assignee { userName }. Removed in the next release.") @Description("User name of the assigned rep; null while unassigned.") String owner,
