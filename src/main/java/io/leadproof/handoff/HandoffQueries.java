@@ -50,7 +50,7 @@ public class HandoffQueries {
     @Inject
     LeadService leads;
     @Inject
-    HandoffNotifier notifier;
+    AssignmentPushes pushes;
     @Inject
     HandoffSla sla;
     @Inject
@@ -148,8 +148,8 @@ public class HandoffQueries {
     @Subscription("handoffAssigned")
     @RolesAllowed(Roles.SALES)
     @Description("Pushes each handoff newly assigned to the signed-in rep (graphql-ws).")
-    public Multi<Assignment> handoffAssigned() {
-        return notifier.assignmentsFor(workspace.id(), workspace.actor());
+    public @NonNull Multi<Assignment> handoffAssigned() {
+        return pushes.of(workspace.id(), workspace.actor());
     }
 
     private static Instant parse(String key) {
