@@ -73,8 +73,6 @@ final class GuardInstrumentation implements Instrumentation {
     @Override
     public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables documentAndVariables,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        SubscriptionAccess.check(parameters.getSchema(), documentAndVariables.getDocument(), parameters.getOperation(),
-                parameters.getExecutionInput());
         var document = InputText.nfc(documentAndVariables.getDocument(), parameters.getQuery());
         return document == documentAndVariables.getDocument() ? documentAndVariables
                 : DocumentAndVariables.newDocumentAndVariables().document(document).variables(documentAndVariables.getVariables()).build();
