@@ -20,7 +20,7 @@ socket.onmessage = (event) => {
   if (message.type === 'connection_ack') {
     socket.send(JSON.stringify({
       id: '1', type: 'subscribe',
-      payload: { query: 'subscription { handoffAssigned { handoffId leadId scoreTotal dueAt } }' },
+      payload: { query: 'subscription { handoffAssigned { scoreTotal dueAt handoff { id state dueAt evidence { total } } } }' },
     }));
   } else if (message.type === 'error') {
     clearTimeout(stop);

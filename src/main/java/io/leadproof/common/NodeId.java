@@ -12,7 +12,8 @@ public final class NodeId {
     private static final Pattern FORMAT = Pattern.compile("gid://leadproof/([A-Za-z]+)/([0-9a-fA-F-]{36})");
 
     private static final Pattern PAIR = Pattern.compile("gid://leadproof/([A-Za-z]+)/([0-9a-fA-F-]{36})/([0-9a-fA-F-]{36})");
-    public static final String WORKSPACE_PREFIX = "gid://leadproof/Workspace/";
+    private static final String PREFIX = "gid://leadproof/";
+    public static final String WORKSPACE_PREFIX = PREFIX + "Workspace/";
 
     private NodeId() {
     }
@@ -50,7 +51,21 @@ public final class NodeId {
         if (pair.matches()) {
             return pair.group(1);
         }
-        return nodeId.startsWith(WORKSPACE_PREFIX) ? "Workspace" : null;
+        return WORKSPACE_KEYED.stream().filter(t -> nodeId.startsWith(PREFIX + t + "/")).findFirst().orElse(null);
+    }
+
+    /** Types with one object per workspace, keyed by the workspace's alias: gid://leadproof/<Type>/<alias>. */
+    public static final java.util.Set<String> WORKSPACE_KEYED = java.util.Set.of("Workspace", "CriteriaPublishPolicy", "EvidenceSettings");
+
+    /** The global id of the workspace's one object of a {@link #WORKSPACE_KEYED} type, e.g. its evidence settings. */
+    public static String ofWorkspace(String type, String alias) {
+        return PREFIX + type + "/" + alias;
+    }
+
+    /** The workspace alias a {@link #WORKSPACE_KEYED} id of this type names, or null when it is another kind of id. */
+    public static String workspaceKey(String type, String nodeId) {
+        String prefix = PREFIX + type + "/";
+        return nodeId != null && nodeId.startsWith(prefix) ? nodeId.substring(prefix.length()) : null;
     }
 
     /** The global id of an object keyed by two uuids, e.g. a LeadScore by lead and criteria version. */

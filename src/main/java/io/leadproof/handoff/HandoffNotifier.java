@@ -19,7 +19,6 @@ import org.postgresql.PGConnection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.leadproof.common.NodeId;
-import io.leadproof.handoff.HandoffTypes.Assignment;
 import io.leadproof.security.CurrentWorkspace;
 import io.leadproof.ops.BackgroundLoops;
 import io.leadproof.ops.SupervisedLoop;
@@ -38,7 +37,11 @@ public class HandoffNotifier {
     private static final Logger LOG = Logger.getLogger(HandoffNotifier.class);
     static final String CHANNEL = "leadproof_handoff_assigned";
 
-    record Notice(String workspaceId, Assignment assignment) {
+    /** What a NOTIFY carries (ids and the score, never personal data); the subscriber's pod reads the Handoff itself. */
+    record Pushed(String handoffId, String leadId, String owner, int scoreTotal, java.time.OffsetDateTime dueAt) {
+    }
+
+    record Notice(String workspaceId, Pushed assignment) {
     }
 
     private static final Duration PING_EVERY = Duration.ofSeconds(10);
@@ -70,7 +73,7 @@ public class HandoffNotifier {
         var payloads = new String[handoffs.size()];
         for (int i = 0; i < payloads.length; i++) {
             Handoff h = handoffs.get(i);
-            var assignment = new Assignment(NodeId.of("Handoff", h.id()), NodeId.of("Lead", h.leadId()), h.owner(), h.scoreTotal(),
+            var assignment = new Pushed(NodeId.of("Handoff", h.id()), NodeId.of("Lead", h.leadId()), h.owner(), h.scoreTotal(),
                     HandoffTypes.utc(h.dueAt()));
             try {
                 payloads[i] = io.leadproof.common.Json.MAPPER.writeValueAsString(Map.of("workspaceId", workspace.id(), "assignment", assignment));
@@ -82,7 +85,7 @@ public class HandoffNotifier {
                 .setParameter(1, CHANNEL).setParameter(2, payloads).getSingleResult();
     }
 
-    Multi<Assignment> assignmentsFor(String workspaceId, String owner) {
+    Multi<Pushed> assignmentsFor(String workspaceId, String owner) {
         return notices.filter(n -> n.workspaceId().equals(workspaceId) && owner.equals(n.assignment().owner()))
                 .map(Notice::assignment);
     }

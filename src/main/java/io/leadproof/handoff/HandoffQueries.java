@@ -50,7 +50,7 @@ public class HandoffQueries {
     @Inject
     LeadService leads;
     @Inject
-    HandoffNotifier notifier;
+    AssignmentPushes pushes;
     @Inject
     HandoffSla sla;
     @Inject
@@ -60,10 +60,18 @@ public class HandoffQueries {
     @RolesAllowed({ Roles.SALES, Roles.ADMIN })
     @Description("The signed-in rep's handoffs, most urgent first.")
     public @NonNull HandoffConnection myHandoffs(
+            @Description("Conditions the handoffs must meet.") HandoffFilter filter,
+            @io.smallrye.graphql.api.Deprecated(reason = "Use filter: {states: ...}. Removed in the next release.")
             @Description("Only these states (default: open ones — PENDING, ACCEPTED, OPPORTUNITY).") @Nullable List<@NonNull HandoffState> status,
+            @io.smallrye.graphql.api.Deprecated(reason = "Use filter: {overdue: ...}. Removed in the next release.")
             @Description("Only handoffs still waiting for a first response past their due time (true), or not (false).") Boolean overdue,
             @Description("Page size, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first,
             @Description("Cursor of the last edge of the previous page.") String after) {
+        var asking = HandoffFilter.of(filter, status, overdue);
+        return queue(asking.states(), asking.overdue(), first, after);
+    }
+
+    private HandoffConnection queue(List<HandoffState> status, Boolean overdue, Integer first, String after) {
         int size = Cursors.pageSize(first);
         // deduplicated: however long the list sent, the IN list is at most the enum's size
         var asked = status == null ? List.<HandoffState> of() : status.stream().filter(java.util.Objects::nonNull).distinct().toList();
@@ -141,7 +149,7 @@ public class HandoffQueries {
     @RolesAllowed(Roles.SALES)
     @Description("Pushes each handoff newly assigned to the signed-in rep (graphql-ws).")
     public Multi<Assignment> handoffAssigned() {
-        return notifier.assignmentsFor(workspace.id(), workspace.actor());
+        return pushes.of(workspace.id(), workspace.actor());
     }
 
     private static Instant parse(String key) {

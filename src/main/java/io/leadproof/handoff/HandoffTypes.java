@@ -36,6 +36,7 @@ public final class HandoffTypes {
     @Description("The marketing→sales contract for one lead: frozen evidence, owner, SLA and sales' response.")
     public record HandoffView(
             @Id @NonNull @Description("Global id.") String id,
+            @Deprecated(reason = "Use lead { id } (readable by every role, reps included). Removed in the next release.")
             @Id @NonNull @Description("Id of the lead.") String leadId,
             @NonNull @Description("State.") HandoffState state,
             @Deprecated(reason = "Use assignee { userName }. Removed in the next release.") @Description("User name of the assigned rep; null while unassigned.") String owner,
@@ -152,7 +153,12 @@ public final class HandoffTypes {
     @Type("HandoffAssignment")
     @Description("Pushed to a rep when a handoff is assigned to them.")
     public record Assignment(
-            @Id @NonNull @Description("Handoff id.") String handoffId,
+            @NonNull @Description("The handoff, read in the rep's workspace when the assignment reaches their pod, so a normalised "
+                    + "cache adds it to the queue without a refetch. Its own fields and evidence are served; its linked objects "
+                    + "(assignee, lead, eventsConnection, evidence.version) are not resolved inside a subscription message: "
+                    + "refetch them with node(id:).") HandoffView handoff,
+            @Deprecated(reason = "Use handoff { id }. Removed in the next release.") @Id @NonNull @Description("Handoff id.") String handoffId,
+            @Deprecated(reason = "Use handoff { lead { id } } (a query) or handoff { evidence }. Removed in the next release.")
             @Id @NonNull @Description("Lead id.") String leadId,
             @NonNull @Description("The rep.") String owner,
             @NonNull @Description("Frozen score total.") int scoreTotal,

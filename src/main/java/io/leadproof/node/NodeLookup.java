@@ -45,14 +45,15 @@ public class NodeLookup {
 
     static final Set<String> TYPES = Set.of("Activity", "Campaign", "CampaignCost", "CriteriaModel", "CriteriaVersion", "Handoff",
             "ImportJob", "CriteriaBacktest", "PredictiveModel", "Lead", "LeadScore", "PrivacyAuditEntry", "RejectionReason", "SalesRep", "ScoringJob", "Workspace",
-            "SignalAnalysisJob", "FirstCallSignalCode", "ImportMapping");
+            "SignalAnalysisJob", "FirstCallSignalCode", "ImportMapping", "CriteriaPublishPolicy", "EvidenceSettings");
     /** Types some roles may not read (as their own fields say: costs are hidden from sales, privacy entries RevOps only). */
     private static final java.util.Map<String, Set<String>> READERS = java.util.Map.of(
             "CampaignCost", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP), "PrivacyAuditEntry", Set.of(Roles.ADMIN),
             "CriteriaBacktest", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP),
             "PredictiveModel", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP),
             "SignalAnalysisJob", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP),
-            "ImportMapping", Set.of(Roles.ADMIN, Roles.MARKETING));
+            "ImportMapping", Set.of(Roles.ADMIN, Roles.MARKETING),
+            "CriteriaPublishPolicy", Set.of(Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP));
 
     @Inject
     LeadService leads;
@@ -81,6 +82,10 @@ public class NodeLookup {
     @Inject
     io.leadproof.imports.job.MappingStore importMappings;
     @Inject
+    io.leadproof.evidence.backtesting.PublishPolicyGraphQL publishPolicies;
+    @Inject
+    io.leadproof.evidence.settings.EvidenceSettingsGraphQL evidenceSettings;
+    @Inject
     CurrentWorkspace workspace;
     @Inject
     SecurityIdentity identity;
@@ -96,6 +101,13 @@ public class NodeLookup {
         }
         if (READERS.containsKey(type) && READERS.get(type).stream().noneMatch(identity::hasRole)) {
             throw new io.quarkus.security.ForbiddenException("Your role may not read " + type + " objects");
+        }
+        if (type.equals("CriteriaPublishPolicy") || type.equals("EvidenceSettings")) {
+            // one per workspace, keyed by its alias: another workspace's finds nothing
+            if (!workspace.id().equals(NodeId.workspaceKey(type, id))) {
+                return null;
+            }
+            return type.equals("CriteriaPublishPolicy") ? publishPolicies.current() : evidenceSettings.evidenceSettings();
         }
         if (type.equals("Workspace")) {
             return NodeId.workspaceAlias(id).equals(workspace.id()) ? workspaces.workspace() : null;

@@ -73,11 +73,15 @@ public class PrivacyGraphQL {
     public @NonNull AuditConnection privacyAudit(
             @Description("Page size, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first,
             @Description("Cursor of the last edge of the previous page.") String after,
+            @Description("Conditions the entries must meet.") PrivacyInputs.AuditFilter filter,
+            @io.smallrye.graphql.api.Deprecated(reason = "Use filter: {leadId: ...}. Removed in the next release.")
             @Id @Description("Only entries about this lead.") String leadId,
+            @io.smallrye.graphql.api.Deprecated(reason = "Use filter: {actions: [...]}. Removed in the next release.")
             @Description("Only entries of this action.") PrivacyAction action) {
         int size = Cursors.pageSize(first);
-        UUID lead = leadId == null ? null : NodeId.require("Lead", leadId, "leadId");
-        var page = privacy.audit(lead, action, size, Cursors.decode(AUDIT_ORDER, after));
+        var asking = PrivacyInputs.AuditFilter.of(filter, leadId, action);
+        UUID lead = asking.leadId() == null ? null : NodeId.require("Lead", asking.leadId(), "filter.leadId");
+        var page = privacy.audit(lead, asking.actions(), size, Cursors.decode(AUDIT_ORDER, after));
         var edges = page.entries().stream()
                 .map(e -> new AuditEdge(Cursors.encode(AUDIT_ORDER, e.occurredAt().toString(), e.id()), entry(e))).toList();
         return new AuditConnection(edges, PageInfo.of(edges.stream().map(e -> e.cursor()).toList(), page.hasNext(), after != null),

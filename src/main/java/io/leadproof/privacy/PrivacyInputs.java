@@ -1,5 +1,7 @@
 package io.leadproof.privacy;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -30,5 +32,24 @@ public final class PrivacyInputs {
             @Id @NonNull @Description("Lead id.") String leadId,
             @Description("Id of the request in your privacy request tracker, at most " + REFERENCE_MAX
                     + " characters. Recorded in the audit; must not contain personal data.") String reference) {
+    }
+
+    @Input("PrivacyAuditFilter")
+    @Description("Narrows the privacy audit, in the style of LeadFilter; all given conditions must hold.")
+    public record AuditFilter(
+            @Id @Description("Only entries about this lead.") String leadId,
+            @Description("Only entries of one of these actions.") @io.smallrye.graphql.api.Nullable List<@NonNull PrivacyAction> actions) {
+
+        /** The filter the deprecated arguments {@code leadId} and {@code action} stand for; refuses both forms at once. */
+        static AuditFilter of(AuditFilter filter, String leadId, PrivacyAction action) {
+            if (filter == null) {
+                return new AuditFilter(leadId, action == null ? null : List.of(action));
+            }
+            if (leadId != null || action != null) {
+                throw io.leadproof.common.ApiException.invalid("FILTER_AND_ARGUMENTS",
+                        "give either filter or the deprecated arguments leadId/action, not both");
+            }
+            return filter;
+        }
     }
 }

@@ -107,16 +107,17 @@ public class PrivacyService {
     public record AuditPage(List<PrivacyAuditRecord> entries, boolean hasNext, java.util.function.IntSupplier counter) {
     }
 
-    public AuditPage audit(UUID leadId, PrivacyAction action, int first, Cursors.Position after) {
+    /** Entries about {@code leadId} (null: any lead) of one of {@code actions} (null or empty: any). */
+    public AuditPage audit(UUID leadId, List<PrivacyAction> actions, int first, Cursors.Position after) {
         var where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (leadId != null) {
             where.append(" and leadId = :lead");
             params.put("lead", leadId);
         }
-        if (action != null) {
-            where.append(" and action = :action");
-            params.put("action", action);
+        if (actions != null && !actions.isEmpty()) {
+            where.append(" and action in :actions");
+            params.put("actions", java.util.Set.copyOf(actions));
         }
         String matching = where.toString();
         Map<String, Object> matchingParams = Map.copyOf(params);

@@ -19,7 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class HandoffAssignedSubscriptionTest {
 
-    static final String SUBSCRIBE = "subscription { handoffAssigned { handoffId leadId owner scoreTotal dueAt } }";
+    static final String SUBSCRIBE = "subscription { handoffAssigned { handoffId leadId owner scoreTotal dueAt"
+            + " handoff { __typename id state dueAt overdue evidence { total contributions { ruleKey } } } } }";
 
     @Test
     void sam_is_pushed_the_handoff_assigned_to_him() throws Exception {
@@ -52,6 +53,18 @@ class HandoffAssignedSubscriptionTest {
         assertThat(result.json().getString("data.handoffAssigned.owner")).as("sue's assignment is not pushed to sam").isEqualTo("sam.sales");
         assertThat(result.json().getString("data.handoffAssigned.leadId")).isEqualTo(lead);
         assertThat(result.json().getInt("data.handoffAssigned.scoreTotal")).isGreaterThanOrEqualTo(50);
+        // the Handoff itself, read in sam's workspace, so a normalised cache adds it to his queue without a refetch
+        assertThat(result.json().getString("data.handoffAssigned.handoff.__typename")).isEqualTo("Handoff");
+        assertThat(result.json().getString("data.handoffAssigned.handoff.id")).isEqualTo(handoff);
+        assertThat(result.json().getString("data.handoffAssigned.handoff.state")).isEqualTo("PENDING");
+        assertThat(result.json().getString("data.handoffAssigned.handoff.dueAt")).isNotNull();
+        assertThat(result.json().getInt("data.handoffAssigned.handoff.evidence.total"))
+                .isEqualTo(result.json().getInt("data.handoffAssigned.scoreTotal"));
+        assertThat(result.json().getList("data.handoffAssigned.handoff.evidence.contributions")).isNotEmpty();
+        // and the same Handoff as sam's queue holds it: the cache merges one record
+        var queued = Api.as("sam.sales").ok("query($id: ID!) { node(id: $id) { ... on Handoff { id state lead { id } } } }", Map.of("id", handoff)).json();
+        assertThat(queued.getString("data.node.id")).isEqualTo(handoff);
+        assertThat(queued.getString("data.node.lead.id")).as("a rep follows Handoff.lead to the lead").isEqualTo(lead);
     }
 
     @Test

@@ -72,6 +72,12 @@ class HandoffQueueTest {
         var overdue = GraphQL.ok("{ myHandoffs(overdue: true) { edges { node { id overdue } } } }");
         assertThat(overdue.getList("data.myHandoffs.edges.node.id")).containsExactly(handoff);
         assertThat(overdue.getList("data.myHandoffs.edges.node.overdue")).containsExactly(true);
+        // the filter input (the style of leads and privacyAudit) says the same as the deprecated arguments
+        assertThat(GraphQL.ok("{ myHandoffs(filter: {overdue: true, states: [PENDING]}) { totalCount edges { node { id } } } }")
+                .getList("data.myHandoffs.edges.node.id")).containsExactly(handoff);
+        assertThat(GraphQL.ok("{ myHandoffs(filter: {overdue: false}) { edges { node { id } } } }").getList("data.myHandoffs.edges")).isEmpty();
+        assertThat(GraphQL.post("{ myHandoffs(overdue: true, filter: {overdue: true}) { edges { node { id } } } }")
+                .getString("errors[0].message")).as("one form at a time").contains("either filter or");
 
         GraphQL.ok("mutation($h: ID!) { handoffLogTouch(input: {handoffId: $h, channel: EMAIL}) { handoff { firstResponseAt } } }", Map.of("h", handoff));
         assertThat(GraphQL.ok("{ myHandoffs(overdue: true) { edges { node { id } } } }").getList("data.myHandoffs.edges")).isEmpty();

@@ -77,5 +77,11 @@ class CacheUpdatesStoryTest {
         assertThat(erased.getString("data.leadErase.erasure.auditEntry.action")).isEqualTo("ERASE");
         assertThat(erased.getString("data.leadErase.erasure.auditEntry.lead.id")).isEqualTo(lead);
         assertThat(GraphQL.ok("{ privacyAudit { totalCount } }").getInt("data.privacyAudit.totalCount")).isEqualTo(1);
+        // the filter input, in the style of leads and myHandoffs
+        assertThat(GraphQL.ok("query($l: ID!) { privacyAudit(filter: {leadId: $l, actions: [ERASE]}) { totalCount } }", Map.of("l", lead))
+                .getInt("data.privacyAudit.totalCount")).isEqualTo(1);
+        assertThat(GraphQL.ok("{ privacyAudit(filter: {actions: [EXPORT]}) { totalCount } }").getInt("data.privacyAudit.totalCount")).isZero();
+        assertThat(GraphQL.post("{ privacyAudit(action: ERASE, filter: {actions: [ERASE]}) { totalCount } }").getString("errors[0].message"))
+                .as("one form at a time").contains("either filter or");
     }
 }

@@ -46,7 +46,8 @@ class NodeRefetchTest {
         var batch = GraphQL.ok("query($ids: [String!]!) { nodes(ids: $ids) { __typename id } }", Map.of("ids", ids));
         assertThat(batch.getList("data.nodes.id")).containsExactlyElementsOf(ids);
         assertThat(batch.getList("data.nodes.__typename")).contains("Workspace", "SalesRep", "RejectionReason", "CampaignCost",
-                "PrivacyAuditEntry", "LeadScore", "Lead", "Campaign", "CriteriaModel", "CriteriaVersion", "Activity", "SignalAnalysisJob", "FirstCallSignalCode", "ImportMapping");
+                "PrivacyAuditEntry", "LeadScore", "Lead", "Campaign", "CriteriaModel", "CriteriaVersion", "Activity", "SignalAnalysisJob", "FirstCallSignalCode", "ImportMapping",
+                "CriteriaPublishPolicy", "EvidenceSettings");
     }
 
     @Test
@@ -117,6 +118,19 @@ class NodeRefetchTest {
         var window = Map.of("from", OffsetDateTime.now().minusDays(30).toString(), "to", OffsetDateTime.now().minusDays(1).toString());
         ids.add(GraphQL.ok("mutation($i: SignalAnalysisInput!) { signalAnalysisStart(input: $i) { job { id } } }",
                 Map.of("i", Map.of("window", window))).getString("data.signalAnalysisStart.job.id"));
+        // the workspace's settings: one object each, reached from Workspace and handed back by the mutations that change them
+        var settings = GraphQL.ok("{ workspace { publishPolicy { id } evidenceSettings { id } } }");
+        String policy = settings.getString("data.workspace.publishPolicy.id");
+        String evidence = settings.getString("data.workspace.evidenceSettings.id");
+        assertThat(GraphQL.ok("mutation { criteriaPublishPolicySet(input: {requireBacktest: false}) { policy { id requireBacktest } } }")
+                .getString("data.criteriaPublishPolicySet.policy.id")).as("the payload hands back the same policy").isEqualTo(policy);
+        assertThat(GraphQL.ok("mutation { evidenceSettingsUpdate(input: {stalledAfterDays: 30}) { evidenceSettings { id stalledAfterDays } } }")
+                .getString("data.evidenceSettingsUpdate.evidenceSettings.id")).as("the payload hands back the same settings").isEqualTo(evidence);
+        var queried = GraphQL.ok("{ criteriaPublishPolicy { id } evidenceSettings { id } }");
+        assertThat(List.of(queried.getString("data.criteriaPublishPolicy.id"), queried.getString("data.evidenceSettings.id")))
+                .as("the queries answer the same objects").containsExactly(policy, evidence);
+        ids.add(policy);
+        ids.add(evidence);
         return ids;
     }
 }

@@ -36,8 +36,8 @@ final class SchemaRules {
             // evidence, import and quality results: values of the object they belong to, refetched with it
             "AnalysisGroup", "CriteriaBacktestCategoryRate", "CriteriaBacktestDifference", "CriteriaBacktestFigures", "CriteriaBacktestLead",
             "CriteriaBacktestOutcomeCount", "CriteriaBacktestPredictiveComparison", "CriteriaBacktestReasonCount", "CriteriaBacktestResult", "CriteriaBacktestScoreBand",
-            "CriteriaPublishPolicy", "DataQuality", "DataQualityIssue", "EvidenceRate", "EvidenceRatio",
-            "EvidenceSettings", "EvidenceSignal", "ImportColumn", "ImportValueAlias", "LeadPrediction",
+            "DataQuality", "DataQualityIssue", "EvidenceRate", "EvidenceRatio",
+            "EvidenceSignal", "ImportColumn", "ImportValueAlias", "LeadPrediction",
             "PredictionFactor", "PredictiveCalibrationBin", "PredictiveEvaluation", "PredictiveSample", "RejectionFinding",
             "RejectionInsights", "RejectionReasonInsight", "RejectionTrendMonth", "RuleRationale", "SampleDeal",
             "SignalAnalysis", "SuggestedChange",

@@ -354,7 +354,12 @@ class RoleMatrixTest {
                     f -> Map.of("id", f.leadId()), "data.lead.dataQuality")),
             Map.entry("criteriaModelsConnection", Probe.of("{ criteriaModelsConnection(first: 1) { totalCount } }", "data.criteriaModelsConnection")),
             Map.entry("Campaign.costsConnection", Probe.of("query($id: ID!) { campaign(id: $id) { id costsConnection(first: 1) { totalCount } } }",
-                    f -> Map.of("id", f.campaignId()), "data.campaign.costsConnection")));
+                    f -> Map.of("id", f.campaignId()), "data.campaign.costsConnection")),
+            // a rep reaches the lead of a handoff through the link (Handoff.leadId is deprecated), like lead(id:)
+            Map.entry("Handoff.lead", Probe.of("query($id: ID!) { handoff(id: $id) { id lead { id } } }",
+                    f -> Map.of("id", f.handoffId()), "data.handoff.lead")),
+            Map.entry("Workspace.publishPolicy", Probe.of("{ workspace { id publishPolicy { id requireBacktest } } }",
+                    "data.workspace.publishPolicy")));
 
     private static volatile String backtest;
 

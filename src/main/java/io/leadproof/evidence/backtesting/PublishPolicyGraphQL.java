@@ -11,12 +11,19 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Type;
 
+import io.leadproof.common.Node;
+import io.leadproof.common.NodeId;
 import io.leadproof.common.UserError;
+import io.leadproof.security.CurrentWorkspace;
+import io.leadproof.workspace.WorkspaceTypes.WorkspaceView;
 import io.leadproof.security.Roles;
 
 /** The workspace's rule for publishing criteria: RevOps sets it; whoever works on criteria reads it. */
@@ -25,18 +32,23 @@ public class PublishPolicyGraphQL {
 
     @Inject
     PublishPolicies policies;
+    @Inject
+    CurrentWorkspace workspace;
 
     @Type("CriteriaPublishPolicy")
-    @Description("The workspace's rule for publishing criteria versions.")
+    @Description("The workspace's rule for publishing criteria versions: one per workspace, reached from Workspace.publishPolicy.")
     public record View(
+            @Id @NonNull @Description("Global id, gid://leadproof/CriteriaPublishPolicy/<workspace alias>.") String id,
             @NonNull @Description("Whether a version is published only after a successful backtest started after its last edit "
                     + "(default false).") boolean requireBacktest,
             @Description("When it was last changed; null when never.") OffsetDateTime updatedAt,
-            @Description("Who last changed it.") String updatedBy) {
+            @Description("Who last changed it.") String updatedBy) implements Node {
 
-        static View of(PublishPolicy p) {
-            return p == null ? new View(false, null, null)
-                    : new View(p.requiresBacktest(), p.updatedAt().atOffset(ZoneOffset.UTC), p.updatedBy());
+        /** The policy of the workspace {@code alias}; {@code p} null when it never changed (the defaults). */
+        public static View of(String alias, PublishPolicy p) {
+            String id = NodeId.ofWorkspace("CriteriaPublishPolicy", alias);
+            return p == null ? new View(id, false, null, null)
+                    : new View(id, p.requiresBacktest(), p.updatedAt().atOffset(ZoneOffset.UTC), p.updatedBy());
         }
     }
 
@@ -50,7 +62,19 @@ public class PublishPolicyGraphQL {
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
     @Description("The workspace's rule for publishing criteria versions.")
     public @NonNull View criteriaPublishPolicy() {
-        return View.of(policies.current());
+        return current();
+    }
+
+    /** The current workspace's policy (NodeLookup refetches it by id). */
+    public View current() {
+        return View.of(workspace.id(), policies.current());
+    }
+
+    @Name("publishPolicy")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.LEADERSHIP })
+    @Description("The workspace's rule for publishing criteria versions (as criteriaPublishPolicy).")
+    public View publishPolicy(@Source WorkspaceView w) {
+        return current();
     }
 
     @Mutation("criteriaPublishPolicySet")
@@ -60,6 +84,6 @@ public class PublishPolicyGraphQL {
         if (input.requireBacktest() == null) {
             return new Payload(null, List.of(UserError.of(UserErrorCode.REQUIRED, "requireBacktest is required", "requireBacktest")));
         }
-        return new Payload(View.of(policies.set(input.requireBacktest())), List.of());
+        return new Payload(View.of(workspace.id(), policies.set(input.requireBacktest())), List.of());
     }
 }
