@@ -2,7 +2,6 @@ package io.leadproof.evidence.prediction;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -11,7 +10,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.leadproof.evidence.core.ReferenceLead;
 import io.leadproof.evidence.predict.PredictiveOptions;
 import io.leadproof.evidence.predict.PredictiveTrainer;
 import io.leadproof.evidence.predict.TrainingOutcome;
@@ -63,13 +61,16 @@ class TrainingJob {
             return null;
         }
         Instant now = clock.instant();
-        List<ReferenceLead> leads = cohort.referenceLeads(workspaceId, now);
-        TrainingOutcome outcome = PredictiveTrainer.train(leads, PredictiveOptions.defaults(), Integer.toString(model.version()), now);
+        var read = cohort.referenceLeads(workspaceId, now, model.population());
+        PredictiveOptions options = model.population() == PredictivePopulation.ACCEPTED_LEADS
+                ? PredictiveOptions.defaults().forAcceptedLeads().withFirstCallWindow(read.firstCallWindow())
+                : PredictiveOptions.defaults();
+        TrainingOutcome outcome = PredictiveTrainer.train(read.leads(), options, Integer.toString(model.version()), now);
         if (!store.record(modelId, owner, outcome, now)) {
             LOG.warnf("Training %s of workspace %s was taken over by another pod; its outcome is that pod's", modelId, workspaceId);
             return null;
         }
-        LOG.infof("Trained predictive model %d of workspace %s: %s (%d decided leads)", model.version(), workspaceId,
+        LOG.infof("Trained predictive model %d (%s) of workspace %s: %s (%d decided leads)", model.version(), model.population(), workspaceId,
                 outcome.status(), outcome.decided());
         return outcome.status();
     }
