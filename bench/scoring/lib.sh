@@ -53,12 +53,12 @@ app_start() { # [log file]
   LEADPROOF_MANAGEMENT_PORT="$BENCH_MANAGEMENT_PORT" \
     nohup "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$logf" 2>&1 &
   echo $! >"$APP_PID_FILE"
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${BENCH_READY_SECONDS:-120}"); do
     curl -s -o /dev/null --fail "$READY" && return 0
     kill -0 "$(cat "$APP_PID_FILE")" 2>/dev/null || { tail -50 "$logf" >&2; echo "the app died" >&2; exit 1; }
     sleep 1
   done
-  echo "the app did not become ready in 120 s" >&2; exit 1
+  echo "the app did not become ready in ${BENCH_READY_SECONDS:-120} s (BENCH_READY_SECONDS)" >&2; exit 1
 }
 
 app_stop() {

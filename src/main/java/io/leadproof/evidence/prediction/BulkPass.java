@@ -23,8 +23,8 @@ import io.leadproof.security.CurrentWorkspace;
  * runs in parts ({@link BulkParts}): one page of a part predicts the next {@code size} leads of its id range after the
  * part's persisted cursor in one upsert and moves that cursor in the same transaction, so a pass interrupted anywhere
  * resumes each part after its last committed page and writes no lead twice. Pages of different parts run at once on
- * their own connections: they hold the model's row in share mode (the lease and the served model checked), never lock
- * it, so they do not wait on each other; {@link #progress} (the coordinator's) counts, renews the lease and finishes.
+ * their own connections: they check the model's row (the lease and the served model) in key-share mode, never lock
+ * it against updates, so they do not wait on each other nor on the coordinator; {@link #progress} (the coordinator's) counts, renews the lease and finishes.
  */
 @ApplicationScoped
 class BulkPass {
@@ -127,10 +127,15 @@ class BulkPass {
         });
     }
 
-    /** Whether the model is still SERVED, when {@code owner} holds its running pass (share lock); null when not held. */
+    /**
+     * Whether the model is still SERVED, when {@code owner} holds its running pass; null when not held. FOR KEY SHARE: it
+     * conflicts with no update of the row (the coordinator's count and lease, a newer model demoting it, another pod's
+     * claim), so parts never hold those up; a page begun before such a change commits under the state it checked, and the
+     * part's own row lock orders it with whoever resumes the part.
+     */
     private static Boolean held(Connection c, String ws, UUID modelId, String owner) throws SQLException {
         try (var ps = c.prepareStatement("select status = 'SERVED' from predictive_model where workspace_id = ? and id = ?"
-                + " and bulk_state = 'RUNNING' and bulk_lease_owner = ? for share")) {
+                + " and bulk_state = 'RUNNING' and bulk_lease_owner = ? for key share")) {
             ps.setString(1, ws);
             ps.setObject(2, modelId);
             ps.setString(3, owner);
