@@ -38,7 +38,7 @@ class PredictionBulkResumeTest {
         assertThat(pass()).containsExactly("DONE|null");
 
         // the dead pod got each part of the pass (lead-id ranges walked in parallel) to its 7th lead: cursors persisted there
-        OwnerSql.exec("update prediction_bulk_part p set after_id = c.id, done = false, written = c.n from (select part, max(id) as id,"
+        OwnerSql.exec("update prediction_bulk_part p set after_id = c.id, done = false, written = c.n from (select part, (array_agg(id order by id desc))[1] as id,"
                 + " count(*)::int as n from (select b.part, l.id, row_number() over (partition by b.part order by l.id) as k"
                 + " from prediction_bulk_part b join lead l on l.workspace_id = b.workspace_id and l.id >= b.lower_id"
                 + " and (b.upper_id is null or l.id < b.upper_id) where b.workspace_id = ?) x where k <= 7 group by part) c"
