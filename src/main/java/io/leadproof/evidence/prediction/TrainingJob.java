@@ -70,7 +70,7 @@ class TrainingJob {
                 ? PredictiveOptions.defaults().forAcceptedLeads().withFirstCallWindow(read.firstCallWindow())
                 : PredictiveOptions.defaults();
         TrainingOutcome outcome = PredictiveTrainer.train(read.leads(), options, Integer.toString(model.version()), now);
-        if (!store.record(modelId, owner, outcome, now)) {
+        if (!store.record(modelId, owner, outcome, clock.instant())) { // finished_at: when it finished (the cohort read takes minutes at 1M)
             LOG.warnf("Training %s of workspace %s was taken over by another pod; its outcome is that pod's", modelId, workspaceId);
             return null;
         }
