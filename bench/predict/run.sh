@@ -54,7 +54,7 @@ for n in $SIZES; do
   [ "$id" != null ] || { echo "the training was refused" >&2; exit 1; }
   trained=""
   while :; do
-    out=$(gql "$tok" "$MODEL" "$(jq -cn --arg id "$id" '{id: $id}')")
+    out=$(gql "$(token)" "$MODEL" "$(jq -cn --arg id "$id" '{id: $id}')") # a fresh token: training and pass outlast one under load
     status=$(jq -r '.data.predictiveModel.status' <<<"$out")
     case "$status" in
       QUEUED|RUNNING) ;;
@@ -68,7 +68,7 @@ for n in $SIZES; do
   done
   end=$(now)
   cpu1=$(cpu_seconds); app1=$(app_cpu_seconds)
-  out=$(gql "$tok" "$MODEL" "$(jq -cn --arg id "$id" '{id: $id}')")
+  out=$(gql "$(token)" "$MODEL" "$(jq -cn --arg id "$id" '{id: $id}')")
   written=$(psql -X -Atc "select count(*) from lead_prediction where workspace_id = '$BENCH_WS'" -d "$BENCH_DB")
   # the job's own timestamps: the script's polling lags under load
   train_s=$(psql -X -Atc "select extract(epoch from finished_at - created_at) from predictive_model where id = '${id##*/}'" -d "$BENCH_DB")

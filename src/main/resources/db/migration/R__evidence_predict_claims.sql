@@ -1,6 +1,6 @@
 -- The recurring training of predictive models. Trainings and bulk predictions are claimed through claim_leased_job
 -- (R__leased_job_claims.sql, kinds predictive_training and prediction_bulk).
--- The recurring training: queues a SCHEDULED training for every workspace that has handed off leads, whose newest
+-- The recurring training (of the ALL_LEADS model, V91; an ACCEPTED_LEADS model is trained on demand): queues a SCHEDULED training for every workspace that has handed off leads, whose newest
 -- model (of any status) was created more than p_every ago, or that has none, and that has no training queued or
 -- running. Returns how many it queued.
 drop function if exists queue_due_predictive_training(interval);
@@ -12,7 +12,7 @@ language sql security definer set search_path = "${flyway:defaultSchema}", pg_te
                coalesce((select max(m.version) from predictive_model m where m.workspace_id = w.workspace_id), 0) + 1 as version
           from workspace w
          where exists (select from handoff h where h.workspace_id = w.workspace_id)
-           and not exists (select from predictive_model m where m.workspace_id = w.workspace_id
+           and not exists (select from predictive_model m where m.workspace_id = w.workspace_id and m.population = 'ALL_LEADS'
                             and (m.status in ('QUEUED', 'RUNNING') or m.created_at > now() - p_every))
     ), queued as (
         insert into predictive_model (workspace_id, id, version, status, trigger, created_at)

@@ -104,31 +104,58 @@ final class FeatureSpace {
     /** The lead's feature vector, dense, in {@link #names()} order. */
     double[] vector(RawFeatures raw) {
         double[] x = new double[names.size()];
-        dims.forEach((dim, spec) -> {
-            Object value = raw.values().get(dim);
-            switch (spec.kind()) {
+        for (Plan plan : plans()) {
+            Object value = raw.values().get(plan.dim);
+            switch (plan.spec.kind()) {
                 case CATEGORY -> {
                     if (value != null) {
-                        for (String v : categoryValues(raw, dim, value)) {
-                            Integer slot = index.get(dim + "=" + v);
-                            slot = slot != null ? slot : index.get(dim + "=" + OTHER);
-                            if (slot != null) {
-                                x[slot] = 1;
+                        for (String v : categoryValues(raw, plan.dim, value)) {
+                            Integer slot = plan.slots.get(v);
+                            int at = slot != null ? slot : plan.other;
+                            if (at >= 0) {
+                                x[at] = 1;
                             }
                         }
                     }
                 }
                 case NUMBER -> {
                     if (value instanceof Double number) {
-                        x[index.get(dim)] = (number - spec.mean()) / spec.sd();
-                    } else if (spec.hasUnknown()) {
-                        x[index.get(dim + "=" + UNKNOWN)] = 1;
+                        x[plan.value] = (number - plan.spec.mean()) / plan.spec.sd();
+                    } else if (plan.other >= 0) {
+                        x[plan.other] = 1;
                     }
                 }
-                case COUNT -> x[index.get(dim)] = (raw.counts().getOrDefault(dim, 0.0) - spec.mean()) / spec.sd();
+                case COUNT -> x[plan.value] = (raw.counts().getOrDefault(plan.dim, 0.0) - plan.spec.mean()) / plan.spec.sd();
             }
-        });
+        }
         return x;
+    }
+
+    /**
+     * Where each dimension's values land in the vector, resolved once (a prediction per lead must not build and hash
+     * "dim=value" strings): CATEGORY slots by value and the "*other" slot, NUMBER its slot and the "unknown" one, COUNT its slot.
+     */
+    private record Plan(String dim, DimSpec spec, Map<String, Integer> slots, int value, int other) {
+    }
+
+    private List<Plan> plans;
+
+    private List<Plan> plans() {
+        List<Plan> result = plans;
+        if (result == null) {
+            result = new ArrayList<>();
+            for (var e : dims.entrySet()) {
+                String dim = e.getKey();
+                DimSpec spec = e.getValue();
+                Map<String, Integer> slots = new HashMap<>();
+                spec.vocabulary().forEach(v -> slots.put(v, index.get(dim + "=" + v)));
+                int value = index.getOrDefault(dim, -1);
+                int other = index.getOrDefault(dim + "=" + (spec.kind() == DimSpec.Kind.CATEGORY ? OTHER : UNKNOWN), -1);
+                result.add(new Plan(dim, spec, slots, value, other));
+            }
+            plans = List.copyOf(result);
+        }
+        return result;
     }
 
     List<String> names() {

@@ -38,4 +38,10 @@ public record PredictiveOptions(long seed, int epochs, double holdoutShare, int 
         return new PredictiveOptions(seed, epochs, holdoutShare, minDecided, minPerClass, aucFloor, true, firstCallWindow,
                 minValueSupport, maxValuesPerTrait);
     }
+
+    /** The same options with the workspace's first-call window (the signals of an accepted-lead model count within it). */
+    public PredictiveOptions withFirstCallWindow(Duration window) {
+        return new PredictiveOptions(seed, epochs, holdoutShare, minDecided, minPerClass, aucFloor, includeFirstCallSignals, window,
+                minValueSupport, maxValuesPerTrait);
+    }
 }

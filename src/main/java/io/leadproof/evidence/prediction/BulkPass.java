@@ -19,16 +19,19 @@ import io.leadproof.evidence.core.ReferenceLead;
 import io.leadproof.security.CurrentWorkspace;
 
 /**
- * One page of a served model's bulk prediction, in the caller's transaction and the model's workspace: the next
- * {@code size} leads after the persisted cursor predicted in one upsert, and the cursor, the count and the lease moved
- * in the same transaction, so a pass interrupted anywhere resumes after the last committed page and writes no lead twice.
+ * The steps of a served model's bulk prediction, each in the caller's transaction and the model's workspace. The pass
+ * runs in parts ({@link BulkParts}): one page of a part predicts the next {@code size} leads of its id range after the
+ * part's persisted cursor in one upsert and moves that cursor in the same transaction, so a pass interrupted anywhere
+ * resumes each part after its last committed page and writes no lead twice. Pages of different parts run at once on
+ * their own connections: they check the model's row (the lease and the served model) in key-share mode, never lock
+ * it against updates, so they do not wait on each other nor on the coordinator; {@link #progress} (the coordinator's) counts, renews the lease and finishes.
  */
 @ApplicationScoped
 class BulkPass {
 
-    /** Where the pass stands after a page: the new cursor, whether it is finished, whether it is still this pod's. */
-    record Step(UUID after, boolean done, boolean held) {
-        static final Step LOST = new Step(null, true, false);
+    /** Where a part stands after a page: whether it is finished, whether the pass is still this pod's. */
+    record Step(boolean done, boolean held) {
+        static final Step LOST = new Step(true, false);
     }
 
     @Inject
@@ -40,61 +43,105 @@ class BulkPass {
     @Inject
     Clock clock;
 
-    Step next(UUID modelId, String owner, int size, Duration lease) {
+    /** The pass's parts, planned as {@code count} when it has none yet; empty when {@code owner} no longer holds it. */
+    List<Integer> plan(UUID modelId, String owner, int count) {
         String ws = workspace.id();
         return em.unwrap(Session.class).doReturningWork(c -> {
-            Held held = held(c, ws, modelId, owner);
-            if (held == null) {
-                return Step.LOST;
+            if (held(c, ws, modelId, owner) == null) {
+                return List.of();
             }
-            var model = served.forWorkspace(ws).filter(m -> m.modelId().equals(modelId)).orElse(null);
-            if (model == null || !held.served()) {
-                finish(c, ws, modelId, "STOPPED", held.after(), 0, lease); // a newer model was served: its pass covers every lead
-                return Step.LOST;
-            }
-            Instant now = clock.instant();
-            List<ReferenceLead> page = CurrentLeads.page(c, ws, held.after(), size, now);
-            int written = LeadPredictions.write(c, ws, model, page, now);
-            UUID after = page.isEmpty() ? held.after() : page.getLast().leadId();
-            boolean done = page.size() < size;
-            finish(c, ws, modelId, done ? "DONE" : "RUNNING", after, written, lease);
-            return new Step(after, done, true);
+            BulkParts.plan(c, ws, modelId, count);
+            return BulkParts.indexes(c, ws, modelId);
         });
     }
 
-    private record Held(UUID after, boolean served) {
+    Step next(UUID modelId, String owner, int part, int size) {
+        String ws = workspace.id();
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Boolean isServed = held(c, ws, modelId, owner);
+            var model = Boolean.TRUE.equals(isServed)
+                    ? served.forWorkspace(ws).filter(m -> m.modelId().equals(modelId)).orElse(null) : null;
+            if (model == null) {
+                return Step.LOST; // lost, or a newer model was served: progress() stops the pass
+            }
+            BulkParts.Part at = BulkParts.lock(c, ws, modelId, part);
+            if (at == null || at.done()) {
+                return new Step(true, true);
+            }
+            try (var s = c.prepareStatement("select set_config('jit', 'off', true)")) {
+                s.execute(); // compiling the plans of these reads cost more CPU than it saved (docs/benchmarks.md)
+            }
+            Instant now = clock.instant();
+            List<ReferenceLead> page = CurrentLeads.page(c, ws, at.lower(), at.upper(), at.after(), size, now);
+            int written = LeadPredictions.write(c, ws, model, page, now);
+            UUID after = page.isEmpty() ? at.after() : page.getLast().leadId();
+            boolean done = page.size() < size;
+            BulkParts.advance(c, ws, modelId, part, after, done, written);
+            return new Step(done, true);
+        });
     }
 
-    private static Held held(Connection c, String ws, UUID modelId, String owner) throws SQLException {
-        try (var ps = c.prepareStatement("select bulk_after, status = 'SERVED' from predictive_model where workspace_id = ? and id = ?"
-                + " and bulk_state = 'RUNNING' and bulk_lease_owner = ? for update")) {
+    /**
+     * The coordinator's beat: predicted_leads becomes the parts' written sum and the lease is renewed; when every part is
+     * done the pass is DONE, when a newer model was served it is STOPPED. False when the pass is no longer this pod's
+     * to continue (lost, done or stopped).
+     */
+    boolean progress(UUID modelId, String owner, Duration lease) {
+        String ws = workspace.id();
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Boolean isServed = held(c, ws, modelId, owner);
+            if (isServed == null) {
+                return false;
+            }
+            boolean allDone;
+            try (var ps = c.prepareStatement("select count(*) > 0 and bool_and(done) from prediction_bulk_part"
+                    + " where workspace_id = ? and model_id = ?")) {
+                ps.setString(1, ws);
+                ps.setObject(2, modelId);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    allDone = rs.getBoolean(1);
+                }
+            }
+            String state = !isServed ? "STOPPED" : allDone ? "DONE" : "RUNNING";
+            boolean open = state.equals("RUNNING");
+            try (var ps = c.prepareStatement("update predictive_model set bulk_state = ?, predicted_leads = (select coalesce(sum(written), 0)"
+                    + " from prediction_bulk_part p where p.workspace_id = ? and p.model_id = ?),"
+                    + " bulk_lease_owner = case when ? then bulk_lease_owner end,"
+                    + " bulk_lease_expires_at = case when ? then now() + make_interval(secs => ?) end,"
+                    + " bulk_finished_at = case when ? then null else ?::timestamptz end where workspace_id = ? and id = ?")) {
+                int i = 1;
+                ps.setString(i++, state);
+                ps.setString(i++, ws);
+                ps.setObject(i++, modelId);
+                ps.setBoolean(i++, open);
+                ps.setBoolean(i++, open);
+                ps.setDouble(i++, lease.toMillis() / 1000.0);
+                ps.setBoolean(i++, open);
+                ps.setTimestamp(i++, Timestamp.from(clock.instant()));
+                ps.setString(i++, ws);
+                ps.setObject(i, modelId);
+                ps.executeUpdate();
+            }
+            return open;
+        });
+    }
+
+    /**
+     * Whether the model is still SERVED, when {@code owner} holds its running pass; null when not held. FOR KEY SHARE: it
+     * conflicts with no update of the row (the coordinator's count and lease, a newer model demoting it, another pod's
+     * claim), so parts never hold those up; a page begun before such a change commits under the state it checked, and the
+     * part's own row lock orders it with whoever resumes the part.
+     */
+    private static Boolean held(Connection c, String ws, UUID modelId, String owner) throws SQLException {
+        try (var ps = c.prepareStatement("select status = 'SERVED' from predictive_model where workspace_id = ? and id = ?"
+                + " and bulk_state = 'RUNNING' and bulk_lease_owner = ? for key share")) {
             ps.setString(1, ws);
             ps.setObject(2, modelId);
             ps.setString(3, owner);
             try (var rs = ps.executeQuery()) {
-                return rs.next() ? new Held(rs.getObject(1, UUID.class), rs.getBoolean(2)) : null;
+                return rs.next() ? rs.getBoolean(1) : null;
             }
-        }
-    }
-
-    private void finish(Connection c, String ws, UUID modelId, String state, UUID after, int written, Duration lease) throws SQLException {
-        boolean open = state.equals("RUNNING");
-        try (var ps = c.prepareStatement("update predictive_model set bulk_state = ?, bulk_after = ?, predicted_leads = predicted_leads + ?,"
-                + " bulk_lease_owner = case when ? then bulk_lease_owner end,"
-                + " bulk_lease_expires_at = case when ? then now() + make_interval(secs => ?) end,"
-                + " bulk_finished_at = case when ? then null else ?::timestamptz end where workspace_id = ? and id = ?")) {
-            int i = 1;
-            ps.setString(i++, state);
-            ps.setObject(i++, after);
-            ps.setInt(i++, written);
-            ps.setBoolean(i++, open);
-            ps.setBoolean(i++, open);
-            ps.setDouble(i++, lease.toMillis() / 1000.0);
-            ps.setBoolean(i++, open);
-            ps.setTimestamp(i++, Timestamp.from(clock.instant()));
-            ps.setString(i++, ws);
-            ps.setObject(i, modelId);
-            ps.executeUpdate();
         }
     }
 }

@@ -33,10 +33,11 @@ final class CurrentLeads {
         return assemble(c, workspace, LeadFacts.snapshots(c, workspace, ids), now);
     }
 
-    /** The next page of the workspace's leads in id order after {@code after} (null: from the first). */
-    static List<ReferenceLead> page(Connection c, String workspace, UUID after, int size, Instant now) throws SQLException {
-        UUID from = after == null ? new UUID(0, 0) : after; // the smallest uuid in PostgreSQL's (unsigned) order
-        Map<UUID, LeadSnapshot> leads = LeadFacts.page(c, workspace, from, null, after, size);
+    /** The next page of the workspace's leads in id order within [lower, upper) (upper null: to the end) after {@code after}
+     *  (null: from lower). */
+    static List<ReferenceLead> page(Connection c, String workspace, UUID lower, UUID upper, UUID after, int size, Instant now)
+            throws SQLException {
+        Map<UUID, LeadSnapshot> leads = LeadFacts.page(c, workspace, lower, upper, after, size);
         return assemble(c, workspace, leads, now);
     }
 

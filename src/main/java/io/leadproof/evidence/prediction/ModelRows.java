@@ -33,7 +33,7 @@ final class ModelRows {
                     (Integer) rs.getObject(13), (Integer) rs.getObject(14), (Integer) rs.getObject(15), (Integer) rs.getObject(16),
                     (Integer) rs.getObject(17), (Integer) rs.getObject(18), (Integer) rs.getObject(19), (Double) rs.getObject(20),
                     (Double) rs.getObject(21), (Double) rs.getObject(22), bins == null ? List.of() : Json.MAPPER.readValue(bins, BINS),
-                    rs.getInt(24));
+                    rs.getInt(24), PredictivePopulation.valueOf(rs.getString(25)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable calibration of predictive model " + rs.getObject(1), e);
         }

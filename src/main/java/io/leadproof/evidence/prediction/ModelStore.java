@@ -29,7 +29,7 @@ public class ModelStore {
 
     private static final String COLUMNS = "id, version, status, trigger, requested_by, note, reason, created_at, started_at, finished_at,"
             + " decided, won, not_won, more_decided_needed, more_won_needed, more_not_won_needed, training_leads, holdout_leads,"
-            + " holdout_won, auc, brier, top_decile_lift, calibration::text, predicted_leads";
+            + " holdout_won, auc, brier, top_decile_lift, calibration::text, predicted_leads, population";
 
     @Inject
     EntityManager em;
@@ -37,11 +37,11 @@ public class ModelStore {
     CurrentWorkspace workspace;
 
     /** Queues a training; empty when one is already queued or running in the workspace (nothing written then). */
-    Optional<StoredModel> queue(TrainingTrigger trigger, String requestedBy, String note, Instant now) {
+    Optional<StoredModel> queue(TrainingTrigger trigger, String requestedBy, String note, Instant now, PredictivePopulation population) {
         UUID id = UUID.randomUUID();
         int inserted = work(c -> {
-            try (var ps = c.prepareStatement("insert into predictive_model (workspace_id, id, version, status, trigger, requested_by, note, created_at)"
-                    + " select ?, ?, coalesce(max(version), 0) + 1, 'QUEUED', ?, ?, ?, ? from predictive_model where workspace_id = ?"
+            try (var ps = c.prepareStatement("insert into predictive_model (workspace_id, id, version, status, trigger, requested_by, note, created_at, population)"
+                    + " select ?, ?, coalesce(max(version), 0) + 1, 'QUEUED', ?, ?, ?, ?, ? from predictive_model where workspace_id = ?"
                     + " on conflict do nothing")) {
                 ps.setString(1, workspace.id());
                 ps.setObject(2, id);
@@ -49,17 +49,20 @@ public class ModelStore {
                 ps.setString(4, requestedBy);
                 ps.setString(5, note);
                 ps.setTimestamp(6, Timestamp.from(now));
-                ps.setString(7, workspace.id());
+                ps.setString(7, population.name());
+                ps.setString(8, workspace.id());
                 return ps.executeUpdate();
             }
         });
         return inserted == 1 ? find(id) : Optional.empty();
     }
 
-    boolean trainingInProgress() {
+    boolean trainingInProgress(PredictivePopulation population) {
         return work(c -> {
-            try (var ps = c.prepareStatement("select exists (select from predictive_model where workspace_id = ? and status in ('QUEUED', 'RUNNING'))")) {
+            try (var ps = c.prepareStatement("select exists (select from predictive_model where workspace_id = ? and population = ?"
+                    + " and status in ('QUEUED', 'RUNNING'))")) {
                 ps.setString(1, workspace.id());
+                ps.setString(2, population.name());
                 try (var rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getBoolean(1);
@@ -94,15 +97,19 @@ public class ModelStore {
             }
             if (status == ModelStatus.SERVED) {
                 try (var ps = c.prepareStatement("update predictive_model set status = 'TRAINED', bulk_state = case when bulk_state in"
-                        + " ('PENDING', 'RUNNING') then 'STOPPED' else bulk_state end where workspace_id = ? and status = 'SERVED'")) {
+                        + " ('PENDING', 'RUNNING') then 'STOPPED' else bulk_state end where workspace_id = ? and status = 'SERVED'"
+                        + " and population = (select population from predictive_model where workspace_id = ? and id = ?)")) {
                     ps.setString(1, workspace.id());
+                    ps.setString(2, workspace.id());
+                    ps.setObject(3, id);
                     ps.executeUpdate();
                 }
             }
             try (var ps = c.prepareStatement("update predictive_model set status = ?, reason = ?, finished_at = ?, lease_owner = null,"
                     + " lease_expires_at = null, decided = ?, won = ?, not_won = ?, more_decided_needed = ?, more_won_needed = ?,"
                     + " more_not_won_needed = ?, training_leads = ?, holdout_leads = ?, holdout_won = ?, auc = ?, brier = ?,"
-                    + " top_decile_lift = ?, calibration = ?::jsonb, form = ?::jsonb, bulk_state = ? where workspace_id = ? and id = ?")) {
+                    + " top_decile_lift = ?, calibration = ?::jsonb, form = ?::jsonb,"
+                    + " bulk_state = case when ? and population = 'ALL_LEADS' then 'PENDING' end where workspace_id = ? and id = ?")) {
                 int i = 1;
                 ps.setString(i++, status.name());
                 ps.setString(i++, outcome.reason());
@@ -121,7 +128,8 @@ public class ModelStore {
                 ModelRows.setDouble(ps, i++, e == null || Double.isNaN(e.topDecileLift()) ? null : e.topDecileLift());
                 ps.setString(i++, e == null ? null : ModelRows.json(e.calibration()));
                 ps.setString(i++, form == null ? null : ModelRows.json(form));
-                ps.setString(i++, status == ModelStatus.SERVED ? "PENDING" : null); // the bulk pass, a job of its own (BulkPredictionWorker)
+                // the bulk pass of an ALL_LEADS model, a job of its own (BulkPredictionWorker); an ACCEPTED_LEADS model predicts on read
+                ps.setBoolean(i++, status == ModelStatus.SERVED);
                 ps.setString(i++, workspace.id());
                 ps.setObject(i, id);
                 ps.executeUpdate();
@@ -167,11 +175,12 @@ public class ModelStore {
         });
     }
 
-    /** The served model's id; empty when the workspace serves none. */
-    Optional<UUID> servedId() {
+    /** The served model's id of that kind; empty when the workspace serves none. */
+    Optional<UUID> servedId(PredictivePopulation population) {
         return work(c -> {
-            try (var ps = c.prepareStatement("select id from predictive_model where workspace_id = ? and status = 'SERVED'")) {
+            try (var ps = c.prepareStatement("select id from predictive_model where workspace_id = ? and status = 'SERVED' and population = ?")) {
                 ps.setString(1, workspace.id());
+                ps.setString(2, population.name());
                 try (var rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
                 }

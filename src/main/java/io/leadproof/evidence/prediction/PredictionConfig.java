@@ -24,4 +24,8 @@ public interface PredictionConfig {
     /** Leads per transaction of the bulk prediction after a model is served. */
     @WithDefault("5000")
     int chunkSize();
+
+    /** Parts of the bulk prediction walked in parallel, each on its own connection (lead-id ranges). */
+    @WithDefault("3")
+    int bulkParts();
 }

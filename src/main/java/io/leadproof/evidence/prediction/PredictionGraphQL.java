@@ -48,7 +48,9 @@ public class PredictionGraphQL {
 
     @Input("PredictiveModelTrainInput")
     @Description("Starts a training of the workspace's predictive model.")
-    public record TrainInput(@Description("Why it is started, kept with the model; at most 200 characters.") String note) {
+    public record TrainInput(@Description("Why it is started, kept with the model; at most 200 characters.") String note,
+            @Description("Which kind of model: ALL_LEADS (default) or ACCEPTED_LEADS, each trained, versioned and served on its own.")
+            PredictivePopulation population) {
     }
 
     @Inject
@@ -59,6 +61,10 @@ public class PredictionGraphQL {
     CurrentWorkspace workspace;
     @Inject
     EntityManager em;
+    @Inject
+    AcceptedPredictions accepted;
+    @Inject
+    java.time.Clock clock;
 
     @Mutation("predictiveModelTrain")
     @RolesAllowed(Roles.ADMIN)
@@ -66,7 +72,7 @@ public class PredictionGraphQL {
             + " STALLED, REJECTED), features as of each handoff only. A worker trains and evaluates it on the latest 30 %;"
             + " it is served when its holdout AUC reaches 0.6. TRAINING_IN_PROGRESS while another training is queued or running.")
     public @NonNull TrainPayload predictiveModelTrain(@NonNull @Description("The training.") TrainInput input) {
-        var started = training.start(input.note());
+        var started = training.start(input.note(), input.population());
         return new TrainPayload(started.model() == null ? null : view(started.model()), started.userErrors());
     }
 
@@ -113,6 +119,27 @@ public class PredictionGraphQL {
                 utc(p.computedAt()))).toList();
     }
 
+    @Name("acceptedPrediction")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
+    @Description("For a lead whose latest handoff sales accepted: its probability of becoming WON under the workspace's ACCEPTED_LEADS"
+            + " model, from the lead as of its handoff plus the first-call signals logged so far within the first-call window;"
+            + " computed on read. Null when the lead's handoff is not accepted or no such model is served.")
+    public List<PredictionView> acceptedPrediction(@Source List<LeadView> leads) {
+        var ids = leads.stream().map(LeadView::uuid).toList();
+        Map<UUID, AcceptedPredictions.Served> predicted = accepted.of(ids);
+        Map<UUID, ModelView> models = new java.util.HashMap<>();
+        OffsetDateTime now = utc(clock.instant());
+        return ids.stream().map(predicted::get).map(p -> p == null ? null : view(p, now,
+                models.computeIfAbsent(p.model().modelId(), m -> store.find(m).map(PredictionGraphQL::view).orElseThrow()))).toList();
+    }
+
+    private static PredictionView view(AcceptedPredictions.Served served, OffsetDateTime at, ModelView model) {
+        var p = served.prediction();
+        List<PredictionTypes.FactorView> factors = java.util.stream.Stream.concat(p.pushingUp().stream(), p.pushingDown().stream())
+                .map(f -> new PredictionTypes.FactorView(f.feature(), f.value(), f.effect())).toList();
+        return new PredictionView(p.probability(), PredictionBand.valueOf(p.band().name()), factors, served.model().version(), model, at);
+    }
+
     public static ModelView view(StoredModel m) {
         SampleView sample = m.decided() == null ? null : new SampleView(m.decided(), m.won(), m.notWon(), m.moreDecidedNeeded(),
                 m.moreWonNeeded(), m.moreNotWonNeeded());
@@ -121,7 +148,7 @@ public class PredictionGraphQL {
                         b.meanPredicted(), b.actual().value(), b.actual().lower(), b.actual().upper())).toList());
         return new ModelView(NodeId.of(TYPE, m.id()), m.version(), m.status(), m.status() == ModelStatus.SERVED, m.reason(),
                 m.trigger(), m.requestedBy(), m.note(), utc(m.createdAt()), utc(m.startedAt()), utc(m.finishedAt()), sample,
-                evaluation, m.predictedLeads());
+                evaluation, m.predictedLeads(), m.population());
     }
 
     private static OffsetDateTime utc(Instant i) {

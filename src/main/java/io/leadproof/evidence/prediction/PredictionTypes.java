@@ -35,7 +35,8 @@ public final class PredictionTypes {
             @Description("When it finished.") OffsetDateTime finishedAt,
             @Description("The decided leads it learned from and how many more the minimum needs; null before it finished or when it failed.") SampleView sample,
             @Description("How it did on the time-based holdout (the latest 30 % of decided leads); null when no model was trained.") EvaluationView evaluation,
-            @NonNull @Description("Leads whose prediction this model has written.") int predictedLeads) implements Node {
+            @NonNull @Description("Leads whose prediction this model has written (its bulk pass and ingest; 0 for an ACCEPTED_LEADS model, which predicts on read).") int predictedLeads,
+            @NonNull @Description("Which leads it learns from and scores.") PredictivePopulation population) implements Node {
     }
 
     @Type("PredictiveSample")

@@ -16,7 +16,7 @@ import io.leadproof.security.CurrentWorkspace;
 
 /**
  * Starting a training of the workspace's predictive model: queued in the caller's transaction, then worked off by a
- * {@link TrainingWorker} under a lease. One training at a time per workspace (a partial unique index holds it).
+ * {@link TrainingWorker} under a lease. One training at a time per workspace and kind (a partial unique index holds it).
  */
 @ApplicationScoped
 public class PredictiveTraining {
@@ -36,15 +36,16 @@ public class PredictiveTraining {
     Event<TrainingQueued> queued;
 
     @Transactional
-    public Started start(String note) {
+    public Started start(String note, PredictivePopulation population) {
+        PredictivePopulation kind = population == null ? PredictivePopulation.ALL_LEADS : population;
         String trimmed = note == null || note.isBlank() ? null : note.strip();
         if (trimmed != null && trimmed.length() > NOTE_MAX) {
             return refused(UserError.of(UserErrorCode.TOO_LONG, "note is at most " + NOTE_MAX + " characters", "note"));
         }
-        if (store.trainingInProgress()) {
+        if (store.trainingInProgress(kind)) {
             return inProgress();
         }
-        Optional<StoredModel> model = store.queue(TrainingTrigger.ON_DEMAND, workspace.actor(), trimmed, clock.instant());
+        Optional<StoredModel> model = store.queue(TrainingTrigger.ON_DEMAND, workspace.actor(), trimmed, clock.instant(), kind);
         if (model.isEmpty()) {
             return inProgress();
         }
@@ -54,7 +55,7 @@ public class PredictiveTraining {
 
     private static Started inProgress() {
         return refused(UserError.of(UserErrorCode.TRAINING_IN_PROGRESS,
-                "a training of this workspace's predictive model is already queued or running; wait for it to finish"));
+                "a training of this kind of predictive model is already queued or running in this workspace; wait for it to finish"));
     }
 
     private static Started refused(UserError error) {

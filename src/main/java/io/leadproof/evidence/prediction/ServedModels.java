@@ -33,17 +33,23 @@ public class ServedModels {
     private final Map<UUID, ServedModel> parsed = new ConcurrentHashMap<>();
 
     /**
-     * The model the workspace serves now; empty when it serves none (never trained, not enough data, or every model
+     * The ALL_LEADS model the workspace serves now; empty when it serves none (never trained, not enough data, or every model
      * below the AUC floor). Call it inside that workspace (a request or a job scoped to it).
      *
      * @throws IllegalArgumentException when the caller's workspace is another one
      */
     @Transactional
     public Optional<ServedModel> forWorkspace(String workspaceId) {
+        return forWorkspace(workspaceId, PredictivePopulation.ALL_LEADS);
+    }
+
+    /** The model of that kind the workspace serves now; as {@link #forWorkspace(String)}. */
+    @Transactional
+    public Optional<ServedModel> forWorkspace(String workspaceId, PredictivePopulation population) {
         if (!workspace.id().equals(workspaceId)) {
             throw new IllegalArgumentException("the served model of workspace " + workspaceId + " is read from within that workspace");
         }
-        return store.servedId().map(this::model);
+        return store.servedId(population).map(this::model);
     }
 
     private ServedModel model(UUID id) {

@@ -14,5 +14,5 @@ public record StoredModel(UUID id, int version, ModelStatus status, TrainingTrig
         String reason, Instant createdAt, Instant startedAt, Instant finishedAt, Integer decided, Integer won,
         Integer notWon, Integer moreDecidedNeeded, Integer moreWonNeeded, Integer moreNotWonNeeded,
         Integer trainingLeads, Integer holdoutLeads, Integer holdoutWon, Double auc, Double brier, Double topDecileLift,
-        List<Evaluation.CalibrationBin> calibration, int predictedLeads) {
+        List<Evaluation.CalibrationBin> calibration, int predictedLeads, PredictivePopulation population) {
 }

@@ -2,7 +2,6 @@ package io.leadproof.evidence.prediction;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -11,7 +10,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.leadproof.evidence.core.ReferenceLead;
 import io.leadproof.evidence.predict.PredictiveOptions;
 import io.leadproof.evidence.predict.PredictiveTrainer;
 import io.leadproof.evidence.predict.TrainingOutcome;
@@ -27,6 +25,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 class TrainingJob {
 
     private static final Logger LOG = Logger.getLogger(TrainingJob.class);
+    /** A training's transaction: reading up to 100,000 handoffs per outcome kind, training, recording (docs/benchmarks.md). */
+    static final int TRAINING_TIMEOUT_SECONDS = 900;
 
     @Inject
     WorkspaceScope scope;
@@ -42,7 +42,9 @@ class TrainingJob {
     void run(String workspaceId, UUID modelId, String owner) {
         TrainingOutcome.Status status;
         try {
-            status = inJob(workspaceId, () -> train(workspaceId, modelId, owner));
+            // the cohort read of a large workspace outlasts the default transaction timeout (60 s) on a loaded machine
+            status = scope.call(workspaceId, () -> QuarkusTransaction.requiringNew().timeout(TRAINING_TIMEOUT_SECONDS)
+                    .call(() -> train(workspaceId, modelId, owner)));
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.errorf(e, "Training %s of the predictive model of workspace %s failed (incident %s)", modelId, workspaceId, incident);
@@ -63,13 +65,16 @@ class TrainingJob {
             return null;
         }
         Instant now = clock.instant();
-        List<ReferenceLead> leads = cohort.referenceLeads(workspaceId, now);
-        TrainingOutcome outcome = PredictiveTrainer.train(leads, PredictiveOptions.defaults(), Integer.toString(model.version()), now);
-        if (!store.record(modelId, owner, outcome, now)) {
+        var read = cohort.referenceLeads(workspaceId, now, model.population());
+        PredictiveOptions options = model.population() == PredictivePopulation.ACCEPTED_LEADS
+                ? PredictiveOptions.defaults().forAcceptedLeads().withFirstCallWindow(read.firstCallWindow())
+                : PredictiveOptions.defaults();
+        TrainingOutcome outcome = PredictiveTrainer.train(read.leads(), options, Integer.toString(model.version()), now);
+        if (!store.record(modelId, owner, outcome, clock.instant())) { // finished_at: when it finished (the cohort read takes minutes at 1M)
             LOG.warnf("Training %s of workspace %s was taken over by another pod; its outcome is that pod's", modelId, workspaceId);
             return null;
         }
-        LOG.infof("Trained predictive model %d of workspace %s: %s (%d decided leads)", model.version(), workspaceId,
+        LOG.infof("Trained predictive model %d (%s) of workspace %s: %s (%d decided leads)", model.version(), model.population(), workspaceId,
                 outcome.status(), outcome.decided());
         return outcome.status();
     }
