@@ -118,7 +118,7 @@ class LeadMergeStoryTest {
         assertThat(merge(webinar, crm).<String>getList("userErrors.code")).as("merged once").containsExactly("ALREADY_MERGED");
         var intoTombstone = merge(crm, upsert(Map.of("email", "ada.lovelace@navy-labs.com")));
         assertThat(intoTombstone.<String>getList("userErrors.code")).containsExactly("ALREADY_MERGED");
-        assertThat(intoTombstone.<String>getList("userErrors.field")).containsExactly("survivorId");
+        assertThat(intoTombstone.<List<String>>getList("userErrors.field")).containsExactly(List.of("survivorId"));
     }
 
     @Test
@@ -131,9 +131,9 @@ class LeadMergeStoryTest {
 
         var foreign = merge(alan, otherWorkspaceLead);
         assertThat(foreign.<String>getList("userErrors.code")).as("a lead of another workspace is not found").containsExactly("NOT_FOUND");
-        assertThat(foreign.<String>getList("userErrors.field")).containsExactly("mergedId");
+        assertThat(foreign.<List<String>>getList("userErrors.field")).containsExactly(List.of("mergedId"));
         var unknown = merge(NodeId.of("Lead", UUID.randomUUID()), alan);
-        assertThat(unknown.<String>getList("userErrors.field")).containsExactly("survivorId");
+        assertThat(unknown.<List<String>>getList("userErrors.field")).containsExactly(List.of("survivorId"));
         assertThat(lead(alan).get("mergedInto")).isNull();
 
         var malformed = GraphQL.post(MERGE, Map.of("s", alan, "m", "gid://leadproof/Campaign/" + UUID.randomUUID()));
