@@ -11,14 +11,14 @@ import io.leadproof.common.Decimal;
         + "botActivityShare), 4 places half-even, null when the denominator is 0.")
 public record MetricsQuality(
         @Description("Leads whose contact data is INVALID (bad, bounced, disposable or test email).") int invalid,
-        @Description("invalid / leads.") Decimal invalidShare,
+        @Description("Share of INVALID leads: invalid / leads.") Decimal invalidShare,
         @Description("Leads whose contact data is SUSPECT.") int suspect,
-        @Description("suspect / leads.") Decimal suspectShare,
+        @Description("Share of SUSPECT leads: suspect / leads.") Decimal suspectShare,
         @Description("Leads flagged as a duplicate of another lead (a DUPLICATE finding).") int duplicates,
-        @Description("duplicates / leads.") Decimal duplicateShare,
+        @Description("Share of duplicate leads: duplicates / leads.") Decimal duplicateShare,
         @Description("Activities of the cohort's leads, whenever they happened.") int activities,
         @Description("Of them, activities the bot check flagged (excluded from scoring).") int botActivities,
-        @Description("botActivities / activities.") Decimal botActivityShare) {
+        @Description("Share of bot-flagged activities: botActivities / activities.") Decimal botActivityShare) {
 
     static MetricsQuality of(long leads, long invalid, long suspect, long duplicates, long activities, long bots) {
         return new MetricsQuality(Math.toIntExact(invalid), MetricsBundle.ratio(invalid, leads), Math.toIntExact(suspect),
