@@ -91,10 +91,10 @@ public class LeadMergeService {
         });
         String actor = workspace.actor();
         em.createNativeQuery("insert into lead_merge (workspace_id, id, survivor_id, merged_id, actor, occurred_at, moved, filled)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), cast(?8 as text[]))")
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), array(select jsonb_array_elements_text(cast(?8 as jsonb))))")
                 .setParameter(1, ws).setParameter(2, UUID.randomUUID()).setParameter(3, survivorId).setParameter(4, mergedId)
                 .setParameter(5, actor).setParameter(6, now.atOffset(ZoneOffset.UTC)).setParameter(7, json(moved))
-                .setParameter(8, "{" + String.join(",", fill.filled()) + "}").executeUpdate();
+                .setParameter(8, json(fill.filled())).executeUpdate();
         var event = new LeadsChanged(ws, Set.of(survivorId), LeadsChanged.What.ATTRIBUTES);
         changed.fire(event); // rescoring with the moved activities, duplicate keys and verdict of the survivor
         if (event.stageMoved().contains(survivorId)) {
@@ -148,9 +148,9 @@ public class LeadMergeService {
         }
     }
 
-    private static String json(Map<String, Integer> moved) {
+    private static String json(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(moved);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
