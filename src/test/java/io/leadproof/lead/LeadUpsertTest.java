@@ -38,7 +38,7 @@ class LeadUpsertTest {
         assertThat(first.getString("data.leadUpsert.lead.annualRevenue")).isEqualTo("1250000.50");
         assertThat(first.getString("data.leadUpsert.lead.lifecycleStage")).isEqualTo("NEW");
 
-        var second = GraphQL.ok(UPSERT, Map.of("input", Map.of("email", "ada@lovelace.EXAMPLE", "externalId", "crm-1")));
+        var second = GraphQL.ok(UPSERT, Map.of("input", Map.of("email", "ada@lovelace.CONTOSO.com", "externalId", "crm-1")));
         assertThat(second.getBoolean("data.leadUpsert.created")).isFalse();
         assertThat(second.getString("data.leadUpsert.lead.id")).isEqualTo(first.getString("data.leadUpsert.lead.id"));
         assertThat(second.getString("data.leadUpsert.lead.externalId")).isEqualTo("crm-1");
