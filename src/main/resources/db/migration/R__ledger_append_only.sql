@@ -47,3 +47,7 @@ create or replace trigger mql_crossing_never_rewritten before update or delete o
     for each row execute function append_only_except_erasure('contributions');
 create or replace trigger handoff_event_append_only before update or delete on handoff_event
     for each row execute function append_only_except_erasure('details');
+
+-- lead_merge (V100): the audit of leadMerge; no update, no delete.
+create or replace trigger lead_merge_append_only before update or delete on lead_merge
+    for each row execute function refuse_change();

@@ -40,7 +40,8 @@ select h.workspace_id, h.id as handoff_id, h.lead_id, l.created_at as lead_creat
   from handoff h
   join lead l on l.workspace_id = h.workspace_id and l.id = h.lead_id
  cross join lateral (select handoff_responded_at(h.first_response_at, h.accepted_at, h.rejected_at) as responded_at) r0
- cross join lateral (select r0.responded_at, floor(extract(epoch from r0.responded_at - h.created_at))::bigint as response_seconds) r;
+ cross join lateral (select r0.responded_at, floor(extract(epoch from r0.responded_at - h.created_at))::bigint as response_seconds) r
+ where l.merged_into is null;  -- a merged-away lead's handoffs moved to the survivor (leadMerge); none count under its id
 
 -- Unit facts of a lead over all its handoffs (only leads with handoffs have a row here).
 create or replace view metrics_lead_unit with (security_invoker = true) as
@@ -69,7 +70,9 @@ select l.workspace_id, l.id as lead_id, l.created_at, (l.created_at at time zone
        coalesce(u.revenue, 0)::numeric as revenue
   from lead l
   left join lateral (select * from metrics_lead_unit u where u.workspace_id = l.workspace_id and u.lead_id = l.id
-                     offset 0) u on true;
+                     offset 0) u on true
+ -- a lead merged into another (leadMerge) leaves every cohort: its handoffs moved to the survivor, which counts once
+ where l.merged_into is null;
 
 -- Unit facts of a lead and one owner of its handoffs (null owner = unassigned handoffs).
 create or replace view metrics_owner_unit with (security_invoker = true) as

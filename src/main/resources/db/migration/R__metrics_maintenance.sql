@@ -135,7 +135,7 @@ begin
 end $$;
 
 -- After a statement on lead: refreshes the leads whose metric columns it changed (inserted, deleted, or updated in
--- created_at, campaign, source, first MQL or DISQUALIFIED). The scoring's frequent updates of other columns cost a
+-- created_at, campaign, source, first MQL or DISQUALIFIED, or merged away by leadMerge). The scoring's frequent updates of other columns cost a
 -- comparison per row. A key an UPDATE changed (never done by the application, kept correct anyway) is refreshed under
 -- both keys.
 create or replace function metrics_leads_changed() returns trigger language plpgsql
@@ -158,16 +158,16 @@ begin
         for ws, ids in
             select k.workspace_id, array_agg(distinct k.id)
               from ((select workspace_id, id, created_at, campaign_id, source, first_mql_at is null, first_mql_version_id,
-                            lifecycle_stage = 'DISQUALIFIED' from old_rows
+                            lifecycle_stage = 'DISQUALIFIED', merged_into is null from old_rows
                      except
                      select workspace_id, id, created_at, campaign_id, source, first_mql_at is null, first_mql_version_id,
-                            lifecycle_stage = 'DISQUALIFIED' from new_rows)
+                            lifecycle_stage = 'DISQUALIFIED', merged_into is null from new_rows)
                     union all
                     (select workspace_id, id, created_at, campaign_id, source, first_mql_at is null, first_mql_version_id,
-                            lifecycle_stage = 'DISQUALIFIED' from new_rows
+                            lifecycle_stage = 'DISQUALIFIED', merged_into is null from new_rows
                      except
                      select workspace_id, id, created_at, campaign_id, source, first_mql_at is null, first_mql_version_id,
-                            lifecycle_stage = 'DISQUALIFIED' from old_rows)) k
+                            lifecycle_stage = 'DISQUALIFIED', merged_into is null from old_rows)) k
              group by k.workspace_id
         loop
             perform metrics_refresh(ws, ids, false);

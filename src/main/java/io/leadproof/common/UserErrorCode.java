@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Description;
         + "the field path says where). New codes may be added; clients should treat an unknown code as a generic input error.")
 public enum UserErrorCode {
     @Description("The version is the active one and cannot take this change.") ACTIVE_VERSION,
+    @Description("The lead was merged into another already.") ALREADY_MERGED,
     @Description("The version is retired already.") ALREADY_RETIRED,
     @Description("The publish policy asks for a backtest of this version first.") BACKTEST_REQUIRED,
     @Description("A moment lies before the lead's creation.") BEFORE_CREATION,
@@ -84,6 +85,7 @@ public enum UserErrorCode {
     @Description("A number is outside its allowed range.") OUT_OF_RANGE,
     @Description("Points are outside the allowed range.") POINTS_OUT_OF_RANGE,
     @Description("A value that must be given is missing or blank.") REQUIRED,
+    @Description("Two arguments name the same object where two different ones are needed.") SAME_OBJECT,
     @Description("The sample size is outside 1..100000.") SAMPLE_SIZE_OUT_OF_RANGE,
     @Description("First-call signals need a first conversation.") SIGNALS_NEED_A_CONVERSATION,
     @Description("The name or code is taken.") TAKEN,

@@ -42,6 +42,17 @@ final class DemoGenerator {
             "Data Analyst", "Student", "Marketing Intern", "Software Engineer", "Founder" };
     private static final String[] COMPANIES = { "Northwind", "Contoso", "Fabrikam", "Tailspin", "Wingtip", "Litware",
             "Adventure Works", "Proseware", "Fourth Coffee", "Woodgrove", "Lucerne Publishing", "Trey Research" };
+    /**
+     * The documentation domains Microsoft keeps for these fictitious companies. Not RFC 2606 names ({@code .example}):
+     * the data-quality checks rightly call those test values (INVALID) and the default model knocks INVALID leads out,
+     * which would empty the demo's funnel (docs/data-quality.md, "Criteria on data quality").
+     */
+    private static final Map<String, String> DOMAINS = Map.ofEntries(Map.entry("Northwind", "northwindtraders.com"),
+            Map.entry("Contoso", "contoso.com"), Map.entry("Fabrikam", "fabrikam.com"), Map.entry("Tailspin", "tailspintoys.com"),
+            Map.entry("Wingtip", "wingtiptoys.com"), Map.entry("Litware", "litwareinc.com"),
+            Map.entry("Adventure Works", "adventure-works.com"), Map.entry("Proseware", "proseware.com"),
+            Map.entry("Fourth Coffee", "fourthcoffee.com"), Map.entry("Woodgrove", "woodgrovebank.com"),
+            Map.entry("Lucerne Publishing", "lucernepublishing.com"), Map.entry("Trey Research", "treyresearch.net"));
     private static final String[] INDUSTRIES = { "Software", "Financial Services", "Manufacturing", "Healthcare", "Retail", "Education" };
     private static final String[] COUNTRIES = { "US", "GB", "DE", "FR", "NL", "CA", "AU", "SE" };
 
@@ -60,7 +71,7 @@ final class DemoGenerator {
             String first = pick(FIRST);
             String last = pick(LAST);
             String company = pick(COMPANIES);
-            String domain = company.toLowerCase().replace(" ", "") + ".example";
+            String domain = DOMAINS.get(company);
             UUID campaign = random.nextInt(4) == 0 ? null : campaigns.get(names.get(random.nextInt(names.size())));
             result.add(new LeadInput(workspace + "-demo-" + i,
                     (first + "." + last + i).toLowerCase().replace("-", "") + "@" + domain, first, last, null,

@@ -50,7 +50,7 @@ final class DemoHistory {
             Instant handedOff = now.minus(Duration.ofHours(45 * 24 + random.nextInt(135 * 24)));
             Instant created = handedOff.minus(Duration.ofHours(24 + random.nextInt(20 * 24)));
             String id = workspace + "-history-" + i;
-            var lead = new LeadInput(id, "buyer" + i + "@" + workspace + "-history.example", "Buyer", "No. " + i, null,
+            var lead = new LeadInput(id, "buyer" + i + "@" + workspace + "-history.contoso.com", "Buyer", "No. " + i, null,
                     "History Customer " + i, null, null, null, null, null, null, pick(LeadSource.values()), null, null, null, null, null,
                     null, null, null, at(created), null);
             result.add(new Deal(lead, deal(id, end, handedOff, owners.get(i % owners.size()))));

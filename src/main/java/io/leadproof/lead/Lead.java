@@ -90,6 +90,9 @@ public class Lead extends WorkspaceOwned {
     private Instant recycledAt;
     @Column(name = "last_handoff_version_id", updatable = false)
     private UUID lastHandoffVersionId;
+    /** leadMerge: the lead this one was merged into; a merged lead is a tombstone, no longer counted, scored or judged. */
+    @Column(name = "merged_into")
+    private UUID mergedInto;
     @Version
     private long version;
 
@@ -174,6 +177,28 @@ public class Lead extends WorkspaceOwned {
     /** The values just captured or revised became true at {@code at} (history import); see R__evidence_history_trait_revisions.sql. */
     public void observedAt(Instant at) {
         traitsObservedAt = at;
+    }
+
+    /**
+     * leadMerge (docs/data-quality.md, "Merging duplicates"): this lead becomes a tombstone naming the survivor. It
+     * releases its external id and normalised email, unique per workspace, so the survivor may take them and a later
+     * write under them finds the survivor, never the tombstone; everything else stays as the record of what it was.
+     */
+    public void mergeInto(UUID survivor, Instant now) {
+        if (survivor.equals(id)) {
+            throw new IllegalArgumentException("a lead cannot be merged into itself");
+        }
+        if (mergedInto != null) {
+            throw new IllegalStateException("lead " + id + " was merged into " + mergedInto + " already");
+        }
+        mergedInto = survivor;
+        externalId = null;
+        emailNormalized = null;
+        updatedAt = now;
+    }
+
+    public UUID mergedInto() {
+        return mergedInto;
     }
 
     public boolean isErased() {

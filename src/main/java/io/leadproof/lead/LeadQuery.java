@@ -41,7 +41,7 @@ final class LeadQuery {
 
     static Page run(Connection c, String workspace, LeadFilter filter, LeadOrder order, int first, String after) throws SQLException {
         var where = new Where(new ArrayList<>(), new ArrayList<>());
-        where.add("l.workspace_id = ?", workspace);
+        where.add("l.workspace_id = ? and l.merged_into is null", workspace);  // a merged-away lead (leadMerge) is a tombstone
         if (filter != null) {
             addFilter(filter, where);
         }
@@ -75,7 +75,7 @@ final class LeadQuery {
     /** Leads matching the filter on all pages. */
     static int count(Connection c, String workspace, LeadFilter filter) throws SQLException {
         var where = new Where(new ArrayList<>(), new ArrayList<>());
-        where.add("l.workspace_id = ?", workspace);
+        where.add("l.workspace_id = ? and l.merged_into is null", workspace);  // a merged-away lead (leadMerge) is a tombstone
         if (filter != null) {
             addFilter(filter, where);
         }

@@ -46,12 +46,13 @@ public record MetricsBundle(
         @NonNull @Description("Response time of sales to the cohort's handoffs.") ResponseTime responseTime,
         @Description("Handoffs of the cohort's leads answered after their due time, or unanswered with the due time passed.") int slaBreaches,
         @NonNull @Description("Handoff outcomes by band of the score frozen at handoff.") List<@NonNull ScoreBand> scoreBandOutcomes,
-        @Ignore Spend spendData) {
+        @Ignore Spend spendData,
+        @Ignore MetricsScope scope) {
 
     static final int RATIO_SCALE = 4;
     static final int MONEY_SCALE = 2;
 
-    static MetricsBundle of(Tally t, String currency, Instant asOf, int bandWidth, boolean spendAttributable) {
+    static MetricsBundle of(Tally t, String currency, Instant asOf, int bandWidth, boolean spendAttributable, MetricsScope scope) {
         var reasons = t.reasons().entrySet().stream()
                 .map(e -> new RejectionCount(e.getKey().code(), RejectionCategory.of(e.getKey().category()), Math.toIntExact(e.getValue())))
                 .sorted(java.util.Comparator.comparingInt(RejectionCount::count).reversed()
@@ -77,7 +78,7 @@ public record MetricsBundle(
                 n(t.handoffs), n(t.accepted), n(t.rejected), ratio(t.accepted, t.accepted + t.rejected), reasons,
                 n(t.bad), ratio(t.bad, t.leads), n(t.sqls), n(t.won), n(t.lost), conversion,
                 Money.of(t.revenue.setScale(MONEY_SCALE, RoundingMode.UNNECESSARY), currency),
-                new ResponseTime(n(t.responded), seconds(t.medianSeconds), seconds(t.p90Seconds)), n(t.slaBreaches), bands, spend);
+                new ResponseTime(n(t.responded), seconds(t.medianSeconds), seconds(t.p90Seconds)), n(t.slaBreaches), bands, spend, scope);
     }
 
     /** numerator / denominator, 4 places half-even; null for a zero denominator. */

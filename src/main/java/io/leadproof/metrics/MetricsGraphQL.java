@@ -85,6 +85,15 @@ public class MetricsGraphQL {
         return bundle.spendData();
     }
 
+    @Name("quality")
+    @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
+    @Description("Data quality of the cohort: shares of INVALID, SUSPECT and duplicate leads, and of bot-flagged activities "
+            + "(docs/metrics.md, \"Data quality\").")
+    public @org.eclipse.microprofile.graphql.NonNull List<@org.eclipse.microprofile.graphql.NonNull MetricsQuality> quality(
+            @Source List<MetricsBundle> bundles) {
+        return metrics.quality(bundles.stream().map(MetricsBundle::scope).toList());
+    }
+
     private static GroupKey key(MetricsService.Grouped g, Map<UUID, CampaignView> campaigns) {
         String k = g.key();
         return switch (g.by()) {

@@ -52,7 +52,8 @@ public class MetricsService {
                 bandWidth(bandWidth), f.spendAttributable());
         var answer = run(q);
         var tally = answer.tallies().getOrDefault(new MetricsSql.Group(0, null), new Tally());
-        return MetricsBundle.of(tally, answer.currency(), q.asOf(), q.bandWidth(), q.spend());
+        return MetricsBundle.of(tally, answer.currency(), q.asOf(), q.bandWidth(), q.spend(),
+                new MetricsScope(q.workspace(), w.whole().start(), w.whole().end(), f, MetricsQuery.Key.NONE, null));
     }
 
     @Transactional
@@ -74,7 +75,8 @@ public class MetricsService {
             for (int i = 0; i < shown.size(); i++) {
                 var t = answer.tallies().getOrDefault(new MetricsSql.Group(i, null), new Tally());
                 groups.add(new Grouped(by, shown.get(i).from().toString(), shown.get(i),
-                        MetricsBundle.of(t, answer.currency(), asOf, width, q.spend())));
+                        MetricsBundle.of(t, answer.currency(), asOf, width, q.spend(),
+                                new MetricsScope(q.workspace(), shown.get(i).start(), shown.get(i).end(), f, MetricsQuery.Key.NONE, null))));
             }
             return new Page(groups, all.size(), page.size() > size);
         }
@@ -87,7 +89,8 @@ public class MetricsService {
         var page = keys.stream().filter(k -> MetricsCursor.isAfter(k, position)).limit(size + 1L).toList();
         for (String k : page.stream().limit(size).toList()) {
             groups.add(new Grouped(by, k, null,
-                    MetricsBundle.of(tallies.get(new MetricsSql.Group(0, k)), answer.currency(), asOf, width, spend)));
+                    MetricsBundle.of(tallies.get(new MetricsSql.Group(0, k)), answer.currency(), asOf, width, spend,
+                            new MetricsScope(q.workspace(), w.whole().start(), w.whole().end(), f, key, k))));
         }
         return new Page(groups, keys.size(), page.size() > size);
     }
@@ -133,6 +136,18 @@ public class MetricsService {
             throw ApiException.invalid("INVALID_BAND_WIDTH", "scoreBandWidth must be between 1 and 1000");
         }
         return width;
+    }
+
+    /** {@code MetricsBundle.quality} of each bundle, one statement each, in one read (docs/metrics.md, "Data quality"). */
+    @Transactional
+    public List<MetricsQuality> quality(List<MetricsScope> scopes) {
+        return reads.read(c -> {
+            var result = new ArrayList<MetricsQuality>(scopes.size());
+            for (var s : scopes) {
+                result.add(MetricsQualitySql.read(c, s));
+            }
+            return result;
+        });
     }
 
     /** The one statement of a request: on the read-only datasource when one is configured (docs/operations.md). */

@@ -115,14 +115,14 @@ class QueryCostTest {
 
     @Test
     void mutations_cost_ten_and_payload_lists_fan_out_by_the_rows_sent() {
-        assertThat(cost("mutation { leadUpsert(input: {email: \"a@b.example\"}) { created lead { id } userErrors { code } } }"))
+        assertThat(cost("mutation { leadUpsert(input: {email: \"a@b.contoso.com\"}) { created lead { id } userErrors { code } } }"))
                 .isEqualTo(10);
-        var rows = IntStream.range(0, 300).mapToObj(i -> Map.<String, Object>of("email", i + "@rows.example")).toList();
+        var rows = IntStream.range(0, 300).mapToObj(i -> Map.<String, Object>of("email", i + "@rows.contoso.com")).toList();
         Map<String, Object> variables = new HashMap<>();
         variables.put("i", Map.of("leads", rows));
         String imported = "mutation($i: LeadsImportInput!) { leadsImport(input: $i) { createdCount leads { id campaign { name } } } }";
         assertThat(cost(imported, variables)).as("10 + a campaign per row").isEqualTo(10 + 300);
-        assertThat(cost("mutation { a: leadUpsert(input: {email: \"a@b.example\"}) { created } b: leadUpsert(input: {email: \"c@b.example\"}) { created } }"))
+        assertThat(cost("mutation { a: leadUpsert(input: {email: \"a@b.contoso.com\"}) { created } b: leadUpsert(input: {email: \"c@b.contoso.com\"}) { created } }"))
                 .isEqualTo(20);
     }
 

@@ -50,7 +50,7 @@ class QueryLimitsTest {
         if (campaignId == null) {
             campaignId = GraphQL.ok("{ campaigns(first: 1) { edges { node { id } } } }").getString("data.campaigns.edges[0].node.id");
         }
-        leadId = GraphQL.ok("mutation { leadUpsert(input: {email: \"limits@probe.example\"}) { lead { id } } }")
+        leadId = GraphQL.ok("mutation { leadUpsert(input: {email: \"limits@probe.contoso.com\"}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id");
     }
 
@@ -295,7 +295,7 @@ class QueryLimitsTest {
 
         var attributes = IntStream.range(0, 51).mapToObj(i -> Map.of("key", "k" + i, "value", "v")).toList();
         var upsert = GraphQL.ok("mutation($i: LeadInput!) { leadUpsert(input: $i) { lead { id } userErrors { code field } } }",
-                Map.of("i", Map.of("email", "too-many@probe.example", "customAttributes", attributes)));
+                Map.of("i", Map.of("email", "too-many@probe.contoso.com", "customAttributes", attributes)));
         assertThat(upsert.getList("data.leadUpsert.userErrors.code")).containsExactly("TOO_MANY");
         assertThat(upsert.getString("data.leadUpsert.lead")).isNull();
 

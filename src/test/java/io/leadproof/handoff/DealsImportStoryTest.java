@@ -49,7 +49,7 @@ class DealsImportStoryTest {
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"sam\"}) { rep { userName } } }");
         var leads = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < 45; i++) {
-            leads.add(Map.of("externalId", "crm-lead-" + i, "email", "buyer" + i + "@history.example",
+            leads.add(Map.of("externalId", "crm-lead-" + i, "email", "buyer" + i + "@history.contoso.com",
                     "createdAt", NOW.minusDays(200).toString()));
         }
         GraphQL.ok("mutation($i: LeadsImportInput!) { leadsImport(input: $i) { userErrors { code } } }", Map.of("i", Map.of("leads", leads)));

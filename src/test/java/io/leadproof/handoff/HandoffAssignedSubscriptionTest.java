@@ -30,7 +30,7 @@ class HandoffAssignedSubscriptionTest {
         Api.as("sue.sales").ok("{ viewer { userName } }");
         admin.ok("mutation { salesRepUpsert(input: {userName: \"sam.sales\"}) { rep { userName } } }");
         admin.ok("mutation { salesRepUpsert(input: {userName: \"sue.sales\"}) { rep { userName } } }");
-        String email = "push-" + UUID.randomUUID() + "@push.example";
+        String email = "push-" + UUID.randomUUID() + "@push.contoso.com";
         String lead = marketing.ok("mutation($e: String!) { leadUpsert(input: {email: $e, jobTitle: \"CFO\", budgetStatus: APPROVED}) { lead { id } } }",
                 Map.of("e", email)).json().getString("data.leadUpsert.lead.id");
         marketing.ok("mutation($i: ActivitiesRecordInput!) { activitiesRecord(input: $i) { recordedCount } }", Map.of("i", Map.of("activities",

@@ -45,7 +45,7 @@ class HandoffConcurrencyTest {
     @Test
     void a_lead_crossing_the_threshold_in_two_transactions_at_once_gets_exactly_one_handoff() throws Exception {
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"ada\"}) { rep { userName } } }");
-        String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"race@race.example\", jobTitle: \"CEO\", budgetStatus: APPROVED}) { lead { id } } }")
+        String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"race@race.contoso.com\", jobTitle: \"CEO\", budgetStatus: APPROVED}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id");
         var at = OffsetDateTime.now().minusMinutes(1);
         // Each batch alone lifts the lead from 25 to 45 (BOFU offer); together they reach 65. Either way it qualifies once both land.

@@ -50,7 +50,7 @@ class HandoffQueueTest {
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"ann\", available: false}) { rep { available } } }");
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"kim\"}) { rep { available } } }");
         GraphQL.ok("mutation { workspaceUpdate(input: {responseSlaHours: 4}) { workspace { responseSlaHours } } }");
-        String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"q@queue.example\", jobTitle: \"Founder\", budgetStatus: APPROVED}) { lead { id } } }")
+        String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"q@queue.contoso.com\", jobTitle: \"Founder\", budgetStatus: APPROVED}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id");
         GraphQL.ok("mutation($i: ActivitiesRecordInput!) { activitiesRecord(input: $i) { recordedCount } }", Map.of("i", Map.of("activities", List.of(
                 Map.of("clientEventId", "q-1", "leadId", lead, "type", "DEMO_REQUESTED", "funnelStage", "BOFU", "occurredAt", OffsetDateTime.now().minusMinutes(1).toString()),

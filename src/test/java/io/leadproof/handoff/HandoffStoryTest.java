@@ -66,7 +66,7 @@ class HandoffStoryTest {
     @TestSecurity(user = "mia", roles = "marketing", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void a_cto_with_budget_requests_a_demo_and_is_handed_to_the_first_rep() {
         start = Instant.now();
-        leadId = GraphQL.ok("mutation($c: ID) { leadUpsert(input: {email: \"grace@navy.example\", jobTitle: \"CTO\", budgetStatus: APPROVED,"
+        leadId = GraphQL.ok("mutation($c: ID) { leadUpsert(input: {email: \"grace@navy.contoso.com\", jobTitle: \"CTO\", budgetStatus: APPROVED,"
                 + " campaignId: $c}) { lead { id } } }", Map.of("c", campaignId)).getString("data.leadUpsert.lead.id");
         record(List.of(event("story-1", "DEMO_REQUESTED", "BOFU"), event("story-2", "EBOOK_DOWNLOAD", "TOFU")));
 

@@ -30,7 +30,7 @@ class ManualHandoffTest {
         GraphQL.ok("mutation { workspaceUpdate(input: {handoffMode: MANUAL}) { workspace { handoffMode } } }");
         Members.rep("manual-handoff", "lee");
         GraphQL.ok("mutation { salesRepUpsert(input: {userName: \"lee\"}) { rep { userName } } }");
-        String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"m@manual.example\", jobTitle: \"COO\", budgetStatus: APPROVED}) { lead { id } } }")
+        String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"m@manual.contoso.com\", jobTitle: \"COO\", budgetStatus: APPROVED}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id");
         var tooEarly = GraphQL.ok(CREATE, Map.of("l", lead));
         assertThat(tooEarly.getList("data.handoffCreate.userErrors.code")).containsExactly("NOT_MQL");

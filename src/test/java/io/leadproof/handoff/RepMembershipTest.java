@@ -54,7 +54,7 @@ class RepMembershipTest {
     void an_assignment_to_an_unknown_rep_names_owner_id() {
         Members.rep(WS, "rita.sales");
         GraphQL.ok(UPSERT, Map.of("u", "rita.sales"));
-        String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"own@membership.example\", jobTitle: \"CFO\", budgetStatus: APPROVED}) { lead { id } } }")
+        String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"own@membership.contoso.com\", jobTitle: \"CFO\", budgetStatus: APPROVED}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id");
         GraphQL.ok("mutation($i: ActivitiesRecordInput!) { activitiesRecord(input: $i) { recordedCount } }", Map.of("i", Map.of("activities", List.of(
                 Map.of("clientEventId", "own-1", "leadId", lead, "type", "DEMO_REQUESTED", "funnelStage", "BOFU",

@@ -27,7 +27,7 @@ class ActivitiesRecordTest {
 
     @BeforeEach
     void lead() {
-        leadId = GraphQL.ok("mutation { leadUpsert(input: {externalId: \"act-1\", email: \"act@acts.example\"}) { lead { id } } }")
+        leadId = GraphQL.ok("mutation { leadUpsert(input: {externalId: \"act-1\", email: \"act@acts.contoso.com\"}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id");
     }
 
@@ -36,7 +36,7 @@ class ActivitiesRecordTest {
         Map<String, Object> batch = Map.of("i", Map.of("activities", List.of(
                 Map.of("clientEventId", "e-1", "leadId", leadId, "type", "EBOOK_DOWNLOAD", "funnelStage", "TOFU",
                         "contentTag", "guide", "occurredAt", "2026-03-01T09:00:00Z"),
-                Map.of("clientEventId", "e-2", "leadEmail", "ACT@acts.example", "type", "DEMO_REQUESTED", "funnelStage", "BOFU",
+                Map.of("clientEventId", "e-2", "leadEmail", "ACT@acts.contoso.com", "type", "DEMO_REQUESTED", "funnelStage", "BOFU",
                         "occurredAt", "2026-03-02T09:00:00Z"))));
         var first = GraphQL.ok(RECORD, batch);
         assertThat(first.getInt("data.activitiesRecord.recordedCount")).isEqualTo(2);

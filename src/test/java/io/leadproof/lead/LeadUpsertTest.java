@@ -28,7 +28,7 @@ class LeadUpsertTest {
     @Test
     void a_new_email_creates_a_lead_and_the_same_email_in_other_case_updates_it() {
         var first = GraphQL.ok(UPSERT, Map.of("input", Map.of(
-                "email", "Ada@Lovelace.example", "jobTitle", "Chief Technology Officer", "country", "gb",
+                "email", "Ada@Lovelace.contoso.com", "jobTitle", "Chief Technology Officer", "country", "gb",
                 "phone", "020 7946 0018", "annualRevenue", "1250000.50",
                 "customAttributes", List.of(Map.of("key", "plan", "value", "enterprise")))));
         assertThat(first.getBoolean("data.leadUpsert.created")).isTrue();
@@ -38,7 +38,7 @@ class LeadUpsertTest {
         assertThat(first.getString("data.leadUpsert.lead.annualRevenue")).isEqualTo("1250000.50");
         assertThat(first.getString("data.leadUpsert.lead.lifecycleStage")).isEqualTo("NEW");
 
-        var second = GraphQL.ok(UPSERT, Map.of("input", Map.of("email", "ada@lovelace.EXAMPLE", "externalId", "crm-1")));
+        var second = GraphQL.ok(UPSERT, Map.of("input", Map.of("email", "ada@lovelace.CONTOSO.com", "externalId", "crm-1")));
         assertThat(second.getBoolean("data.leadUpsert.created")).isFalse();
         assertThat(second.getString("data.leadUpsert.lead.id")).isEqualTo(first.getString("data.leadUpsert.lead.id"));
         assertThat(second.getString("data.leadUpsert.lead.externalId")).isEqualTo("crm-1");

@@ -51,7 +51,7 @@ final class MetricsTruth {
                 + " l.lifecycle_stage = 'DISQUALIFIED' as disq from lead l "
                 + (owners ? "join (select distinct lead_id, owner from handoff where workspace_id = ?) o on o.lead_id = l.id"
                         + (f.owner() != null ? " and o.owner = ?" : "") : "cross join (select null::text as owner) o")
-                + " where l.workspace_id = ? and l.created_at >= ? and l.created_at < ?";
+                + " where l.workspace_id = ? and l.merged_into is null and l.created_at >= ? and l.created_at < ?";
         if (owners) {
             p.add(ws);
             if (f.owner() != null) {

@@ -152,6 +152,7 @@ final class RandomData {
             case 8 -> {
                 d.exec("delete from handoff where workspace_id = ? and lead_id = ?", d.ws, lead);
                 d.exec("delete from lead_score where workspace_id = ? and lead_id = ?", d.ws, lead);
+                d.exec("delete from activity where workspace_id = ? and lead_id = ?", d.ws, lead);  // MetricsQualityTest's
                 d.exec("delete from lead where workspace_id = ? and id = ?", d.ws, lead);
             }
             case 9 -> d.exec("update lead set created_at = created_at - interval '20 days' where workspace_id = ? and id = ?", d.ws, lead);

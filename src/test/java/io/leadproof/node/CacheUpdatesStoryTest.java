@@ -66,14 +66,14 @@ class CacheUpdatesStoryTest {
 
     @Test
     void an_erasure_hands_back_the_scrubbed_lead_and_its_audit_entry() {
-        String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"erase.me@cache.example\", firstName: \"Erin\"}) { lead { id } } }")
+        String lead = GraphQL.ok("mutation { leadUpsert(input: {email: \"erase.me@cache.contoso.com\", firstName: \"Erin\"}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id");
         assertThat(GraphQL.ok("{ leads(filter: {stages: [NEW, MQL]}) { totalCount } }").getInt("data.leads.totalCount")).isEqualTo(1);
         var erased = GraphQL.ok("mutation($id: ID!) { leadErase(input: {leadId: $id, reason: DATA_SUBJECT_REQUEST}) {"
                 + " erasure { lead { id email firstName } auditEntry { id action lead { id } } } userErrors { code } } }", Map.of("id", lead));
         assertThat(erased.getString("data.leadErase.erasure.lead.id")).isEqualTo(lead);
         assertThat(erased.getString("data.leadErase.erasure.lead.firstName")).isNull();
-        assertThat(erased.getString("data.leadErase.erasure.lead.email")).isNotEqualTo("erase.me@cache.example");
+        assertThat(erased.getString("data.leadErase.erasure.lead.email")).isNotEqualTo("erase.me@cache.contoso.com");
         assertThat(erased.getString("data.leadErase.erasure.auditEntry.action")).isEqualTo("ERASE");
         assertThat(erased.getString("data.leadErase.erasure.auditEntry.lead.id")).isEqualTo(lead);
         assertThat(GraphQL.ok("{ privacyAudit { totalCount } }").getInt("data.privacyAudit.totalCount")).isEqualTo(1);

@@ -43,7 +43,9 @@ final class SchemaRules {
             "SignalAnalysis", "SuggestedChange",
             // dataQualityReport: a report over a window, like RejectionInsights
             "DataQualityReport", "DataQualityCounts", "DataQualityCheckCount", "DataQualityCampaign", "DataQualitySource",
-            "DataQualityMisses");
+            "DataQualityMisses",
+            // leadMerge's result (like LeadErasure) and the quality part of a metrics bundle
+            "LeadMerge", "MetricsQuality");
 
     /** Fields named like ids that name something outside LeadProof, so there is no object to link to. */
     static final Set<String> NOT_LINKS = Set.of("externalId", "clientEventId", "externalDealId");

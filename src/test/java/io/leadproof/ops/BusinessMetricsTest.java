@@ -70,7 +70,7 @@ class BusinessMetricsTest {
         TestClock.travel(Duration.between(Instant.now(), MARCH_1));
         List<String> handoffs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            handoffs.add(qualifiedLead("cto" + i + "@metrics.example"));
+            handoffs.add(qualifiedLead("cto" + i + "@metrics.contoso.com"));
         }
         assertThat(counter("leadproof.handoffs.created") - created).isEqualTo(3);
 

@@ -81,7 +81,7 @@ class HandoffListenerOutageTest {
         Api.as("sue.sales").ok("{ viewer { userName } }");
         admin.ok("mutation { salesRepUpsert(input: {userName: \"sam.sales\"}) { rep { userName } } }");
         admin.ok("mutation { salesRepUpsert(input: {userName: \"sue.sales\"}) { rep { userName } } }");
-        String email = "outage-" + UUID.randomUUID() + "@outage.example";
+        String email = "outage-" + UUID.randomUUID() + "@outage.contoso.com";
         String lead = marketing.ok("mutation($e: String!) { leadUpsert(input: {email: $e, jobTitle: \"CFO\", budgetStatus: APPROVED}) { lead { id } } }",
                 Map.of("e", email)).json().getString("data.leadUpsert.lead.id");
         String at = OffsetDateTime.now().minusMinutes(1).toString();

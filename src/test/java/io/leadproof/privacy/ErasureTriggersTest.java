@@ -41,7 +41,7 @@ class ErasureTriggersTest {
             exec(c, "insert into rejection_reason (workspace_id, code, label, category, created_at) values ('" + WS
                     + "', 'NO_BUDGET', 'No budget', 'BUDGET', now()) on conflict do nothing");
             exec(c, "insert into lead (workspace_id, id, email, seniority, budget_status, authority, need, timeline, lifecycle_stage,"
-                    + " created_at, updated_at) values ('" + WS + "', '" + lead + "', 'ada@trigger.example', 'UNKNOWN', 'UNKNOWN',"
+                    + " created_at, updated_at) values ('" + WS + "', '" + lead + "', 'ada@trigger.contoso.com', 'UNKNOWN', 'UNKNOWN',"
                     + " 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'LOST', now(), now())");
             exec(c, "insert into mql_crossing values ('" + WS + "', '" + lead + "', '" + version + "', now(), 60,"
                     + " '[{\"ruleKey\": \"t\", \"kind\": \"FIT\", \"points\": 60, \"evidence\": \"job title ''Ada''\"}]')");
@@ -50,7 +50,7 @@ class ErasureTriggersTest {
             exec(c, "insert into handoff (workspace_id, id, lead_id, state, version_id, score_total, score_fit, score_engagement,"
                     + " contributions, lead_snapshot, created_at, created_by, due_at, lost_reason, opportunity_name, opportunity_at, closed_at)"
                     + " values ('" + WS + "', '" + handoff + "', '" + lead + "', 'LOST', '" + version + "', 60, 60, 0, '[]',"
-                    + " '{\"email\": \"ada@trigger.example\", \"seniority\": \"VP\"}', now(), 'leadproof', now(), 'Ada moved to a competitor',"
+                    + " '{\"email\": \"ada@trigger.contoso.com\", \"seniority\": \"VP\"}', now(), 'leadproof', now(), 'Ada moved to a competitor',"
                     + " 'Ada deal', now(), now())");
             exec(c, "insert into handoff_event (workspace_id, handoff_id, type, actor, occurred_at, details) values ('" + WS + "', '"
                     + handoff + "', 'LOST', 'sue', now(), '{\"reason\": \"Ada moved to a competitor\"}')");

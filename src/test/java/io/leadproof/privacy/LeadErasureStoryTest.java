@@ -37,7 +37,7 @@ class LeadErasureStoryTest {
     /** Rep names no other test uses: SalesRep's id is the user name alone, so same-named reps of two workspaces collide. */
     static final String FIRST_REP = "pavel.privacy"; // round robin: never assigned, then by name
     static final String SECOND_REP = "priya.privacy";
-    static final String EMAIL = "Zephyrine.Quillfeather@quillfeather-studio.example";
+    static final String EMAIL = "Zephyrine.Quillfeather@quillfeather-studio.contoso.com";
     static final String PHONE = "+14155550134";
     /** Every personal value she gave or sales wrote about her; none may survive the erasure anywhere. */
     static final List<String> NEEDLES = List.of("zephyrine", "quillfeather", PHONE, "4155550134", "crm-zq-0042", "Zephyr Labs",
@@ -81,7 +81,7 @@ class LeadErasureStoryTest {
                 mutation($input: LeadInput!) { leadUpsert(input: $input) { created lead { id seniority } userErrors { field code } } }""",
                 Map.of("input", Map.ofEntries(Map.entry("email", EMAIL), Map.entry("externalId", "crm-zq-0042"),
                         Map.entry("firstName", "Zephyrine"), Map.entry("lastName", "Quillfeather"), Map.entry("phone", PHONE),
-                        Map.entry("companyName", "Quillfeather Studio"), Map.entry("companyDomain", "quillfeather-studio.example"),
+                        Map.entry("companyName", "Quillfeather Studio"), Map.entry("companyDomain", "quillfeather-studio.contoso.com"),
                         Map.entry("jobTitle", "Founder & CTO, Zephyr Labs"), Map.entry("industry", "Software"),
                         Map.entry("employeeCount", 4), Map.entry("country", "US"), Map.entry("source", "EVENT"),
                         Map.entry("campaignId", campaignId), Map.entry("budgetStatus", "APPROVED"),
@@ -90,7 +90,7 @@ class LeadErasureStoryTest {
         assertThat(created.getList("data.leadUpsert.userErrors")).isEmpty();
         assertThat(created.getString("data.leadUpsert.lead.seniority")).isEqualTo("C_LEVEL");
         leadId = created.getString("data.leadUpsert.lead.id");
-        controlLeadId = GraphQL.ok("mutation { leadUpsert(input: {email: \"control@privacy-story.example\", source: EVENT}) { lead { id } } }")
+        controlLeadId = GraphQL.ok("mutation { leadUpsert(input: {email: \"control@privacy-story.contoso.com\", source: EVENT}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id");
 
         record(List.of(
@@ -382,7 +382,7 @@ class LeadErasureStoryTest {
     @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void the_control_lead_was_never_touched_and_bad_input_is_a_user_error() {
         var control = GraphQL.ok("query($id: ID!) { lead(id: $id) { email erasedAt } }", Map.of("id", controlLeadId));
-        assertThat(control.getString("data.lead.email")).isEqualTo("control@privacy-story.example");
+        assertThat(control.getString("data.lead.email")).isEqualTo("control@privacy-story.contoso.com");
         assertThat(control.getString("data.lead.erasedAt")).isNull();
         var tooLong = GraphQL.ok("mutation($id: ID!, $r: String) { leadErase(input: {leadId: $id, reason: OTHER, reference: $r}) { erasure { leadId } userErrors { field code } } }",
                 Map.of("id", controlLeadId, "r", "x".repeat(201)));
@@ -391,7 +391,7 @@ class LeadErasureStoryTest {
         var badId = GraphQL.post("mutation { leadExport(input: {leadId: \"gid://leadproof/Campaign/00000000-0000-0000-0000-000000000000\"}) { export { leadId } } }");
         assertThat(badId.getString("errors[0].extensions.code")).isEqualTo("INVALID_ARGUMENT");
         var control2 = GraphQL.ok("query($id: ID!) { lead(id: $id) { email } }", Map.of("id", controlLeadId));
-        assertThat(control2.getString("data.lead.email")).isEqualTo("control@privacy-story.example");
+        assertThat(control2.getString("data.lead.email")).isEqualTo("control@privacy-story.contoso.com");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -42,7 +42,7 @@ class RescoreAfterPublishTest {
         var activities = new ArrayList<Map<String, Object>>();
         String at = Instant.now().minusSeconds(3600).toString();
         for (int i = 0; i < 45; i++) {
-            String email = "lead" + i + "@publish.example";
+            String email = "lead" + i + "@publish.contoso.com";
             leads.add(Map.of("email", email, "jobTitle", i % 3 == 0 ? "CEO" : "Analyst"));
             for (int k = 0; k < i % 4; k++) {
                 activities.add(Map.of("clientEventId", "e-" + i + "-" + k, "leadEmail", email, "occurredAt", at,

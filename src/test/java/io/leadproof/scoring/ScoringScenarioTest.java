@@ -36,7 +36,7 @@ class ScoringScenarioTest {
         String modelId = models.getString("data.criteriaModels[0].id");
 
         String leadId = GraphQL.ok("""
-                mutation { leadUpsert(input: {email: "cto@buyer.example", jobTitle: "CTO", budgetStatus: APPROVED}) { lead { id } } }""")
+                mutation { leadUpsert(input: {email: "cto@buyer.contoso.com", jobTitle: "CTO", budgetStatus: APPROVED}) { lead { id } } }""")
                 .getString("data.leadUpsert.lead.id");
         var afterFit = GraphQL.ok(LEAD, Map.of("id", leadId));
         assertThat(afterFit.getInt("data.lead.score.fit")).isEqualTo(25); // C-level 10 + budget approved 15

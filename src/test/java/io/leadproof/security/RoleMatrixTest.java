@@ -129,11 +129,11 @@ class RoleMatrixTest {
             // mutations
             Map.entry("leadUpsert", Probe.of("""
                     mutation($input: LeadInput!) { leadUpsert(input: $input) { created lead { id } userErrors { code } } }""",
-                    f -> Map.of("input", Map.of("email", unique("role-matrix-upsert") + "@probe.example")),
+                    f -> Map.of("input", Map.of("email", unique("role-matrix-upsert") + "@probe.contoso.com")),
                     "data.leadUpsert")),
             Map.entry("leadsImport", Probe.of("""
                     mutation($input: LeadsImportInput!) { leadsImport(input: $input) { createdCount updatedCount userErrors { code } } }""",
-                    f -> Map.of("input", Map.of("leads", List.of(Map.of("email", unique("role-matrix-import") + "@probe.example")))),
+                    f -> Map.of("input", Map.of("leads", List.of(Map.of("email", unique("role-matrix-import") + "@probe.contoso.com")))),
                     "data.leadsImport")),
             Map.entry("activitiesRecord", Probe.of("""
                     mutation($input: ActivitiesRecordInput!) { activitiesRecord(input: $input) {
@@ -359,7 +359,15 @@ class RoleMatrixTest {
             Map.entry("Handoff.lead", Probe.of("query($id: ID!) { handoff(id: $id) { id lead { id } } }",
                     f -> Map.of("id", f.handoffId()), "data.handoff.lead")),
             Map.entry("Workspace.publishPolicy", Probe.of("{ workspace { id publishPolicy { id requireBacktest } } }",
-                    "data.workspace.publishPolicy")));
+                    "data.workspace.publishPolicy")),
+            // an unknown lead: NOT_FOUND, nothing merged
+            Map.entry("leadMerge", Probe.of("""
+                    mutation($s: ID!, $m: ID!) { leadMerge(input: { survivorId: $s, mergedId: $m }) { merge { filled } userErrors { code } } }""",
+                    f -> Map.of("s", f.leadId(), "m", unknown("Lead")), "data.leadMerge")),
+            Map.entry("Lead.mergedInto", Probe.of("query($id: ID!) { lead(id: $id) { id mergedInto { id } } }",
+                    f -> Map.of("id", f.leadId()), "data.lead")),
+            Map.entry("Lead.mergedFrom", Probe.of("query($id: ID!) { lead(id: $id) { id mergedFrom { id } } }",
+                    f -> Map.of("id", f.leadId()), "data.lead")));
 
     private static volatile String backtest;
 
@@ -388,7 +396,7 @@ class RoleMatrixTest {
             assertThat(campaignId).as("fixture campaign of acme").isNotNull();
             String leadId = ada.ok("""
                     mutation($input: LeadInput!) { leadUpsert(input: $input) { lead { id } userErrors { code message } } }""",
-                    Map.of("input", Map.of("email", unique("role-matrix-fixture") + "@probe.example", "campaignId", campaignId)))
+                    Map.of("input", Map.of("email", unique("role-matrix-fixture") + "@probe.contoso.com", "campaignId", campaignId)))
                     .getString("data.leadUpsert.lead.id");
             assertThat(leadId).as("fixture lead of acme").isNotNull();
             fixture = new Fixture(leadId, campaignId, currency, handoffOfAnMql(ada), handoffModel(ada), null);
@@ -399,7 +407,7 @@ class RoleMatrixTest {
 
     /** A lead that qualifies under acme's default criteria is handed off at once (the workspace hands off automatically). */
     static String handoffOfAnMql(Api ada) {
-        String email = unique("role-matrix-mql") + "@probe.example";
+        String email = unique("role-matrix-mql") + "@probe.contoso.com";
         String lead = ada.ok("""
                 mutation($e: String!) { leadUpsert(input: { email: $e, jobTitle: "CFO", budgetStatus: APPROVED }) { lead { id } } }""",
                 Map.of("e", email)).getString("data.leadUpsert.lead.id");

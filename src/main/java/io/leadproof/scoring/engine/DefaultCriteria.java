@@ -36,9 +36,9 @@ public final class DefaultCriteria {
     }
 
     /**
-     * Knock-out of leads whose contact data is INVALID (bounced, disposable, test or malformed email). Not yet part of
-     * {@link #spec}: the demo data and the test fixtures use RFC 2606 addresses ({@code x@acme.example}), which the
-     * checks rightly call test values (INVALID); they move to other domains first (docs/data-quality.md, "Left open").
+     * Knock-out of leads whose contact data is INVALID (bounced, disposable, test or malformed email); part of
+     * {@link #spec}. RFC 2606 addresses ({@code x@acme.example}) are INVALID test values: the demo and the test
+     * fixtures that qualify leads use other domains (docs/data-quality.md, "Criteria on data quality").
      */
     public static KnockoutRule invalidContactData() {
         return new KnockoutRule("invalid-contact-data", "Invalid contact data (bounced, disposable, test or malformed email)",
@@ -66,7 +66,8 @@ public final class DefaultCriteria {
                 new KnockoutRule("competitor-domain", "Competitor",
                         new Predicate(EMAIL_DOMAIN, null, IN, COMPETITOR_DOMAINS)),
                 new KnockoutRule("student", "Student or job seeker",
-                        Predicate.of(SENIORITY, EQUALS, "STUDENT"))),
+                        Predicate.of(SENIORITY, EQUALS, "STUDENT")),
+                invalidContactData()),
                 Thresholds.mql(MQL_THRESHOLD));
     }
 }

@@ -39,7 +39,7 @@ final class DealHistory {
     }
 
     String deal(End end, boolean demo, boolean budget) {
-        String email = prefix + "-" + (n++) + "@deals.example";
+        String email = prefix + "-" + (n++) + "@deals.contoso.com";
         String leadId = GraphQL.ok("mutation($e: String!, $b: BudgetStatus!) { leadUpsert(input: {email: $e, jobTitle: \"CTO\","
                 + " authority: DECISION_MAKER, budgetStatus: $b}) { lead { id } userErrors { code } } }",
                 Map.of("e", email, "b", budget ? "APPROVED" : "UNKNOWN")).getString("data.leadUpsert.lead.id");

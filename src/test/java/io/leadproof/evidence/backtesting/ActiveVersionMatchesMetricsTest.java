@@ -43,7 +43,7 @@ class ActiveVersionMatchesMetricsTest {
                 activities.add(random.nextBoolean() ? "DEMO_REQUESTED:BOFU" : "EBOOK_DOWNLOAD:TOFU");
             }
             var created = today.minusDays(1 + random.nextInt(2)).atStartOfDay(ZoneOffset.UTC).plusMinutes(random.nextInt(1440));
-            createdLead("gen" + i + "@metrics.example", titles[random.nextInt(titles.length)], budgets[random.nextInt(budgets.length)],
+            createdLead("gen" + i + "@metrics.contoso.com", titles[random.nextInt(titles.length)], budgets[random.nextInt(budgets.length)],
                     created.toOffsetDateTime().toString(), activities);
         }
         var metrics = GraphQL.ok("query($w: MetricsWindowInput!) { metrics(window: $w) { leads mqls handoffs } }",

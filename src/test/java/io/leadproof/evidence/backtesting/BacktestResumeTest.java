@@ -30,9 +30,9 @@ class BacktestResumeTest {
     @TestSecurity(user = "mia", roles = "marketing", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void a_backtest_left_by_a_dead_pod_is_taken_over_and_finished() {
         String version = BacktestStory.modelAndServedVersion()[1];
-        BacktestStory.lead("one@resume.example", "CTO", "APPROVED", null, "DEMO_REQUESTED:BOFU", "EBOOK_DOWNLOAD:TOFU");
-        BacktestStory.lead("two@resume.example", "Manager", null, null, "EBOOK_DOWNLOAD:TOFU");
-        BacktestStory.lead("three@resume.example", "Student", null, null);
+        BacktestStory.lead("one@resume.contoso.com", "CTO", "APPROVED", null, "DEMO_REQUESTED:BOFU", "EBOOK_DOWNLOAD:TOFU");
+        BacktestStory.lead("two@resume.contoso.com", "Manager", null, null, "EBOOK_DOWNLOAD:TOFU");
+        BacktestStory.lead("three@resume.contoso.com", "Student", null, null);
         Instant to = Instant.now().plusSeconds(1);
         UUID versionId = NodeId.parse("CriteriaVersion", version);
         UUID job = UUID.randomUUID();

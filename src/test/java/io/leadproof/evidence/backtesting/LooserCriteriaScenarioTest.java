@@ -54,10 +54,10 @@ class LooserCriteriaScenarioTest {
         threshold(loose, 30);
         publish(loose);
         for (int i = 0; i < 10; i++) {
-            handoffs.add(handoffOf(lead("strong" + i + "@looser.example", "CTO", "APPROVED", null, "DEMO_REQUESTED:BOFU", "EBOOK_DOWNLOAD:TOFU")));
+            handoffs.add(handoffOf(lead("strong" + i + "@looser.contoso.com", "CTO", "APPROVED", null, "DEMO_REQUESTED:BOFU", "EBOOK_DOWNLOAD:TOFU")));
         }
         for (int i = 0; i < 3; i++) {
-            String h = handoffOf(lead("nobudget" + i + "@looser.example", "CTO", "NONE", null, "DEMO_REQUESTED:BOFU"));
+            String h = handoffOf(lead("nobudget" + i + "@looser.contoso.com", "CTO", "NONE", null, "DEMO_REQUESTED:BOFU"));
             assertThat(h).as("a CTO with a demo request (30) qualified under the loose version").isNotNull();
             reject(h, "NO_BUDGET");
         }
@@ -94,7 +94,7 @@ class LooserCriteriaScenarioTest {
         assertThat(json.getInt(r + "newlyQualified.totalCount")).isEqualTo(3);
         assertThat(json.getList(r + "newlyQualified.rejectedByReason")).isEqualTo(List.of(Map.of("code", "NO_BUDGET", "count", 3)));
         assertThat(json.getList(r + "newlyQualified.edges.node.lead.email"))
-                .containsExactly("nobudget0@looser.example", "nobudget1@looser.example", "nobudget2@looser.example");
+                .containsExactly("nobudget0@looser.contoso.com", "nobudget1@looser.contoso.com", "nobudget2@looser.contoso.com");
     }
 
     @Test

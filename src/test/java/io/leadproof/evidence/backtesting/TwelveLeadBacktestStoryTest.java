@@ -74,18 +74,18 @@ class TwelveLeadBacktestStoryTest {
     void twelve_leads_arrive() {
         String demo = "DEMO_REQUESTED:BOFU";
         String ebook = "EBOOK_DOWNLOAD:TOFU";
-        leads.put("ann", lead("ann@twelve.example", "CTO", "APPROVED", null, demo, ebook));
-        leads.put("ben", lead("ben@twelve.example", "CTO", "APPROVED", null, demo, ebook));
-        leads.put("cat", lead("cat@twelve.example", "CEO", "APPROVED", null, demo, demo));
-        leads.put("dan", lead("dan@twelve.example", "VP Sales", "APPROVED", null, demo, ebook, ebook));
-        leads.put("eve", lead("eve@twelve.example", "CTO", "APPROVED", "INFLUENCER", demo, ebook));
-        leads.put("fay", lead("fay@twelve.example", "CTO", "APPROVED", "INFLUENCER", demo, demo));
-        leads.put("gus", lead("gus@twelve.example", "CTO", "APPROVED", null, demo));
-        leads.put("hal", lead("hal@twelve.example", "VP Marketing", "APPROVED", null, ebook, ebook));
-        leads.put("ivy", lead("ivy@twelve.example", "VP Finance", null, null, demo));
-        leads.put("jon", lead("jon@twelve.example", "CTO", null, null, ebook));
-        leads.put("kim", lead("kim@twelve.example", "Student", null, null, demo, demo));
-        leads.put("lee", lead("lee@twelve.example", "CTO", "APPROVED", null, ebook));
+        leads.put("ann", lead("ann@twelve.contoso.com", "CTO", "APPROVED", null, demo, ebook));
+        leads.put("ben", lead("ben@twelve.contoso.com", "CTO", "APPROVED", null, demo, ebook));
+        leads.put("cat", lead("cat@twelve.contoso.com", "CEO", "APPROVED", null, demo, demo));
+        leads.put("dan", lead("dan@twelve.contoso.com", "VP Sales", "APPROVED", null, demo, ebook, ebook));
+        leads.put("eve", lead("eve@twelve.contoso.com", "CTO", "APPROVED", "INFLUENCER", demo, ebook));
+        leads.put("fay", lead("fay@twelve.contoso.com", "CTO", "APPROVED", "INFLUENCER", demo, demo));
+        leads.put("gus", lead("gus@twelve.contoso.com", "CTO", "APPROVED", null, demo));
+        leads.put("hal", lead("hal@twelve.contoso.com", "VP Marketing", "APPROVED", null, ebook, ebook));
+        leads.put("ivy", lead("ivy@twelve.contoso.com", "VP Finance", null, null, demo));
+        leads.put("jon", lead("jon@twelve.contoso.com", "CTO", null, null, ebook));
+        leads.put("kim", lead("kim@twelve.contoso.com", "Student", null, null, demo, demo));
+        leads.put("lee", lead("lee@twelve.contoso.com", "CTO", "APPROVED", null, ebook));
     }
 
     @Test
@@ -155,11 +155,11 @@ class TwelveLeadBacktestStoryTest {
         assertThat(json.getDouble(d + "badLeadRate")).isCloseTo(0.1, within(1e-6));
 
         assertThat(json.getList(r + "newlyQualified.edges.node.lead.email"))
-                .containsExactly("gus@twelve.example", "hal@twelve.example", "lee@twelve.example");
+                .containsExactly("gus@twelve.contoso.com", "hal@twelve.contoso.com", "lee@twelve.contoso.com");
         assertThat(json.getList(r + "newlyQualified.edges.node.outcome")).containsExactly("REJECTED", "WON", "REJECTED");
         assertThat(json.getInt(r + "newlyQualified.totalCount")).isEqualTo(3);
         assertThat(json.getList(r + "newlyQualified.rejectedByReason")).isEqualTo(List.of(Map.of("code", "NO_BUDGET", "count", 2)));
-        assertThat(json.getList(r + "newlyExcluded.edges.node.lead.email")).containsExactly("eve@twelve.example", "fay@twelve.example");
+        assertThat(json.getList(r + "newlyExcluded.edges.node.lead.email")).containsExactly("eve@twelve.contoso.com", "fay@twelve.contoso.com");
         assertThat(json.getList(r + "newlyExcluded.edges.node.rejectionCode")).containsExactly("NO_AUTHORITY", null);
         assertThat(json.getList(r + "newlyExcluded.byOutcome")).isEqualTo(List.of(Map.of("outcome", "WON", "count", 1),
                 Map.of("outcome", "REJECTED", "count", 1)));

@@ -53,7 +53,7 @@ class DealTraitsAsOfHandoffTest {
     @Order(1)
     @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void revops_imports_a_won_deal_with_the_lead_as_it_was_and_the_crm_approves_the_budget_later() {
-        var won = deal("crm-deal-1", Map.of("externalId", "crm-lead-1", "email", "tess@crm.example", "jobTitle", "CTO",
+        var won = deal("crm-deal-1", Map.of("externalId", "crm-lead-1", "email", "tess@crm.contoso.com", "jobTitle", "CTO",
                 "budgetStatus", "UNKNOWN", "createdAt", NOW.minusDays(90).toString()));
         won.putAll(Map.of("acceptedAt", NOW.minusDays(59).toString(), "opportunityAt", NOW.minusDays(55).toString(),
                 "wonAt", NOW.minusDays(30).toString(), "wonAmount", Map.of("amount", "9000.00", "currency", "USD")));

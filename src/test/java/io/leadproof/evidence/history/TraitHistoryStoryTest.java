@@ -61,7 +61,7 @@ class TraitHistoryStoryTest {
     @TestSecurity(user = "mia", roles = "marketing", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void a_decision_maker_with_an_unknown_budget_is_handed_off_and_a_week_later_the_budget_is_approved() {
         start = Instant.now().plus(TestClock.offset()).minusSeconds(3600);
-        leadId = GraphQL.ok("mutation { leadUpsert(input: {email: \"ivy@history.example\", jobTitle: \"CTO\", authority: DECISION_MAKER}) { lead { id } } }")
+        leadId = GraphQL.ok("mutation { leadUpsert(input: {email: \"ivy@history.contoso.com\", jobTitle: \"CTO\", authority: DECISION_MAKER}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id");
         for (String id : List.of("ivy-demo", "ivy-trial")) {
             var json = GraphQL.ok("mutation($i: ActivitiesRecordInput!) { activitiesRecord(input: $i) { recordedCount } }",
@@ -72,7 +72,7 @@ class TraitHistoryStoryTest {
         assertThat(GraphQL.ok("query($id: ID!) { lead(id: $id) { lifecycleStage } }", Map.of("id", leadId)).getString("data.lead.lifecycleStage"))
                 .isEqualTo("HANDED_OFF");
         TestClock.travel(Duration.ofDays(7));
-        var approved = GraphQL.ok("mutation { leadUpsert(input: {email: \"ivy@history.example\", budgetStatus: APPROVED}) { lead { budgetStatus } userErrors { code } } }");
+        var approved = GraphQL.ok("mutation { leadUpsert(input: {email: \"ivy@history.contoso.com\", budgetStatus: APPROVED}) { lead { budgetStatus } userErrors { code } } }");
         assertThat(approved.getString("data.leadUpsert.lead.budgetStatus")).isEqualTo("APPROVED");
     }
 

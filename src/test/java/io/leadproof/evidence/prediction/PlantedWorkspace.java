@@ -47,7 +47,7 @@ public final class PlantedWorkspace {
                 logit = -logit;
             }
             boolean won = random.nextDouble() < 1 / (1 + Math.exp(-logit));
-            result.add(new Planted(prefix + "-" + i + "@planted.example", software ? "Software" : "Retail",
+            result.add(new Planted(prefix + "-" + i + "@planted.contoso.com", software ? "Software" : "Retail",
                     (int) Math.round(200 * Math.exp(employees)), won));
         }
         return result;

@@ -86,9 +86,9 @@ class CohortReaderStoryTest {
     void marketing_hands_four_leads_to_sam() {
         start = Instant.now().plus(TestClock.offset()).minus(Duration.ofHours(1));
         for (String name : List.of("won", "stalled", "rejected", "open")) {
-            leads.put(name, CohortStory.qualifyingLead(name + "@cohort.example", campaignId));
+            leads.put(name, CohortStory.qualifyingLead(name + "@cohort.contoso.com", campaignId));
         }
-        leads.put("cold", GraphQL.ok("mutation { leadUpsert(input: {email: \"cold@cohort.example\"}) { lead { id } } }")
+        leads.put("cold", GraphQL.ok("mutation { leadUpsert(input: {email: \"cold@cohort.contoso.com\"}) { lead { id } } }")
                 .getString("data.leadUpsert.lead.id"));
     }
 

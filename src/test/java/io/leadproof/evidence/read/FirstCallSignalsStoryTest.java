@@ -83,7 +83,7 @@ class FirstCallSignalsStoryTest {
     @TestSecurity(user = "mia", roles = "marketing", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void marketing_hands_a_lead_to_sam_and_may_not_change_the_taxonomy() {
         start = Instant.now().plus(TestClock.offset()).minusSeconds(60);
-        leadId = CohortStory.qualifyingLead("pia@signals.example", null);
+        leadId = CohortStory.qualifyingLead("pia@signals.contoso.com", null);
         handoffId = CohortStory.handoffOf(leadId);
         var denied = GraphQL.post("mutation { firstCallSignalCodeCreate(input: {code: \"MINE\", label: \"Mine\"}) { signal { code } } }");
         assertThat(denied.getString("errors[0].extensions.code")).isEqualTo("forbidden");

@@ -92,6 +92,22 @@ class DefaultCriteriaTest {
     }
 
     @Test
+    void invalidContactDataIsKnockedOutByTheDefaultModel() {
+        LeadSnapshot bounced = LeadSnapshot.builder().seniority(Seniority.C_LEVEL).budgetStatus(BudgetStatus.APPROVED)
+                .authority(Authority.DECISION_MAKER).emailDomain("acme.com")
+                .quality(new io.leadproof.scoring.engine.QualityFacts(io.leadproof.quality.QualityStatus.INVALID,
+                        List.of(io.leadproof.quality.QualityCode.EMAIL_BOUNCED))).build();
+        Score score = defaults.score(bounced, history, AS_OF);
+        assertThat(score.qualified()).isFalse();
+        assertThat(score.knockedOutBy()).containsExactly("invalid-contact-data");
+        LeadSnapshot suspect = LeadSnapshot.builder().seniority(Seniority.C_LEVEL).budgetStatus(BudgetStatus.APPROVED)
+                .authority(Authority.DECISION_MAKER).emailDomain("acme.com")
+                .quality(new io.leadproof.scoring.engine.QualityFacts(io.leadproof.quality.QualityStatus.SUSPECT,
+                        List.of(io.leadproof.quality.QualityCode.DUPLICATE))).build();
+        assertThat(defaults.score(suspect, history, AS_OF).knockedOutBy()).as("SUSPECT is no knock-out").isEmpty();
+    }
+
+    @Test
     void unsubscribingCostsPoints() {
         Score score = defaults.score(cto, List.of(activity(io.leadproof.lead.ActivityType.UNSUBSCRIBED, null, daysBefore(1))), AS_OF);
         assertThat(score.engagement()).isEqualTo(-10);
