@@ -68,23 +68,42 @@ public class PrivacyService {
             }
             Instant now = clock.instant();
             boolean first = !lead.isErased();
-            lead.erase(now); // no LeadsChanged event: rescoring would rewrite the scores the metrics and the audit keep
-            em.flush();
-            Map<String, Integer> scrubbed = em.unwrap(Session.class).doReturningWork(c -> {
-                try (var ps = c.prepareStatement("select privacy_scrub_erased_lead(?, ?)::text")) {
-                    ps.setString(1, ws);
-                    ps.setObject(2, leadId);
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return counts(rs.getString(1));
-                    }
-                }
-            });
-            var entry = PrivacyAuditRecord.of(PrivacyAction.ERASE, leadId, workspace.actor(), now, in.reason(), reference, scrubbed);
-            entry.persist();
+            var erased = eraseOne(ws, lead, now, in, reference);
+            // The records merged into this person (leadMerge) hold the same person's data under their own ids.
+            for (Object merged : em.createNativeQuery("""
+                    with recursive m(id) as (
+                        select id from lead where workspace_id = ?1 and merged_into = ?2
+                        union select l.id from lead l join m on l.merged_into = m.id where l.workspace_id = ?1)
+                    select id from m order by id""").setParameter(1, ws).setParameter(2, leadId).getResultList()) {
+                Lead other = Lead.<Lead>find("id", (UUID) merged).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                eraseOne(ws, other, now, in, reference);
+            }
+            var entry = erased.entry();
+            Map<String, Integer> scrubbed = erased.scrubbed();
             return new ErasePayload(new Erasure(NodeId.of("Lead", leadId), LeadExporter.utc(lead.erasedAt()), first, render(scrubbed),
                     NodeId.of("PrivacyAuditEntry", entry.id())), List.of());
         });
+    }
+
+    private Erased eraseOne(String ws, Lead lead, Instant now, PrivacyInputs.Erase in, String reference) {
+        lead.erase(now); // no LeadsChanged event: rescoring would rewrite the scores the metrics and the audit keep
+        em.flush();
+        Map<String, Integer> scrubbed = em.unwrap(Session.class).doReturningWork(c -> {
+            try (var ps = c.prepareStatement("select privacy_scrub_erased_lead(?, ?)::text")) {
+                ps.setString(1, ws);
+                ps.setObject(2, lead.id());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return counts(rs.getString(1));
+                }
+            }
+        });
+        var entry = PrivacyAuditRecord.of(PrivacyAction.ERASE, lead.id(), workspace.actor(), now, in.reason(), reference, scrubbed);
+        entry.persist();
+        return new Erased(entry, scrubbed);
+    }
+
+    private record Erased(PrivacyAuditRecord entry, Map<String, Integer> scrubbed) {
     }
 
     /** The export and its audit entry commit together: no export leaves without a trace. */

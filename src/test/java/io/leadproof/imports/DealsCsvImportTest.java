@@ -68,7 +68,7 @@ class DealsCsvImportTest {
     void the_deal_export_lands_through_deals_import_and_the_bad_rows_are_reported() {
         var leads = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < 10; i++) {
-            leads.add(Map.of("externalId", "csv-lead-" + i, "email", "buyer" + i + "@deals-csv.example",
+            leads.add(Map.of("externalId", "csv-lead-" + i, "email", "buyer" + i + "@deals-csv.contoso.com",
                     "createdAt", java.time.OffsetDateTime.now(ZoneOffset.UTC).minusDays(120).toString()));
         }
         GraphQL.ok("mutation($i: LeadsImportInput!) { leadsImport(input: $i) { userErrors { code } } }", Map.of("i", Map.of("leads", leads)));

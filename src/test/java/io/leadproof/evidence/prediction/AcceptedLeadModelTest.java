@@ -94,7 +94,7 @@ class AcceptedLeadModelTest {
         for (int i = from; i < to; i++) {
             boolean pain = i % 2 == 0;
             boolean won = RANDOM.nextDouble() < 1 / (1 + Math.exp(pain ? -3 : 3));
-            String email = "acc-" + i + "@accepted.example";
+            String email = "acc-" + i + "@accepted.contoso.com";
             String lead = GraphQL.ok("""
                     mutation($e: String!, $i: String!, $n: Int!) { leadUpsert(input: {email: $e, jobTitle: "CFO", budgetStatus: APPROVED,
                       industry: $i, employeeCount: $n}) { lead { id } } }""",

@@ -139,4 +139,27 @@ class LeadMergeStoryTest {
         var malformed = GraphQL.post(MERGE, Map.of("s", alan, "m", "gid://leadproof/Campaign/" + UUID.randomUUID()));
         assertThat(malformed.getString("errors[0].message")).contains("mergedId is not a Lead id");
     }
+
+    @Test
+    @Order(4)
+    @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
+    void erasing_the_survivor_erases_every_record_merged_into_it() {
+        String first = upsert(Map.of("email", "hedy.lamarr@frequency-hop.com", "firstName", "Hedy", "lastName", "Lamarr"));
+        String second = upsert(Map.of("email", "h.lamarr@frequency-hop.com", "firstName", "Hedy", "phone", "+4930123456"));
+        String third = upsert(Map.of("email", "hedy@frequency-hop.com", "firstName", "Hedy", "jobTitle", "Inventor"));
+        assertThat(merge(second, first).<String>getList("userErrors")).isEmpty();
+        assertThat(merge(third, second).<String>getList("userErrors")).as("a survivor merged on, into a third record").isEmpty();
+
+        var erased = GraphQL.ok("mutation($id: ID!) { leadErase(input: {leadId: $id, reason: DATA_SUBJECT_REQUEST}) {"
+                + " erasure { lead { id } } userErrors { code } } }", Map.of("id", third));
+        assertThat(erased.getList("data.leadErase.userErrors", Object.class)).isEmpty();
+        for (String id : List.of(first, second, third)) {
+            var l = GraphQL.ok("query($id: ID!) { lead(id: $id) { email firstName phone jobTitle } }", Map.of("id", id)).getMap("data.lead");
+            assertThat(l.get("firstName")).as("first name of %s", id).isNull();
+            assertThat(String.valueOf(l.get("email"))).as("email of %s", id).doesNotContain("frequency-hop");
+            assertThat(l.get("phone")).as("phone of %s", id).isNull();
+            var audit = GraphQL.ok("query($l: ID!) { privacyAudit(filter: {leadId: $l, actions: [ERASE]}) { totalCount } }", Map.of("l", id));
+            assertThat(audit.getInt("data.privacyAudit.totalCount")).as("one audit entry per erased record").isEqualTo(1);
+        }
+    }
 }
