@@ -50,17 +50,24 @@ final class SignalCountSql {
         time(q.from());
         time(q.to());
         time(q.asOf());
-        sql.append(" c as (select l.id as lead_id, m.moment, h.id as handoff_id, h.created_at as handed_off_at,")
-                .append(" t.email_normalized, t.annual_revenue, t.employee_count, t.industry, t.job_title, t.seniority, t.country,")
-                .append(" t.source, t.budget_status, t.budget_amount, t.authority, t.need, t.timeline, t.custom_attributes,")
-                .append(" cp.name as campaign, cp.channel, h.rejection_category, evidence_outcome(h.created_at, h.accepted_at,")
-                .append(" h.opportunity_at, h.won_at, h.lost_at, h.rejected_at, (select max(e.occurred_at) from handoff_event e")
-                .append(" where e.workspace_id = h.workspace_id and e.handoff_id = h.id and e.type = 'TOUCH_LOGGED'")
-                .append(" and e.occurred_at <= ?), ?, make_interval(secs => ?)) as kind")
-                .append(" from h join lead l on l.workspace_id = h.workspace_id and l.id = h.lead_id");
-        time(q.asOf());
+        // the outcome and the group first, from the handoff alone: traits are looked up only for the leads compared
+        sql.append(" x as (select h.*, evidence_outcome(h.created_at, h.accepted_at, h.opportunity_at, h.won_at, h.lost_at,")
+                .append(" h.rejected_at, tc.last_touch, ?, make_interval(secs => ?)) as kind from h left join lateral")
+                .append(" (select max(e.occurred_at) as last_touch from handoff_event e where e.workspace_id = h.workspace_id")
+                .append(" and e.handoff_id = h.id and e.type = 'TOUCH_LOGGED' and e.occurred_at <= ?) tc on true),")
+                .append(" hg as (select x.*, case when ");
         time(q.asOf());
         params.add((ps, i) -> ps.setDouble(i, q.stalledAfter().toSeconds()));
+        time(q.asOf());
+        group(a);
+        sql.append(" then true when ");
+        group(b);
+        sql.append(" then false end as in_a from x),");
+        sql.append(" g as materialized (select l.id as lead_id, m.moment, h.id as handoff_id, h.created_at as handed_off_at,")
+                .append(" t.email_normalized, t.annual_revenue, t.employee_count, t.industry, t.job_title, t.seniority, t.country,")
+                .append(" t.source, t.budget_status, t.budget_amount, t.authority, t.need, t.timeline, t.custom_attributes,")
+                .append(" cp.name as campaign, cp.channel, h.in_a")
+                .append(" from hg h join lead l on l.workspace_id = h.workspace_id and l.id = h.lead_id");
         Integer days = q.createdPlusDays();
         if (days != null) {
             sql.append(" cross join lateral (select l.created_at + make_interval(days => ?) as moment) m");
@@ -70,7 +77,7 @@ final class SignalCountSql {
         }
         sql.append(" cross join lateral (").append(LeadsAsOf.TRAITS_AT_MOMENT).append(") t")
                 .append(" left join campaign cp on cp.workspace_id = l.workspace_id and cp.id = t.campaign_id")
-                .append(" where l.workspace_id = ?");
+                .append(" where h.in_a is not null and l.workspace_id = ?");
         text(q.workspaceId());
         if (!f.leadIds().isEmpty()) {
             sql.append(" and l.id = any(?)");
@@ -92,11 +99,7 @@ final class SignalCountSql {
             sql.append(" and h.owner = any(?)");
             array("text", f.ownerIds().toArray());
         }
-        sql.append("), g as materialized (select * from (select c.*, case when ");
-        group(a);
-        sql.append(" then true when ");
-        group(b);
-        sql.append(" then false end as in_a from c) x where in_a is not null)");
+        sql.append(")");
         SignalFeatureSql.append(sql, bins, limit);
         text(q.workspaceId()); // first-call signals
         params.add((ps, i) -> ps.setDouble(i, q.firstCallWindow().toSeconds()));
@@ -111,7 +114,7 @@ final class SignalCountSql {
 
     /** Whether the row's outcome lies in the group (REJECTED by category when the group names categories). */
     private void group(OutcomeGroup g) {
-        sql.append("(c.kind = any(?) and (c.kind <> 'REJECTED' or cardinality(?::text[]) = 0 or c.rejection_category = any(?)))");
+        sql.append("(x.kind = any(?) and (x.kind <> 'REJECTED' or cardinality(?::text[]) = 0 or x.rejection_category = any(?)))");
         array("text", g.kinds().stream().map(Enum::name).toArray());
         Object[] categories = g.rejectedCategories().stream().map(Enum::name).toArray();
         array("text", categories);
