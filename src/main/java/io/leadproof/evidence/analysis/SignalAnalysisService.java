@@ -17,6 +17,8 @@ import io.leadproof.evidence.rejections.HandoffCase;
 import io.leadproof.evidence.read.CohortFilter;
 import io.leadproof.evidence.read.CohortQuery;
 import io.leadproof.evidence.read.CohortReader;
+import io.leadproof.evidence.read.SignalCountReader;
+import io.leadproof.evidence.core.SignalOptions;
 import io.leadproof.evidence.settings.EvidenceSettings;
 import io.leadproof.security.CurrentWorkspace;
 
@@ -32,6 +34,8 @@ public class SignalAnalysisService {
     @Inject
     CohortReader cohorts;
     @Inject
+    SignalCountReader counts;
+    @Inject
     EvidenceSettings settings;
     @Inject
     CurrentWorkspace workspace;
@@ -44,8 +48,23 @@ public class SignalAnalysisService {
 
     @Transactional
     public AnalysisTypes.Payload analyse(AnalysisRequest request) {
+        if (request.sampleSize() == null) {
+            return counted(request, clock.instant(), null);
+        }
         Cohort cohort = cohort(request);
         return AnalysisRun.run(request, cohort.leads(), cohort.firstCallWindow());
+    }
+
+    /**
+     * Whole groups: the candidate signals counted in the database (a few hundred grouped rows, docs/evidence.md), the
+     * deals read a page at a time as of {@code asOf}; {@code timeout} null: the reader's default.
+     */
+    private AnalysisTypes.Payload counted(AnalysisRequest request, Instant asOf, Duration timeout) {
+        CohortQuery query = query(request, asOf).withLimitPerOutcome(null);
+        SignalOptions options = AnalysisRun.options(query.firstCallWindow());
+        var counted = timeout == null ? counts.count(query, request.groupA(), request.groupB(), options)
+                : counts.count(query, request.groupA(), request.groupB(), options, timeout);
+        return AnalysisRun.counted(request, counted, query.firstCallWindow(), ids -> deals(request, asOf, ids));
     }
 
     @Transactional
@@ -57,6 +76,9 @@ public class SignalAnalysisService {
     /** The analysis with outcomes as of {@code asOf}, each statement allowed {@code timeout} (a job's). */
     @Transactional
     public AnalysisTypes.Payload analyse(AnalysisRequest request, Instant asOf, Duration timeout) {
+        if (request.sampleSize() == null) {
+            return counted(request, asOf, timeout);
+        }
         CohortQuery query = query(request, asOf);
         return AnalysisRun.run(request, cohorts.referenceLeads(query, timeout), query.firstCallWindow());
     }

@@ -26,8 +26,12 @@ record StoredAnalysis(OffsetDateTime from, OffsetDateTime to, String referenceMo
 
     static StoredAnalysis of(AnalysisTypes.AnalysisView view) {
         return new StoredAnalysis(view.from(), view.to(), view.referenceMoment(), view.groupA(), view.groupB(), view.candidates(),
-                view.signals(), view.dealsA().stream().map(ReferenceLead::leadId).toList(),
-                view.dealsB().stream().map(ReferenceLead::leadId).toList(), view.firstCallWindow().toSeconds());
+                view.signals(), ids(view.dealsA()), ids(view.dealsB()), view.firstCallWindow().toSeconds());
+    }
+
+    private static List<UUID> ids(List<ReferenceLead> deals) {
+        return deals instanceof io.leadproof.evidence.api.DealList known ? known.ids()
+                : deals.stream().map(ReferenceLead::leadId).toList();
     }
 
     String toJson() {

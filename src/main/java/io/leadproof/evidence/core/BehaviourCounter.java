@@ -51,6 +51,15 @@ final class BehaviourCounter {
         }
     }
 
+    /** The leads of each facet (BehaviourFacet order) of one type × stage, counted elsewhere (the database). */
+    void addCounts(ActivityType type, FunnelStage stage, long[] facetsA, long[] facetsB) {
+        int combo = type.ordinal() * STAGE_SLOTS + (stage == null ? STAGES.length : stage.ordinal());
+        for (BehaviourFacet facet : FACETS) {
+            a[combo * FACETS.length + facet.ordinal()] += (int) facetsA[facet.ordinal()];
+            b[combo * FACETS.length + facet.ordinal()] += (int) facetsB[facet.ordinal()];
+        }
+    }
+
     private boolean same(int slot, int other) {
         return a[slot] == a[other] && b[slot] == b[other];
     }

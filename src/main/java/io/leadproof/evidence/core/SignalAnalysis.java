@@ -52,14 +52,24 @@ public final class SignalAnalysis {
             sampleA.forEach(lead -> tally.add(lead, true));
             sampleB.forEach(lead -> tally.add(lead, false));
         }
-        SignalCounts counts = tally.counts();
+        return fromCounts(tally.counts(), groupA, groupB, moment, ids(sampleA), ids(sampleB));
+    }
+
+    /**
+     * The analysis of candidate signals counted elsewhere (the database's set-based counts of a whole cohort, or a
+     * {@link SignalTally}): the statistics, strongest first.
+     *
+     * @throws IllegalArgumentException when a group is empty
+     */
+    public static Result fromCounts(SignalCounts counts, OutcomeGroup groupA, OutcomeGroup groupB, ReferenceMoment moment,
+                                    List<UUID> sampleA, List<UUID> sampleB) {
         if (counts.nA() == 0 || counts.nB() == 0) {
             throw new IllegalArgumentException("both groups need decided leads: " + groupA.label() + " "
                     + counts.nA() + ", " + groupB.label() + " " + counts.nB());
         }
         List<SignalResult> results = new ArrayList<>(SignalStatistics.analyse(counts, Wording.of(groupA, groupB, moment)));
         results.sort(STRONGEST_FIRST);
-        return new Result(counts.nA(), counts.nB(), results, ids(sampleA), ids(sampleB));
+        return new Result(counts.nA(), counts.nB(), results, sampleA, sampleB);
     }
 
     /** Verdict, then q-value, then p-value, then key: the order an analyst reads them in. */

@@ -81,19 +81,40 @@ final class ValueCounter {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.<Integer>comparingInt(i -> -(a[i] + b[i])).thenComparing(values::get));
+        List<String> names = new ArrayList<>(order.length);
+        int[] sortedA = new int[order.length];
+        int[] sortedB = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            names.add(values.get(order[i]));
+            sortedA[i] = a[order[i]];
+            sortedB[i] = b[order[i]];
+        }
+        emitRanked(names, sortedA, sortedB, values.size(), knownA, knownB, multiValued, valueSignal, other, unknown, limit,
+                support, nA, nB, out);
+    }
+
+    /**
+     * The emission rule over values already ranked by count (descending, ties by value): the head of at most
+     * {@code limit} values with at least {@code support} leads each, the long tail ({@code other}, when given, every lead
+     * had one value and some value is left out of the head: {@code distinct} values in all), unknown (when given). The
+     * database's ranked counts (CountedSignals) go through the same rule; {@code ranked} may hold only the head.
+     */
+    static void emitRanked(List<String> ranked, int[] a, int[] b, int distinct, int knownA, int knownB, boolean multiValued,
+                           Function<String, SignalDefinition> valueSignal, SignalDefinition other, SignalDefinition unknown,
+                           int limit, int support, int nA, int nB, List<SignalCount> out) {
         int listedA = 0;
         int listedB = 0;
         int listed = 0;
-        for (int code : order) {
-            if (listed == limit || a[code] + b[code] < support) {
+        for (int i = 0; i < ranked.size(); i++) {
+            if (listed == limit || a[i] + b[i] < support) {
                 break;
             }
             listed++;
-            listedA += a[code];
-            listedB += b[code];
-            add(out, valueSignal.apply(values.get(code)), a[code], b[code], nA, nB);
+            listedA += a[i];
+            listedB += b[i];
+            add(out, valueSignal.apply(ranked.get(i)), a[i], b[i], nA, nB);
         }
-        if (other != null && !multiValued && listed < values.size()) {
+        if (other != null && !multiValued && listed < distinct) {
             add(out, other, knownA - listedA, knownB - listedB, nA, nB);
         }
         if (unknown != null) {

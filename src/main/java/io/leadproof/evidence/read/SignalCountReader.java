@@ -1,0 +1,123 @@
+package io.leadproof.evidence.read;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.leadproof.common.ReplicaReads;
+import io.leadproof.evidence.core.CountedSignals;
+import io.leadproof.evidence.core.OutcomeGroup;
+import io.leadproof.evidence.core.SignalCounts;
+import io.leadproof.evidence.core.SignalOptions;
+import io.leadproof.security.CurrentWorkspace;
+import io.quarkus.arc.Arc;
+
+/**
+ * Counts the candidate signals of a whole cohort in the database ({@link SignalCountSql}: one statement, a few hundred
+ * grouped rows) instead of reading every deal into the JVM; the JVM keeps the statistics. Reads as {@link CohortReader}
+ * does: through {@link ReplicaReads} (the read-only datasource when configured), bound to the workspace, JIT off, the
+ * evidence read's statement timeout (or a job's).
+ */
+@ApplicationScoped
+public class SignalCountReader {
+
+    @Inject
+    ReplicaReads reads;
+    @Inject
+    CurrentWorkspace workspace;
+    @Inject
+    CohortReadConfig config;
+    @Inject
+    io.leadproof.common.DatabaseConfig database;
+
+    /** The counts and each group's deals (lead id with its moment, in no particular order). */
+    public record Counted(SignalCounts counts, List<Deal> dealsA, List<Deal> dealsB) {
+    }
+
+    public record Deal(UUID leadId, Instant moment) {
+    }
+
+    public Counted count(CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options) {
+        Duration timeout = Arc.container().requestContext().isActive() && workspace.isJob() ? database.jobStatementTimeout()
+                : config.statementTimeout();
+        return count(q, a, b, options, timeout);
+    }
+
+    public Counted count(CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options, Duration timeout) {
+        if (Arc.container().requestContext().isActive()) {
+            String current = workspace.established();
+            if (current != null && !current.equals(q.workspaceId())) {
+                throw new IllegalArgumentException("the cohort's workspace is not the current one");
+            }
+        }
+        return reads.read(c -> read(c, q, a, b, options, timeout));
+    }
+
+    private static Counted read(Connection c, CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options,
+            Duration timeout) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        if (autoCommit) {
+            c.setAutoCommit(false);
+        }
+        try {
+            io.leadproof.security.WorkspaceConnectionSettings.bind(c, q.workspaceId());
+            try (var set = c.prepareStatement("select set_config('statement_timeout', ?, true), set_config('jit', 'off', true),"
+                    + " set_config('work_mem', '64MB', true)")) {
+                // work_mem: the sorts of a 200,000-lead cohort (distinct handoffs, first-call codes) stay in memory
+                set.setString(1, Long.toString(timeout.toMillis()));
+                set.execute();
+            }
+            List<CountedSignals.Row> rows = new ArrayList<>();
+            List<Deal> dealsA = new ArrayList<>();
+            List<Deal> dealsB = new ArrayList<>();
+            try (var ps = SignalCountSql.prepare(c, q, a, b, options.quantileBins(), options.maxValuesPerTrait());
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if ("d".equals(rs.getString(1))) {
+                        deals(rs, "A".equals(rs.getString(2)) ? dealsA : dealsB);
+                    } else {
+                        rows.add(new CountedSignals.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getDouble(10),
+                                rs.getDouble(11), longs(rs.getArray(12)), longs(rs.getArray(13))));
+                    }
+                }
+            }
+            return new Counted(CountedSignals.assemble(rows, options), dealsA, dealsB);
+        } finally {
+            if (autoCommit) {
+                c.rollback(); // read only
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void deals(ResultSet rs, List<Deal> out) throws SQLException {
+        UUID[] ids = (UUID[]) rs.getArray(14).getArray();
+        Long[] micros = (Long[]) rs.getArray(15).getArray();
+        for (int i = 0; i < ids.length; i++) {
+            long m = micros[i];
+            out.add(new Deal(ids[i], Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L)));
+        }
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Long[] values = (Long[]) array.getArray();
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+}
