@@ -56,7 +56,8 @@ $$;
 
 -- The outcome of a handoff as the row reads of evidence cohorts take it (evidence.read.CohortSql): kind by
 -- evidence_outcome, when it began by evidence_outcome_since, and for REJECTED only the handoff's reason code and
--- category. One row; inlined into the calling statement.
+-- category. One row; inlined into the calling statement. (evidence_outcome itself is not inlined, here or in the
+-- signal counts: timestamptz + interval is only stable.)
 create or replace function evidence_outcome_of(created timestamptz, accepted timestamptz, opportunity timestamptz,
         won timestamptz, lost timestamptz, rejected timestamptz, rejection_code text, rejection_category text,
         last_touch timestamptz, t timestamptz, stalled_after interval)
@@ -69,7 +70,8 @@ as $$
     select o.kind, evidence_outcome_since(o.kind, created, accepted, opportunity, won, lost, rejected, last_touch, t,
                                           stalled_after),
            case when o.kind = 'REJECTED' then rejection_code end, case when o.kind = 'REJECTED' then rejection_category end
-    from (select evidence_outcome(created, accepted, opportunity, won, lost, rejected, last_touch, t, stalled_after) as kind) o
+    from (select evidence_outcome(created, accepted, opportunity, won, lost, rejected, last_touch, t, stalled_after) as kind
+          offset 0) o -- offset 0: the outcome is computed once per row, not once per column that uses it
 $$;
 
 -- A custom attribute value (or list element) as the signal tally compares it: trimmed, lower case, null when blank
