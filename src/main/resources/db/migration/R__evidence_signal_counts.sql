@@ -1,10 +1,22 @@
--- The outcome of a handoff as of an instant t, in SQL: the rule of docs/evidence.md ("Outcomes") for the set-based
--- signal counts (evidence.read.SignalCountSql), which group a whole cohort by outcome without reading it into the JVM.
--- Only facts at or before t count. WON / LOST when the deal closed by t; REJECTED when rejected by t; STALLED when by
--- t it was accepted or an opportunity and its last stir (creation, acceptance, opportunity, the last logged touch, all
--- at or before t) is at least stalled_after before t; otherwise OPEN. last_touch is the latest logged touch at or
--- before t (the caller's max(occurred_at) over TOUCH_LOGGED events with occurred_at <= t).
--- evidence.core.Outcomes.asOf states the same rule for rows read one by one; SignalCountParityTest holds them equal.
+-- The outcome of a handoff as of an instant t, in SQL: the one home of the rule of docs/evidence.md ("Outcomes"), used
+-- by the set-based signal counts (evidence.read.SignalCountSql) and by the row reads of evidence cohorts
+-- (evidence.read.CohortSql: signal samples, rejection insights, backtests, trainings), which take the outcome, its
+-- start and its rejection reason from here as data. Only facts at or before t count. WON / LOST when the deal closed
+-- by t; REJECTED when rejected by t; STALLED when by t it was accepted or an opportunity and its last stir (creation,
+-- acceptance, opportunity, the last logged touch, all at or before t) is at least stalled_after before t; otherwise
+-- OPEN. last_touch is the latest logged touch at or before t (the caller's max(occurred_at) over TOUCH_LOGGED events
+-- with occurred_at <= t). EvidenceOutcomeSqlTest covers every case.
+create or replace function evidence_last_stir(created timestamptz, accepted timestamptz, opportunity timestamptz,
+        last_touch timestamptz, t timestamptz)
+    returns timestamptz
+    language sql
+    immutable
+    parallel safe
+as $$
+    select greatest(created, case when accepted <= t then accepted end, case when opportunity <= t then opportunity end,
+                    case when last_touch <= t then last_touch end)
+$$;
+
 create or replace function evidence_outcome(created timestamptz, accepted timestamptz, opportunity timestamptz,
         won timestamptz, lost timestamptz, rejected timestamptz, last_touch timestamptz, t timestamptz,
         stalled_after interval)
@@ -18,11 +30,48 @@ as $$
         when lost <= t then 'LOST'
         when rejected <= t then 'REJECTED'
         when (accepted <= t or opportunity <= t)
-            and greatest(created, case when accepted <= t then accepted end,
-                         case when opportunity <= t then opportunity end,
-                         case when last_touch <= t then last_touch end) + stalled_after <= t then 'STALLED'
+            and evidence_last_stir(created, accepted, opportunity, last_touch, t) + stalled_after <= t then 'STALLED'
         else 'OPEN'
     end
+$$;
+
+-- When the outcome evidence_outcome gave (same arguments) began: the close for WON / LOST, the rejection for
+-- REJECTED, the moment the quiet period ran out for STALLED, the handoff for OPEN (evidence.core.Outcome.since).
+create or replace function evidence_outcome_since(outcome text, created timestamptz, accepted timestamptz,
+        opportunity timestamptz, won timestamptz, lost timestamptz, rejected timestamptz, last_touch timestamptz,
+        t timestamptz, stalled_after interval)
+    returns timestamptz
+    language sql
+    immutable
+    parallel safe
+as $$
+    select case outcome
+        when 'WON' then won
+        when 'LOST' then lost
+        when 'REJECTED' then rejected
+        when 'STALLED' then evidence_last_stir(created, accepted, opportunity, last_touch, t) + stalled_after
+        when 'OPEN' then created
+    end
+$$;
+
+-- The outcome of a handoff as the row reads of evidence cohorts take it (evidence.read.CohortSql): kind by
+-- evidence_outcome, when it began by evidence_outcome_since, and for REJECTED only the handoff's reason code and
+-- category. One row; inlined into the calling statement. (evidence_outcome itself is not inlined, here or in the
+-- signal counts: timestamptz + interval is only stable.)
+create or replace function evidence_outcome_of(created timestamptz, accepted timestamptz, opportunity timestamptz,
+        won timestamptz, lost timestamptz, rejected timestamptz, rejection_code text, rejection_category text,
+        last_touch timestamptz, t timestamptz, stalled_after interval)
+    returns table (kind text, since timestamptz, code text, category text)
+    language sql
+    immutable
+    parallel safe
+    rows 1
+as $$
+    select o.kind, evidence_outcome_since(o.kind, created, accepted, opportunity, won, lost, rejected, last_touch, t,
+                                          stalled_after),
+           case when o.kind = 'REJECTED' then rejection_code end, case when o.kind = 'REJECTED' then rejection_category end
+    from (select evidence_outcome(created, accepted, opportunity, won, lost, rejected, last_touch, t, stalled_after) as kind
+          offset 0) o -- offset 0: the outcome is computed once per row, not once per column that uses it
 $$;
 
 -- A custom attribute value (or list element) as the signal tally compares it: trimmed, lower case, null when blank

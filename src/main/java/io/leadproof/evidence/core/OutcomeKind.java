@@ -2,7 +2,7 @@ package io.leadproof.evidence.core;
 
 import org.eclipse.microprofile.graphql.Description;
 
-/** What became of a handed-off lead as of an instant; see {@link Outcomes#asOf}. */
+/** What became of a handed-off lead as of an instant; decided by the SQL function {@code evidence_outcome}. */
 @Description("The outcome of a handed-off lead as of an instant (docs/evidence.md, \"Outcomes\").")
 public enum OutcomeKind {
     /** The deal closed won. */

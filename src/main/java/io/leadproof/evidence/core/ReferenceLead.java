@@ -24,7 +24,7 @@ import java.util.UUID;
  * @param campaign    the campaign the lead came from (name or id), null when none
  * @param channel     that campaign's channel, null when none
  * @param handedOffAt the handoff's creation, null when the lead was never handed off
- * @param outcome     the handoff's outcome as of the analysis ({@link Outcomes#asOf}), null when never handed off
+ * @param outcome     the handoff's outcome as of the analysis ({@code evidence_outcome} in SQL), null when never handed off
  */
 public record ReferenceLead(
         UUID leadId,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import io.leadproof.evidence.core.AsOf;
-import io.leadproof.evidence.core.Outcomes;
+import io.leadproof.evidence.core.Outcome;
 import io.leadproof.evidence.core.ReferenceMoment;
 
 /**
@@ -31,7 +31,7 @@ public record CohortQuery(String workspaceId, Instant from, Instant to, Referenc
             throw new IllegalArgumentException("the window [" + from + ", " + to + ") is empty");
         }
         moment = moment == null ? ReferenceMoment.atHandoff() : moment;
-        stalledAfter = stalledAfter == null ? Outcomes.DEFAULT_STALLED_AFTER : stalledAfter;
+        stalledAfter = stalledAfter == null ? Outcome.DEFAULT_STALLED_AFTER : stalledAfter;
         firstCallWindow = firstCallWindow == null ? AsOf.DEFAULT_FIRST_CALL_WINDOW : firstCallWindow;
         if (!stalledAfter.isPositive() || firstCallWindow.isNegative()) {
             throw new IllegalArgumentException("stalledAfter must be positive and firstCallWindow not negative");

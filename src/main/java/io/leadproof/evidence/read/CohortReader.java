@@ -13,8 +13,6 @@ import jakarta.inject.Inject;
 
 import io.leadproof.common.ReplicaReads;
 import io.leadproof.evidence.backtest.BacktestLead;
-import io.leadproof.evidence.core.Outcome;
-import io.leadproof.evidence.core.Outcomes;
 import io.leadproof.evidence.core.ReferenceLead;
 import io.leadproof.evidence.read.CohortSql.Part;
 import io.leadproof.evidence.read.CohortSql.Shape;
@@ -25,7 +23,7 @@ import io.quarkus.arc.Arc;
 /**
  * The one reader of evidence cohorts (docs/evidence.md): handed-off leads as of their reference moment with their
  * outcomes, handoff cases for rejection insights, and backtest cohorts, each one set-based statement (see
- * {@link CohortSql}). Traits come from {@link LeadsAsOf}, outcomes from {@link Outcomes#asOf}, imported handoffs
+ * {@link CohortSql}). Traits come from {@link LeadsAsOf}, outcomes from the SQL function {@code evidence_outcome} (their one home), imported handoffs
  * included. Runs for {@link CohortQuery#workspaceId()}, which must be the workspace of the current request or job,
  * on the read-only datasource when one is configured ({@link ReplicaReads}). Cohorts of handed-off leads are read in
  * {@link CohortReadConfig#partitions()} parts at once ({@link PartedRead}).
@@ -157,9 +155,5 @@ public class CohortReader {
                 throw new IllegalArgumentException("the cohort's workspace is not the current one");
             }
         }
-    }
-
-    static Outcome outcome(CohortRow row, CohortQuery q) {
-        return row.facts() == null ? null : Outcomes.asOf(row.facts(), q.asOf(), q.stalledAfter());
     }
 }

@@ -22,7 +22,7 @@ final class CohortRecords {
     }
 
     static ReferenceLead referenceLead(CohortRow row, CohortQuery q) throws SQLException {
-        Outcome outcome = CohortReader.outcome(row, q);
+        Outcome outcome = row.outcome();
         return new ReferenceLead(row.leadId(), row.moment(), row.traits(), row.campaign(), row.channel(),
                 aggregates(row.activityColumns()), row.facts() == null ? null : row.facts().createdAt(), row.signals(), outcome);
     }
@@ -46,7 +46,7 @@ final class CohortRecords {
 
     static BacktestLead backtestLead(CohortRow row, CohortQuery q) throws SQLException {
         return new BacktestLead(row.leadId(), row.moment(), row.traits(), row.campaign(), row.channel(), facts(row.activityColumns()),
-                CohortReader.outcome(row, q), row.facts() == null ? null : row.facts().createdAt(), row.owner(), Double.NaN);
+                row.outcome(), row.facts() == null ? null : row.facts().createdAt(), row.owner(), Double.NaN);
     }
 
     private static boolean by(Instant fact, Instant t) {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The set-based reads of {@link CohortReader}: one statement per cohort, every lead with its handoff facts, its
  * traits as of its reference moment, its campaign, its logged touches, its first-call signals and its activities up
- * to the moment, each an array aggregated in a lateral subquery (one index range per lead). The column order is
+ * to the moment, each an array aggregated in a lateral subquery (one index range per lead), and the handoff's
+ * outcome as of asOf from {@code evidence_outcome} (its one home, R__evidence_signal_counts.sql). The column order is
  * {@link CohortRows}'.
  */
 final class CohortSql {
@@ -56,8 +57,9 @@ final class CohortSql {
         var f = q.filter();
         sql.append("select l.id, l.created_at, m.moment, h.id, h.created_at, h.accepted_at, h.opportunity_at, h.won_at,")
                 .append(" h.lost_at, h.rejected_at, h.rejection_code, h.rejection_category, h.owner, coalesce(h.imported, false),")
-                .append(" tc.touches, c.name, c.channel, ").append(LeadsAsOf.TRAIT_COLUMNS)
-                .append(", act.types, act.stages, act.counts, act.lasts, act.tags, rk.keys, rk.labels, sg.codes, sg.logged")
+                .append(" oc.kind, c.name, c.channel, ").append(LeadsAsOf.TRAIT_COLUMNS)
+                .append(", act.types, act.stages, act.counts, act.lasts, act.tags, rk.keys, rk.labels, sg.codes, sg.logged,")
+                .append(" oc.since, oc.code, oc.category")
                 .append(" from ");
         if (shape == Shape.BACKTEST) {
             sql.append("lead l left join lateral (select ").append(HANDOFF_COLUMNS).append(" from handoff h")
@@ -81,9 +83,12 @@ final class CohortSql {
         }
         momentAndTraits(shape, q);
         sql.append(" left join campaign c on c.workspace_id = l.workspace_id and c.id = t.campaign_id")
-                .append(" left join lateral (select array_agg(e.occurred_at) as touches from handoff_event e")
-                .append(" where e.workspace_id = l.workspace_id and e.handoff_id = h.id and e.type = 'TOUCH_LOGGED') tc on true")
-                .append(" left join lateral (select array_agg(s.code order by s.logged_at, s.code) as codes,")
+                .append(" left join lateral (select max(e.occurred_at) as last_touch from handoff_event e")
+                .append(" where e.workspace_id = l.workspace_id and e.handoff_id = h.id and e.type = 'TOUCH_LOGGED'")
+                .append(" and e.occurred_at <= ?) tc on true");
+        time(q.asOf());
+        outcome(q);
+        sql.append(" left join lateral (select array_agg(s.code order by s.logged_at, s.code) as codes,")
                 .append(" array_agg(s.logged_at order by s.logged_at, s.code) as logged from handoff_touch_signal s")
                 .append(" where s.workspace_id = l.workspace_id and s.handoff_id = h.id) sg on true")
                 .append(" left join lateral (select array_agg(x->>'ruleKey') as keys, array_agg(x->>'ruleLabel') as labels")
@@ -136,6 +141,16 @@ final class CohortSql {
             time(q.asOf());
         }
         sql.append(" cross join lateral (").append(LeadsAsOf.TRAITS_AT_MOMENT).append(") t");
+    }
+
+    /** The handoff's outcome as of asOf by {@code evidence_outcome_of} (R__evidence_signal_counts.sql, the one home of
+     *  the rule), when it began and, for REJECTED, its reason: null for a lead without a handoff. */
+    private void outcome(CohortQuery q) {
+        sql.append(" left join lateral evidence_outcome_of(h.created_at, h.accepted_at, h.opportunity_at, h.won_at, h.lost_at,")
+                .append(" h.rejected_at, h.rejection_code, h.rejection_category, tc.last_touch, ?, make_interval(secs => ?)) oc")
+                .append(" on h.id is not null");
+        time(q.asOf());
+        params.add((ps, i) -> ps.setDouble(i, q.stalledAfter().toSeconds()));
     }
 
     private void activities(boolean facts) {

@@ -3,7 +3,7 @@ package io.leadproof.evidence.settings;
 import java.time.Duration;
 
 import io.leadproof.evidence.core.AsOf;
-import io.leadproof.evidence.core.Outcomes;
+import io.leadproof.evidence.core.Outcome;
 
 /**
  * A workspace's evidence settings: {@code stalledAfterDays} (an accepted handoff or opportunity with no progress and
@@ -13,7 +13,7 @@ import io.leadproof.evidence.core.Outcomes;
 public record WorkspaceEvidenceSettings(int stalledAfterDays, int firstCallWindowDays) {
 
     public static final WorkspaceEvidenceSettings DEFAULTS = new WorkspaceEvidenceSettings(
-            (int) Outcomes.DEFAULT_STALLED_AFTER.toDays(), (int) AsOf.DEFAULT_FIRST_CALL_WINDOW.toDays());
+            (int) Outcome.DEFAULT_STALLED_AFTER.toDays(), (int) AsOf.DEFAULT_FIRST_CALL_WINDOW.toDays());
 
     public Duration stalledAfter() {
         return Duration.ofDays(stalledAfterDays);

@@ -84,7 +84,7 @@ class SignalCountParityTest {
             OffsetDateTime handed = NOW.minusDays(40 + r.nextInt(150)).minusMinutes(r.nextInt(600));
             Map<String, Object> lead = new HashMap<>();
             lead.put("externalId", "p-" + i);
-            lead.put("email", "p" + i + "@" + (r.nextInt(4) == 0 ? "Big.example" : "d" + r.nextInt(8) + ".example"));
+            lead.put("email", "p" + i + "@" + (r.nextInt(4) == 0 ? "Big.contoso.com" : "d" + r.nextInt(8) + ".contoso.com"));
             lead.put("createdAt", handed.minusDays(5 + r.nextInt(20)).toString());
             lead.put("jobTitle", TITLES[Math.min(TITLES.length - 1, (int) Math.abs(r.nextGaussian() * 8))]);
             if (r.nextInt(5) > 0) {
