@@ -165,9 +165,10 @@ public class DealsImportService {
         }
         var outcome = deals.land(plan, lead, reason.orElse(null), version.get(), workspaces.current().reportingCurrency(), workspace.actor());
         if (outcome.error() != null) {
-            QuarkusTransaction.setRollbackOnly();
+            // thrown, not marked rollback-only: a rollback-only commit throws, and the row would read as a CONFLICT
             var e = outcome.error();
-            return new RowResult(null, List.of(UserError.of(e.code(), e.getMessage(), "deals", index, e.field() == null || e.field().equals("handoffId") ? "externalDealId" : e.field())));
+            throw new RowRefused(List.of(UserError.of(e.code(), e.getMessage(), "deals", index,
+                    e.field() == null || e.field().equals("handoffId") ? "externalDealId" : e.field())));
         }
         return new RowResult(HandoffView.of(outcome.handoff(), false), List.of());
     }

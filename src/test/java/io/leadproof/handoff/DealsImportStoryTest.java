@@ -56,10 +56,11 @@ class DealsImportStoryTest {
 
         var json = GraphQL.ok(IMPORT, Map.of("i", Map.of("deals", batch())));
         assertThat(json.getList("data.dealsImport.userErrors.code")).containsExactly("NOT_FOUND", "IN_FUTURE", "CONFLICTING_OUTCOMES",
-                "UNKNOWN_REASON", "UNKNOWN_SIGNAL");
+                "UNKNOWN_REASON", "UNKNOWN_SIGNAL", "OUT_OF_ORDER");
         assertThat(json.getList("data.dealsImport.userErrors.field", List.class)).containsExactly(
                 List.of("deals", "41", "leadExternalId"), List.of("deals", "42", "handedOffAt"), List.of("deals", "43", "lostAt"),
-                List.of("deals", "44", "rejectionReasonCode"), List.of("deals", "45", "firstCallSignals", "0"));
+                List.of("deals", "44", "rejectionReasonCode"), List.of("deals", "45", "firstCallSignals", "0"),
+                List.of("deals", "46", "handedOffAt"));
         List<Map<String, Object>> handoffs = json.getList("data.dealsImport.handoffs");
         assertThat(handoffs).hasSize(41).allSatisfy(h -> {
             assertThat(h.get("imported")).isEqualTo(true);
@@ -166,6 +167,9 @@ class DealsImportStoryTest {
         var signal = deal(45, NOW.minusDays(100));
         signal.putAll(Map.of("firstCallAt", NOW.minusDays(99).toString(), "firstCallSignals", List.of("NOT_A_SIGNAL")));
         rows.add(signal);
+        var beforeTheLead = deal(46, NOW.minusDays(300)); // the lead was created 200 days ago: the rule's own code, not a conflict
+        beforeTheLead.put("leadExternalId", "crm-lead-44");
+        rows.add(beforeTheLead);
         return rows;
     }
 
