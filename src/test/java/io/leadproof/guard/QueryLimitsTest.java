@@ -256,7 +256,9 @@ class QueryLimitsTest {
             Map.entry("LeadsImportInput.rows", "500 rows (BATCH_TOO_LARGE)"),
             Map.entry("LeadImportRowInput.customAttributes", "50 entries (TOO_MANY)"),
             Map.entry("LeadFilter.customAttributes", "20 conditions (TOO_MANY)"),
-            Map.entry("CustomAttributeConditionInput.values", "100 values (INVALID_VALUES)"));
+            Map.entry("CustomAttributeConditionInput.values", "100 values (INVALID_VALUES)"),
+            Map.entry("HandoffFilter.states", "enum, deduplicated"),
+            Map.entry("PrivacyAuditFilter.actions", "enum, deduplicated"));
 
     @Test
     void every_list_input_has_a_cap() {

@@ -56,8 +56,8 @@ class ColumnMappingTest {
         assertThat(noIdentity.problems()).containsExactly("columns: map one of [externalId, email]");
         assertThat(activity.problems()).containsExactly("columns: map type", "columns: map occurredAt",
                 "columns: map one of [leadId, leadExternalId, leadEmail]");
-        var deal = new ColumnMapping("m", ImportKind.DEALS, List.of(ColumnRule.field("Id", "dealId"), ColumnRule.field("Name", "name"),
-                ColumnRule.field("Stage", "outcome"), ColumnRule.field("Lead", "leadEmail"),
+        var deal = new ColumnMapping("m", ImportKind.DEALS, List.of(ColumnRule.field("Id", "externalDealId"), ColumnRule.field("Name", "opportunityName"),
+                ColumnRule.field("Handed off", "handedOffAt"), ColumnRule.field("Lead", "leadEmail"),
                 ColumnRule.attribute("Region", "region", AttributeType.TEXT)), null, null, null, null);
         assertThat(deal.problems()).containsExactly("columns[4].attribute: deals have no custom attributes");
     }

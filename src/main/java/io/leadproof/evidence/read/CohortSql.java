@@ -3,9 +3,6 @@ package io.leadproof.evidence.read;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The set-based reads of {@link CohortReader}: one statement per cohort, every lead with its handoff facts, its
@@ -14,7 +11,7 @@ import java.util.List;
  * outcome as of asOf from {@code evidence_outcome} (its one home, R__evidence_signal_counts.sql). The column order is
  * {@link CohortRows}'.
  */
-final class CohortSql {
+final class CohortSql extends BoundSql {
 
     /** What a statement reads. */
     enum Shape {
@@ -30,12 +27,6 @@ final class CohortSql {
             + " case when h.state = 'WON' then h.closed_at end as won_at, case when h.state = 'LOST' then h.closed_at end as lost_at,"
             + " h.rejected_at, h.rejection_code, h.rejection_category, h.owner, h.version_id, h.contributions, h.imported";
 
-    private final List<Binder> params = new ArrayList<>();
-    private final StringBuilder sql = new StringBuilder();
-
-    private interface Binder {
-        void bind(PreparedStatement ps, int index) throws SQLException;
-    }
 
     /** Part {@code index} of {@code count} of a cohort: the leads whose id hashes to it (count 1: all). */
     record Part(int index, int count) {
@@ -46,11 +37,7 @@ final class CohortSql {
             boolean activityFacts, Part part) throws SQLException {
         var s = new CohortSql();
         s.build(shape, q, includeNeverHandedOff, activityFacts, part);
-        PreparedStatement ps = c.prepareStatement(s.sql.toString());
-        for (int i = 0; i < s.params.size(); i++) {
-            s.params.get(i).bind(ps, i + 1);
-        }
-        return ps;
+        return s.prepareOn(c);
     }
 
     private void build(Shape shape, CohortQuery q, boolean includeNeverHandedOff, boolean activityFacts, Part part) {
@@ -105,26 +92,7 @@ final class CohortSql {
                 sql.append(" and h.id is not null");
             }
         }
-        if (!f.leadIds().isEmpty()) {
-            sql.append(" and l.id = any(?)");
-            array("uuid", f.leadIds().toArray());
-        }
-        if (!f.campaignIds().isEmpty()) {
-            sql.append(" and t.campaign_id = any(?)");
-            array("uuid", f.campaignIds().toArray());
-        }
-        if (!f.sources().isEmpty()) {
-            sql.append(" and t.source = any(?)");
-            array("text", f.sources().stream().map(Enum::name).toArray());
-        }
-        if (!f.criteriaVersionIds().isEmpty()) {
-            sql.append(" and h.version_id = any(?)");
-            array("uuid", f.criteriaVersionIds().toArray());
-        }
-        if (!f.ownerIds().isEmpty()) {
-            sql.append(" and h.owner = any(?)");
-            array("text", f.ownerIds().toArray());
-        }
+        filter(f);
         sql.append(shape == Shape.BACKTEST ? " order by l.created_at, l.id" : " order by h.created_at, l.id, h.id");
     }
 
@@ -171,15 +139,6 @@ final class CohortSql {
         }
     }
 
-    private void text(String value) {
-        params.add((ps, i) -> ps.setString(i, value));
-    }
 
-    private void time(java.time.Instant value) {
-        params.add((ps, i) -> ps.setTimestamp(i, Timestamp.from(value)));
-    }
 
-    private void array(String type, Object[] values) {
-        params.add((ps, i) -> ps.setArray(i, ps.getConnection().createArrayOf(type, values)));
-    }
 }

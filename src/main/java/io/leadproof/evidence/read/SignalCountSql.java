@@ -3,9 +3,6 @@ package io.leadproof.evidence.read;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.leadproof.evidence.core.OutcomeGroup;
 
@@ -19,24 +16,14 @@ import io.leadproof.evidence.core.OutcomeGroup;
  * custom attributes, and each group's lead ids with their moments (for the deals connections). The feature parts are
  * {@link SignalFeatureSql}'s; the rows are turned into counts by {@code evidence.core.CountedSignals}.
  */
-final class SignalCountSql {
+final class SignalCountSql extends BoundSql {
 
-    private final List<Binder> params = new ArrayList<>();
-    private final StringBuilder sql = new StringBuilder();
-
-    private interface Binder {
-        void bind(PreparedStatement ps, int index) throws SQLException;
-    }
 
     static PreparedStatement prepare(Connection c, CohortQuery q, OutcomeGroup a, OutcomeGroup b, int bins, int limit)
             throws SQLException {
         var s = new SignalCountSql();
         s.build(q, a, b, bins, limit);
-        PreparedStatement ps = c.prepareStatement(s.sql.toString());
-        for (int i = 0; i < s.params.size(); i++) {
-            s.params.get(i).bind(ps, i + 1);
-        }
-        return ps;
+        return s.prepareOn(c);
     }
 
     private void build(CohortQuery q, OutcomeGroup a, OutcomeGroup b, int bins, int limit) {
@@ -79,26 +66,7 @@ final class SignalCountSql {
                 .append(" left join campaign cp on cp.workspace_id = l.workspace_id and cp.id = t.campaign_id")
                 .append(" where h.in_a is not null and l.workspace_id = ?");
         text(q.workspaceId());
-        if (!f.leadIds().isEmpty()) {
-            sql.append(" and l.id = any(?)");
-            array("uuid", f.leadIds().toArray());
-        }
-        if (!f.campaignIds().isEmpty()) {
-            sql.append(" and t.campaign_id = any(?)");
-            array("uuid", f.campaignIds().toArray());
-        }
-        if (!f.sources().isEmpty()) {
-            sql.append(" and t.source = any(?)");
-            array("text", f.sources().stream().map(Enum::name).toArray());
-        }
-        if (!f.criteriaVersionIds().isEmpty()) {
-            sql.append(" and h.version_id = any(?)");
-            array("uuid", f.criteriaVersionIds().toArray());
-        }
-        if (!f.ownerIds().isEmpty()) {
-            sql.append(" and h.owner = any(?)");
-            array("text", f.ownerIds().toArray());
-        }
+        filter(f);
         sql.append(")");
         SignalFeatureSql.append(sql, bins, limit);
         text(q.workspaceId()); // first-call signals
@@ -121,15 +89,6 @@ final class SignalCountSql {
         array("text", categories);
     }
 
-    private void text(String value) {
-        params.add((ps, i) -> ps.setString(i, value));
-    }
 
-    private void time(java.time.Instant value) {
-        params.add((ps, i) -> ps.setTimestamp(i, Timestamp.from(value)));
-    }
 
-    private void array(String type, Object[] values) {
-        params.add((ps, i) -> ps.setArray(i, ps.getConnection().createArrayOf(type, values)));
-    }
 }
