@@ -19,27 +19,43 @@ final class LeadRefs {
     private final Map<String, UUID> byExternalId = new HashMap<>();
     private final Map<String, UUID> byEmail = new HashMap<>();
 
+    /**
+     * The referenced leads, each with the lead that holds it now: itself, or for a record merged away (leadMerge) the
+     * survivor at the end of its merge chain, so a client still sending the old id lands its facts where they count.
+     */
+    private static final String FOLLOWING_MERGES = """
+            with recursive asked as (
+                select id, external_id, email_normalized, merged_into from lead
+                 where workspace_id = ? and erased_at is null and (id = any(?) or external_id = any(?) or email_normalized = any(?))),
+            chain (asked, at, next, hops) as (
+                select id, id, merged_into, 0 from asked
+                union all
+                select c.asked, l.id, l.merged_into, c.hops + 1 from chain c join lead l on l.workspace_id = ? and l.id = c.next
+                 where c.hops < 32)
+            select a.id, a.external_id, a.email_normalized, c.at from asked a join chain c on c.asked = a.id and c.next is null""";
+
     static LeadRefs resolve(EntityManager em, String workspace, List<UUID> ids, List<String> externalIds, List<String> emails) {
         var refs = new LeadRefs();
         if (ids.isEmpty() && externalIds.isEmpty() && emails.isEmpty()) {
             return refs;
         }
         em.unwrap(Session.class).doWork(c -> {
-            try (var ps = c.prepareStatement("select id, external_id, email_normalized from lead where workspace_id = ?"
-                    + " and erased_at is null and (id = any(?) or external_id = any(?) or email_normalized = any(?))")) {
+            try (var ps = c.prepareStatement(FOLLOWING_MERGES)) {
                 ps.setString(1, workspace);
                 ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
                 ps.setArray(3, c.createArrayOf("text", externalIds.toArray()));
                 ps.setArray(4, c.createArrayOf("text", emails.toArray()));
+                ps.setString(5, workspace);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        UUID id = rs.getObject(1, UUID.class);
-                        refs.byId.put(id, id);
+                        UUID asked = rs.getObject(1, UUID.class);
+                        UUID lead = rs.getObject(4, UUID.class);
+                        refs.byId.put(asked, lead);
                         if (rs.getString(2) != null) {
-                            refs.byExternalId.put(rs.getString(2), id);
+                            refs.byExternalId.put(rs.getString(2), lead);
                         }
                         if (rs.getString(3) != null) {
-                            refs.byEmail.put(rs.getString(3), id);
+                            refs.byEmail.put(rs.getString(3), lead);
                         }
                     }
                 }

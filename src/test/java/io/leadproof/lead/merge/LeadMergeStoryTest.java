@@ -162,4 +162,20 @@ class LeadMergeStoryTest {
             assertThat(audit.getInt("data.privacyAudit.totalCount")).as("one audit entry per erased record").isEqualTo(1);
         }
     }
+
+    @Test
+    @Order(5)
+    void an_activity_sent_to_the_merged_id_lands_on_the_survivor() {
+        String old = upsert(Map.of("email", "katherine.johnson@orbit-math.com", "firstName", "Katherine"));
+        String survivor = upsert(Map.of("email", "k.johnson@orbit-math.com", "firstName", "Katherine", "lastName", "Johnson"));
+        assertThat(merge(survivor, old).<String>getList("userErrors")).isEmpty();
+
+        visits(old, "after-merge", 2); // a tracking snippet that still carries the old id
+        @SuppressWarnings("unchecked")
+        var onSurvivor = (Map<String, Object>) lead(survivor).get("activities");
+        assertThat((List<?>) onSurvivor.get("edges")).as("the visits count where the person is now").hasSize(2);
+        @SuppressWarnings("unchecked")
+        var onTombstone = (Map<String, Object>) lead(old).get("activities");
+        assertThat((List<?>) onTombstone.get("edges")).isEmpty();
+    }
 }
