@@ -142,13 +142,14 @@ public class CohortReader {
     }
 
     /** A job's statement timeout in a job, the analysis read's in a request. */
-    private Duration defaultTimeout() {
+    /** The evidence read's statement timeout, or a job's when a job reads. */
+    Duration defaultTimeout() {
         return Arc.container().requestContext().isActive() && workspace.isJob() ? database.jobStatementTimeout()
                 : config.statementTimeout();
     }
 
     /** A request or job bound to one workspace never reads another's cohort. */
-    private void requireCurrentWorkspace(String workspaceId) {
+    void requireCurrentWorkspace(String workspaceId) {
         if (Arc.container().requestContext().isActive()) {
             String current = workspace.established();
             if (current != null && !current.equals(workspaceId)) {

@@ -18,8 +18,6 @@ import io.leadproof.evidence.core.CountedSignals;
 import io.leadproof.evidence.core.OutcomeGroup;
 import io.leadproof.evidence.core.SignalCounts;
 import io.leadproof.evidence.core.SignalOptions;
-import io.leadproof.security.CurrentWorkspace;
-import io.quarkus.arc.Arc;
 
 /**
  * Counts the candidate signals of a whole cohort in the database ({@link SignalCountSql}: one statement, a few hundred
@@ -33,11 +31,7 @@ public class SignalCountReader {
     @Inject
     ReplicaReads reads;
     @Inject
-    CurrentWorkspace workspace;
-    @Inject
-    CohortReadConfig config;
-    @Inject
-    io.leadproof.common.DatabaseConfig database;
+    CohortReader cohorts;
 
     /** The counts and each group's deals (lead id with its moment, in no particular order). */
     public record Counted(SignalCounts counts, List<Deal> dealsA, List<Deal> dealsB) {
@@ -47,18 +41,11 @@ public class SignalCountReader {
     }
 
     public Counted count(CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options) {
-        Duration timeout = Arc.container().requestContext().isActive() && workspace.isJob() ? database.jobStatementTimeout()
-                : config.statementTimeout();
-        return count(q, a, b, options, timeout);
+        return count(q, a, b, options, cohorts.defaultTimeout());
     }
 
     public Counted count(CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options, Duration timeout) {
-        if (Arc.container().requestContext().isActive()) {
-            String current = workspace.established();
-            if (current != null && !current.equals(q.workspaceId())) {
-                throw new IllegalArgumentException("the cohort's workspace is not the current one");
-            }
-        }
+        cohorts.requireCurrentWorkspace(q.workspaceId());
         return reads.read(c -> read(c, q, a, b, options, timeout));
     }
 
