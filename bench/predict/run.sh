@@ -14,29 +14,16 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 export BENCH_OUT="${BENCH_OUT:-$HERE/results}"
 source "$HERE/../scoring/lib.sh"
+source "$HERE/../backtest/history.sh"
 trap app_stop EXIT
 SIZES="${BENCH_SIZES:-100000 1000000}"
 : >"$BENCH_OUT/predict.jsonl"
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; load average $(loadavg)"
 token >/dev/null || { echo "no token from Keycloak: start it with src/ops/keycloak.sh start" >&2; exit 2; }
-if ! psql -X -Atc "select 1 from pg_database where datname = '$BENCH_DB'" -d postgres | grep -q 1; then
-  psql -X -qc "create database $BENCH_DB" -d postgres
-fi
 MODEL='query($id: ID!) { predictiveModel(id: $id) { status reason predictedLeads evaluation { auc holdoutLeads } } }'
 
 for n in $SIZES; do
-  app_start "$BENCH_OUT/app-setup.log"
-  gql "$(token)" '{ viewer { workspace { id } } }' >/dev/null
-  app_stop
-  have=$(psql -X -Atc "select count(*) from lead where workspace_id = '$BENCH_WS'" -d "$BENCH_DB")
-  if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$have" = "$n" ]; then
-    log "reusing the $n leads of $BENCH_DB"
-  else
-    log "generating $n leads, $((n * 5)) activities and their handoffs"
-    BENCH_LEADS="$n" BENCH_ACTIVITIES="$((n * 5))" "$BENCH_DIR/generate.sh" >"$BENCH_OUT/generate-$n.log" 2>&1
-    psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/../backtest/handoffs.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
-    psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/../evidence-api/backfill.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
-  fi
+  history_dataset "$n"
   psql -X -q -d "$BENCH_DB" -v ws="$BENCH_WS" -f "$HERE/outcomes.sql" | tee -a "$BENCH_OUT/generate-$n.log" >&2
   # earlier runs' models and predictions go: every run trains version 1 and predicts every lead anew
   psql -X -q -d "$BENCH_DB" -c "delete from lead_prediction where workspace_id = '$BENCH_WS'" \
