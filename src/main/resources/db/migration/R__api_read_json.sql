@@ -2,9 +2,10 @@
 -- (io.leadproof.lead.read): one home, so a compiled answer is byte for byte the general path's.
 
 -- DateTime as the API writes an OffsetDateTime in UTC (ISO_OFFSET_DATE_TIME): seconds always, the fraction without
--- trailing zeros and only when it is not zero, 'Z' for the offset.
+-- trailing zeros and only when it is not zero, 'Z' for the offset. STABLE (to_char is), so that PostgreSQL inlines it
+-- into the statement; declared IMMUTABLE it would be called as a function for every value.
 create or replace function api_datetime(t timestamptz) returns text
-language sql immutable parallel safe as $$
+language sql stable parallel safe as $$
     select to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
         || coalesce('.' || nullif(rtrim(to_char(t at time zone 'UTC', 'US'), '0'), ''), '') || 'Z'
 $$;

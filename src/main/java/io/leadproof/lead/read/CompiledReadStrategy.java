@@ -37,6 +37,7 @@ public final class CompiledReadStrategy extends AsyncExecutionStrategy {
 
     public CompiledReadStrategy(DataFetcherExceptionHandler handler) {
         super(handler);
+        // read by name: GraphQL is built outside CDI, and a mapping no bean injects is not in the container
         this.enabled = ConfigProvider.getConfig().getOptionalValue("leadproof.compiled-reads.enabled", Boolean.class).orElse(true);
     }
 
