@@ -16,23 +16,24 @@
 #      load.sh run of each with CPU per request.
 #
 # Environment: BENCH_DB (leadproof_bench_readpath), BENCH_LEADS (20000), PGL_DIR (.cache/postgraphile), OUT
-# (bench/readpath/results), ROUNDS (1), C16 (20s), C1 (10s), WARM (20s).
+# (bench/readpath/results), ROUNDS (1), C16 (20s), C1 (10s), WARM (20s), LP_PORT / LP_MGMT (8094 / 9094),
+# GENERATE_ONLY (1: stop after step 1).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"; PEER="$ROOT/../shared/peer"
 [ -d "$PEER" ] || PEER=/work/shared/peer
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 DB="${BENCH_DB:-leadproof_bench_readpath}"; LEADS="${BENCH_LEADS:-20000}"; PGL_DIR="${PGL_DIR:-$ROOT/.cache/postgraphile}"
 OUT="${OUT:-$HERE/results}"; mkdir -p "$OUT"
-LP="http://127.0.0.1:8094/graphql"; PGL="http://127.0.0.1:5001/graphql"
+LP_PORT="${LP_PORT:-8094}"; LP_MGMT="${LP_MGMT:-9094}"; LP="http://127.0.0.1:$LP_PORT/graphql"; PGL="http://127.0.0.1:5001/graphql"
 case "$DB" in leadproof|leadproof_test*) echo "refusing to benchmark against $DB" >&2; exit 2;; esac
 [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || { echo "package LeadProof first (./mvnw package -DskipTests)" >&2; exit 2; }
 
 start_lp() {
-  LEADPROOF_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT=8094 LEADPROOF_MANAGEMENT_PORT=9094 \
+  LEADPROOF_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT=$LP_PORT LEADPROOF_MANAGEMENT_PORT=$LP_MGMT \
   LEADPROOF_GRAPHQL_BUDGET_CAPACITY=100000000 LEADPROOF_GRAPHQL_BUDGET_RESTORE_RATE=10000000 LEADPROOF_GRAPHQL_MAX_CONCURRENT=64 \
   LEADPROOF_SCORING_DECAY_DELAY=24h setsid nohup java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/leadproof.log" 2>&1 &
   LP_PID=$!
-  for _ in $(seq 1 120); do curl -sf -o /dev/null http://127.0.0.1:9094/q/health/ready && return; sleep 1; done
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$LP_MGMT/q/health/ready" && return; sleep 1; done
   echo "LeadProof did not get ready (see $OUT/leadproof.log)" >&2; exit 1
 }
 stop_lp() { kill "$LP_PID" 2>/dev/null || true; wait "$LP_PID" 2>/dev/null || true; }
@@ -44,6 +45,7 @@ if [ "${FRESH:-0}" = 1 ] || [ "$(psql -X -Atq -d "$DB" -c "select count(*) from 
   start_lp; stop_lp   # Flyway migrates the database
   BENCH_DB="$DB" BENCH_LEADS="$LEADS" "$ROOT/bench/metrics/generate.sh"
 fi
+[ "${GENERATE_ONLY:-0}" = 1 ] && exit 0
 [ -d "$PGL_DIR/node_modules/postgraphile" ] || "$PEER/install.sh" "$PGL_DIR"
 curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' "$PGL" \
   || DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$DB" "$PEER/start.sh" "$PGL_DIR"

@@ -7,6 +7,7 @@ import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.leadproof.common.PlainFields;
+import io.leadproof.lead.read.CompiledReadStrategy;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 
@@ -18,7 +19,8 @@ import io.smallrye.graphql.spi.EventingService;
  * {@code instrumentation-query-depth/complexity} ones); the builder has no getter for it, so it is read reflectively
  * and kept in front of ours. If a graphql-java upgrade renames that field, the first request fails loudly instead of
  * running unguarded. The constructor makes SmallRye's lax scalars strict ({@link StrictScalars}); plain record fields
- * get light fetchers ({@link PlainFields}).
+ * get light fetchers ({@link PlainFields});
+ * queries go through {@link CompiledReadStrategy} (compiled reads of the hot lead shapes).
  */
 public class GuardInstaller implements EventingService {
 
@@ -45,6 +47,11 @@ public class GuardInstaller implements EventingService {
                 container.instance(BucketView.class).get(), container.instance(InFlight.class).get());
         Instrumentation existing = existingInstrumentation(builder);
         builder.schema(PlainFields.lighten(builderField(builder, "graphQLSchema", graphql.schema.GraphQLSchema.class)));
+        if (builderField(builder, "queryExecutionStrategy", graphql.execution.ExecutionStrategy.class) == null) {
+            // SmallRye set none: graphql-java would build an AsyncExecutionStrategy with this handler; ours is one
+            var handler = builderField(builder, "defaultExceptionHandler", graphql.execution.DataFetcherExceptionHandler.class);
+            builder.queryExecutionStrategy(new CompiledReadStrategy(handler != null ? handler : new graphql.execution.SimpleDataFetcherExceptionHandler()));
+        }
         return builder.instrumentation(existing == null ? guard : new ChainedInstrumentation(List.of(existing, guard)));
     }
 

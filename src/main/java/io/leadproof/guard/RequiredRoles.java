@@ -106,7 +106,7 @@ final class RequiredRoles {
         return null;
     }
 
-    private static List<String> roles(GraphQLSchema schema, GraphQLObjectType parent, graphql.schema.GraphQLFieldDefinition field) {
+    static List<String> roles(GraphQLSchema schema, GraphQLObjectType parent, graphql.schema.GraphQLFieldDefinition field) {
         var coordinates = FieldCoordinates.coordinates(parent, field);
         return CACHE.computeIfAbsent(coordinates, c -> rolesOf(schema.getCodeRegistry().getDataFetcher(c, field)));
     }

@@ -18,7 +18,7 @@ import io.leadproof.common.OrderDirection;
  * Keyset-paginated lead listing in SQL, straight into API records; sort columns come only from {@link LeadOrder.Field},
  * never from text, and every value is a bound parameter.
  */
-final class LeadQuery {
+public final class LeadQuery {
 
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
@@ -39,13 +39,21 @@ final class LeadQuery {
     private LeadQuery() {
     }
 
-    static Page run(Connection c, String workspace, LeadFilter filter, LeadOrder order, int first, String after) throws SQLException {
+    /**
+     * The page's statement: {@code columns} of the leads (table alias {@code l}) matching the filter after the cursor, in
+     * the order's sequence, at most {@code limit} rows. One home for the general read ({@link #run}) and the compiled one
+     * ({@link io.leadproof.lead.read.LeadReadSql}), so the two cannot select different leads.
+     */
+    public record PageSql(String sql, List<Object> params, String column, boolean ascending) {
+    }
+
+    public static PageSql pageSql(String columns, Object workspace, LeadFilter filter, LeadOrder order, int limit, String after) {
         var where = new Where(new ArrayList<>(), new ArrayList<>());
         where.add("l.workspace_id = ? and l.merged_into is null", workspace);  // a merged-away lead (leadMerge) is a tombstone
         if (filter != null) {
             addFilter(filter, where);
         }
-        String column = order.field() == LeadOrder.Field.CREATED_AT ? "l.created_at" : "l.updated_at";
+        String column = sortColumn(order);
         boolean asc = order.direction() == OrderDirection.ASC;
         var position = Cursors.decode(order.field() + "_" + order.direction(), after);
         if (position != null) {
@@ -53,15 +61,21 @@ final class LeadQuery {
             where.add("(" + column + ", l.id) " + (asc ? ">" : "<") + " (?, ?)", parseInstant(position.key()).atOffset(ZoneOffset.UTC), position.id());
         }
         String direction = asc ? " asc" : " desc";
-        String sql = "select " + LeadRows.COLUMNS + " from lead l where " + String.join(" and ", where.conditions())
-                + " order by " + column + direction + ", l.id" + direction + " limit ?";
+        where.params().add(limit);
+        return new PageSql("select " + columns + " from lead l where " + String.join(" and ", where.conditions())
+                + " order by " + column + direction + ", l.id" + direction + " limit ?", where.params(), column, asc);
+    }
+
+    /** The lead column the order sorts by (ties broken by {@code l.id} in the same direction). */
+    public static String sortColumn(LeadOrder order) {
+        return order.field() == LeadOrder.Field.CREATED_AT ? "l.created_at" : "l.updated_at";
+    }
+
+    static Page run(Connection c, String workspace, LeadFilter filter, LeadOrder order, int first, String after) throws SQLException {
+        var page = pageSql(LeadRows.COLUMNS, workspace, filter, order, first + 1, after);
         var rows = new ArrayList<LeadView>(first + 1);
-        try (var ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (Object value : where.params()) {
-                ps.setObject(i++, value instanceof String[] texts ? c.createArrayOf("text", texts) : value);
-            }
-            ps.setInt(i, first + 1);
+        try (var ps = c.prepareStatement(page.sql())) {
+            bind(c, ps, page.params());
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(LeadRows.view(rs));
@@ -70,6 +84,14 @@ final class LeadQuery {
         }
         boolean hasNext = rows.size() > first;
         return new Page(hasNext ? rows.subList(0, first) : rows, hasNext, order);
+    }
+
+    /** Binds the parameters of a lead statement in order; text arrays bind as {@code text[]}. */
+    public static void bind(Connection c, java.sql.PreparedStatement ps, List<Object> params) throws SQLException {
+        int i = 1;
+        for (Object value : params) {
+            ps.setObject(i++, value instanceof String[] texts ? c.createArrayOf("text", texts) : value);
+        }
     }
 
     /** Leads matching the filter on all pages. */

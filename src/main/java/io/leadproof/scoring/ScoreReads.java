@@ -40,9 +40,8 @@ final class ScoreReads {
     static Map<UUID, ScoreView> served(Connection c, String ws, Collection<UUID> leads, UUID modelId) throws SQLException {
         Map<UUID, ScoreView> result = new HashMap<>();
         try (var ps = c.prepareStatement("select s.lead_id, s.total, s.fit, s.engagement, s.qualified, s.knocked_out_by,"
-                + " s.contributions::text, s.version_id, s.as_of from lead_score s join criteria_model m"
-                + " on m.workspace_id = s.workspace_id and m.served_version_id = s.version_id"
-                + " where s.workspace_id = ? and s.lead_id = any(?) and " + (modelId == null ? "m.drives_handoffs" : "m.id = ?"))) {
+                + " s.contributions::text, s.version_id, s.as_of from served_lead_score s" // R__api_read_json.sql
+                + " where s.workspace_id = ? and s.lead_id = any(?) and " + (modelId == null ? "s.drives_handoffs" : "s.model_id = ?"))) {
             ps.setString(1, ws);
             ps.setArray(2, c.createArrayOf("uuid", leads.toArray()));
             if (modelId != null) {

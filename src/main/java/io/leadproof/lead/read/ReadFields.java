@@ -1,0 +1,73 @@
+package io.leadproof.lead.read;
+
+import java.util.Map;
+
+/**
+ * The fields a compiled read can answer, per GraphQL type: the SQL expression of each plain field (a column of the
+ * row, rendered as the API renders it) and the nested reads. A field not named here makes the request take the general
+ * path. Table aliases: {@code l} lead, {@code c} campaign, {@code s} served_lead_score, {@code h} handoff.
+ */
+final class ReadFields {
+
+    private ReadFields() {
+    }
+
+    static final Map<String, String> LEAD = Map.ofEntries(
+            Map.entry("id", "'gid://leadproof/Lead/' || l.id"),
+            Map.entry("externalId", "l.external_id"),
+            Map.entry("email", "l.email"),
+            Map.entry("firstName", "l.first_name"),
+            Map.entry("lastName", "l.last_name"),
+            Map.entry("phone", "l.phone"),
+            Map.entry("companyName", "l.company_name"),
+            Map.entry("companyDomain", "l.company_domain"),
+            Map.entry("employeeCount", "l.employee_count"),
+            Map.entry("industry", "l.industry"),
+            Map.entry("jobTitle", "l.job_title"),
+            Map.entry("seniority", "l.seniority"),
+            Map.entry("country", "l.country"),
+            Map.entry("source", "l.source"),
+            Map.entry("budgetStatus", "l.budget_status"),
+            Map.entry("authority", "l.authority"),
+            Map.entry("need", "l.need"),
+            Map.entry("timeline", "l.timeline"),
+            Map.entry("lifecycleStage", "l.lifecycle_stage"),
+            Map.entry("ownerId", "l.owner_id"),
+            Map.entry("createdAt", "api_datetime(l.created_at)"),
+            Map.entry("updatedAt", "api_datetime(l.updated_at)"));
+
+    static final Map<String, String> CAMPAIGN = Map.of(
+            "id", "'gid://leadproof/Campaign/' || c.id",
+            "name", "c.name",
+            "channel", "c.channel",
+            "startsOn", "c.starts_on",
+            "endsOn", "c.ends_on",
+            "createdAt", "api_datetime(c.created_at)");
+
+    static final Map<String, String> SCORE = Map.of(
+            "id", "'gid://leadproof/LeadScore/' || s.lead_id || '/' || s.version_id",
+            "total", "s.total",
+            "fit", "s.fit",
+            "engagement", "s.engagement",
+            "qualified", "s.qualified",
+            "versionId", "'gid://leadproof/CriteriaVersion/' || s.version_id",
+            "asOf", "api_datetime(s.as_of)");
+
+    static final Map<String, String> HANDOFF = Map.of(
+            "id", "'gid://leadproof/Handoff/' || h.id",
+            "leadId", "'gid://leadproof/Lead/' || h.lead_id",
+            "state", "h.state",
+            "owner", "h.owner",
+            "createdAt", "api_datetime(h.created_at)",
+            "createdBy", "h.created_by",
+            "dueAt", "api_datetime(h.due_at)",
+            "firstResponseAt", "api_datetime(h.first_response_at)",
+            "acceptedAt", "api_datetime(h.accepted_at)");
+
+    /** The nested reads of a lead: the row source of each, correlated to {@code l}. */
+    static final String CAMPAIGN_FROM = " from campaign c where c.workspace_id = l.workspace_id and c.id = l.campaign_id";
+    static final String SCORE_FROM = " from served_lead_score s where s.workspace_id = l.workspace_id and s.lead_id = l.id"
+            + " and s.drives_handoffs";
+    static final String HANDOFF_FROM = " from handoff h where h.workspace_id = l.workspace_id and h.lead_id = l.id";
+    static final String HANDOFF_ORDER = "h.created_at, h.id";
+}

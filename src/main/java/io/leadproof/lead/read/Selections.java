@@ -1,0 +1,79 @@
+package io.leadproof.lead.read;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.TypeName;
+
+/**
+ * The fields of a selection set on one object type, in response order, fragments spread in. Anything the compiled read
+ * does not model — a directive, a fragment on another type (an interface such as Node), the same response key twice —
+ * throws {@link AstValues.Unsupported}, and the request takes the general path.
+ */
+final class Selections {
+
+    private Selections() {
+    }
+
+    static List<Field> of(SelectionSet set, String type, Map<String, FragmentDefinition> fragments) {
+        var fields = new ArrayList<Field>();
+        collect(set, type, fragments, fields, 0);
+        var keys = new HashSet<String>();
+        for (Field f : fields) {
+            if (!keys.add(key(f))) {
+                throw new AstValues.Unsupported("response key " + key(f) + " selected twice");
+            }
+        }
+        return fields;
+    }
+
+    static String key(Field f) {
+        return f.getAlias() != null ? f.getAlias() : f.getName();
+    }
+
+    private static void collect(SelectionSet set, String type, Map<String, FragmentDefinition> fragments, List<Field> out, int depth) {
+        if (set == null || depth > 10) {
+            throw new AstValues.Unsupported("selection set");
+        }
+        for (Selection<?> s : set.getSelections()) {
+            switch (s) {
+                case Field f -> {
+                    if (!f.getDirectives().isEmpty()) {
+                        throw new AstValues.Unsupported("directive");
+                    }
+                    out.add(f);
+                }
+                case InlineFragment i -> {
+                    requireType(i.getTypeCondition(), type);
+                    if (!i.getDirectives().isEmpty()) {
+                        throw new AstValues.Unsupported("directive");
+                    }
+                    collect(i.getSelectionSet(), type, fragments, out, depth + 1);
+                }
+                case FragmentSpread spread -> {
+                    FragmentDefinition d = fragments.get(spread.getName());
+                    if (d == null || !spread.getDirectives().isEmpty() || !d.getDirectives().isEmpty()) {
+                        throw new AstValues.Unsupported("fragment " + spread.getName());
+                    }
+                    requireType(d.getTypeCondition(), type);
+                    collect(d.getSelectionSet(), type, fragments, out, depth + 1);
+                }
+                default -> throw new AstValues.Unsupported(s.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private static void requireType(TypeName condition, String type) {
+        if (condition != null && !condition.getName().equals(type)) {
+            throw new AstValues.Unsupported("fragment on " + condition.getName());
+        }
+    }
+}
