@@ -60,6 +60,15 @@ class MetricsAttributeBreakdownTest {
         data.generate(300);
         var rnd = new Random(SEED);
         data.leads.forEach(lead -> traits(data, rnd, lead));
+        for (int i = 0; i < 400; i++) {
+            UUID lead = data.leads.get(rnd.nextInt(data.leads.size()));
+            data.d.exec("insert into activity (workspace_id, id, lead_id, client_event_id, type, occurred_at, recorded_at)"
+                    + " values (?, ?, ?, ?, 'PRICING_PAGE_VIEW', now(), now())", WS, data.d.ids.get(), lead, "e-" + i);
+            if (i % 4 == 0) {
+                data.d.exec("insert into lead_quality (workspace_id, lead_id, status, codes, issues, judged_at)"
+                        + " values (?, ?, 'INVALID', '{}', '[]'::jsonb, now()) on conflict do nothing", WS, lead);
+            }
+        }
         String c0 = NodeId.of("Campaign", data.campaigns.get(0)), c1 = NodeId.of("Campaign", data.campaigns.get(1));
         var cases = List.of(
                 new Case("tier as text, UTC", "2024-12-01", "2025-09-01", "UTC", Map.of(), Map.of("key", "tier"),
@@ -93,6 +102,66 @@ class MetricsAttributeBreakdownTest {
         }
         assertThat(merged).isPositive();
         compare("after merges (the survivor keeps its own values, fills the gaps)", cases);
+        quality();
+        refusals(data);
+    }
+
+    /** MetricsBundle.quality of each attribute group counts that group's leads' activities and verdicts. */
+    private void quality() {
+        var api = GraphQL.ok("query { metricsBreakdown(window: {from: \"2024-12-01\", to: \"2025-09-01\"}, by: CUSTOM_ATTRIBUTE,"
+                + " attribute: {key: \"tier\"}, first: 100) { edges { node { key { attribute { value } } metrics { leads"
+                + " quality { invalid activities } } } } } }").getList("data.metricsBreakdown.edges.node", Map.class);
+        var expected = Db.in(ds, WS, c -> {
+            var m = new HashMap<String, List<Long>>();
+            try (var rs = c.createStatement().executeQuery("select l.custom_attributes ->> 'tier', count(*),"
+                    + " count(*) filter (where q.status = 'INVALID'), sum((select count(*) from activity a where a.workspace_id = l.workspace_id"
+                    + " and a.lead_id = l.id)) from lead l left join lead_quality q on q.workspace_id = l.workspace_id and q.lead_id = l.id"
+                    + " where l.workspace_id = '" + WS + "' and l.merged_into is null and l.created_at >= '2024-12-01Z'"
+                    + " and l.created_at < '2025-09-01Z' group by 1")) {
+                while (rs.next()) {
+                    m.put(rs.getString(1), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+            return m;
+        });
+        long activities = 0;
+        for (Map<?, ?> node : api) {
+            var attribute = (Map<?, ?>) ((Map<?, ?>) node.get("key")).get("attribute");
+            var metrics = (Map<?, ?>) node.get("metrics");
+            var quality = (Map<?, ?>) metrics.get("quality");
+            var want = expected.get(attribute == null ? null : (String) attribute.get("value"));
+            assertThat(List.of(((Number) metrics.get("leads")).longValue(), ((Number) quality.get("invalid")).longValue(),
+                    ((Number) quality.get("activities")).longValue())).as("quality of " + attribute).isEqualTo(want);
+            activities += ((Number) quality.get("activities")).longValue();
+        }
+        assertThat(activities).as("activities seeded").isPositive();
+    }
+
+    /** Bad requests are refused with a reason, before any group is computed. */
+    private void refusals(RandomData data) {
+        for (UUID lead : data.leads) {
+            data.d.exec("update lead set custom_attributes = custom_attributes || jsonb_build_object('uid', id::text)"
+                    + " where workspace_id = ? and id = ?", WS, lead);
+        }
+        String doc = "query($a: MetricsAttributeInput, $by: MetricsDimension!) { metricsBreakdown(window: {from: \"2024-12-01\","
+                + " to: \"2025-09-01\"}, by: $by, attribute: $a) { totalCount } }";
+        var refusals = Map.of(
+                "UNKNOWN_ATTRIBUTE", Map.<String, Object>of("by", "CUSTOM_ATTRIBUTE", "a", Map.of("key", "plan")),
+                "WRONG_TYPE", Map.<String, Object>of("by", "CUSTOM_ATTRIBUTE", "a", Map.of("key", "tier", "type", "NUMBER")),
+                "TOO_MANY_GROUPS", Map.<String, Object>of("by", "CUSTOM_ATTRIBUTE", "a", Map.of("key", "uid")),
+                "INVALID_KEY", Map.<String, Object>of("by", "CUSTOM_ATTRIBUTE", "a", Map.of("key", "1st")),
+                "INVALID_BIN", Map.<String, Object>of("by", "CUSTOM_ATTRIBUTE", "a", Map.of("key", "tier", "binWidth", "10")),
+                "ATTRIBUTE_REQUIRED", Map.<String, Object>of("by", "CUSTOM_ATTRIBUTE"),
+                "ATTRIBUTE_WITHOUT_DIMENSION", Map.<String, Object>of("by", "CAMPAIGN", "a", Map.of("key", "tier")));
+        refusals.forEach((reason, vars) -> {
+            var r = GraphQL.post(doc, vars);
+            assertThat(r.getString("errors[0].extensions.reason")).as(reason).isEqualTo(reason);
+            assertThat(r.getString("errors[0].message")).as(reason).isNotBlank();
+        });
+        var tooMany = GraphQL.post(doc, refusals.get("TOO_MANY_GROUPS"));
+        assertThat(tooMany.getString("errors[0].extensions.code")).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(tooMany.getString("errors[0].message")).contains("'uid'", "more than 200");
+        assertThat(GraphQL.post(doc, refusals.get("WRONG_TYPE")).getString("errors[0].message")).contains("'tier'", "NUMBER");
     }
 
     private static String number(String value) {
