@@ -248,16 +248,24 @@ class LeadMergeStoryTest {
         assertThat(merged).extracting(m -> ((Map<String, Object>) m.get("exportedLead")).get("id"))
                 .as("both records along the chain").containsExactlyInAnyOrder(first, second);
         var firstExport = merged.stream().filter(m -> ((Map<String, Object>) m.get("exportedLead")).get("id").equals(first)).findFirst().orElseThrow();
-        var row = ((List<Map<String, Object>>) firstExport.get("lead")).stream()
-                .collect(java.util.stream.Collectors.toMap(a -> (String) a.get("key"), a -> (String) a.get("value")));
-        assertThat(row).as("the merged record's personal data as it was, with the keys it released")
+        assertThat(row(firstExport)).as("the merged record's personal data as it was, with the email it released")
                 .containsEntry("first_name", "Alan").containsEntry("phone", "+442079460000").containsEntry("company_name", "Bletchley Park")
-                .containsEntry("merge_alias.external_id", "crm-1912").containsEntry("merge_alias.email", "alan.turing@bletchley-park.com");
+                .containsEntry("merge_alias.email", "alan.turing@bletchley-park.com");
+        var secondExport = merged.stream().filter(m -> ((Map<String, Object>) m.get("exportedLead")).get("id").equals(second)).findFirst().orElseThrow();
+        assertThat(row(secondExport)).as("the external id went to the second record at the first merge, and was released by it at the second")
+                .containsEntry("last_name", "Turing").containsEntry("merge_alias.external_id", "crm-1912")
+                .containsEntry("merge_alias.email", "a.turing@bletchley-park.com");
         assertThat((List<?>) firstExport.get("mergedRecords")).as("one flat list").isEmpty();
         assertThat((List<?>) firstExport.get("privacyAudit")).as("each exported record audited").isNotEmpty();
         for (String id : List.of(first, second, third)) {
             var audit = GraphQL.ok("query($l: ID!) { privacyAudit(filter: {leadId: $l, actions: [EXPORT]}) { totalCount } }", Map.of("l", id));
             assertThat(audit.getInt("data.privacyAudit.totalCount")).as("one export entry for %s", id).isEqualTo(1);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> row(Map<String, Object> export) {
+        return ((List<Map<String, Object>>) export.get("lead")).stream()
+                .collect(java.util.stream.Collectors.toMap(a -> (String) a.get("key"), a -> (String) a.get("value")));
     }
 }
