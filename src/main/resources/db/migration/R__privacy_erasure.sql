@@ -60,6 +60,8 @@ begin
     -- erased lead is no one's duplicate and is never judged again
     delete from lead_duplicate_key where workspace_id = p_ws and lead_id = p_lead;
     delete from lead_quality where workspace_id = p_ws and lead_id = p_lead;
+    -- leadMerge aliases (V119): the external id and email a tombstone released
+    delete from lead_merge_alias where workspace_id = p_ws and lead_id = p_lead;
 
     update lead_score set contributions = privacy_scrub_contributions(contributions)
      where workspace_id = p_ws and lead_id = p_lead and contributions <> privacy_scrub_contributions(contributions);

@@ -3,9 +3,9 @@ package io.leadproof.lead;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import io.leadproof.common.ApiException;
 import io.leadproof.lead.CustomAttributeCondition.Operator;
@@ -19,9 +19,6 @@ final class CustomAttributeSql {
 
     static final int MAX_CONDITIONS = 20;
     static final int MAX_VALUES = 100;
-    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
-    private static final String NUMBER = "^-{0,1}[0-9]+(\\.[0-9]+){0,1}$";
-    private static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
     /** A condition and the values of its placeholders, in order. */
     record Condition(String sql, List<Object> params) {
@@ -42,9 +39,7 @@ final class CustomAttributeSql {
     }
 
     static Condition of(CustomAttributeCondition c) {
-        if (c.key() == null || !KEY.matcher(c.key()).matches()) {
-            throw invalid("INVALID_KEY", "filter.customAttributes.key must be a letter, then letters, digits or underscores (at most 64)");
-        }
+        CustomAttributeValues.requireKey(c.key(), "filter.customAttributes.key");
         ValueType type = c.type() == null ? ValueType.TEXT : c.type();
         String attr = "(l.custom_attributes ->> ?)";
         return switch (c.op()) {
@@ -73,13 +68,16 @@ final class CustomAttributeSql {
     }
 
     private static Condition compare(String key, String attr, String op, ValueType type, String raw) {
-        return switch (type) {
-            case TEXT -> new Condition(attr + " collate \"C\" " + op + " ?", List.of(key, raw));
-            case NUMBER -> new Condition("(case when " + attr + " ~ '" + NUMBER + "' then " + attr + "::numeric end) " + op + " ?",
-                    List.of(key, key, number(raw)));
-            case DATE -> new Condition("(" + attr + " ~ '" + DATE + "' and " + attr + " " + op + " ?)", List.of(key, key, date(raw)));
-            case BOOLEAN -> new Condition(attr + " = ?", List.of(key, bool(raw)));
+        Object value = switch (type) {
+            case TEXT -> raw;
+            case NUMBER -> number(raw);
+            case DATE -> date(raw);
+            case BOOLEAN -> bool(raw);
         };
+        String typed = CustomAttributeValues.typed(attr, type) + (type == ValueType.TEXT ? " collate \"C\"" : "");
+        var params = new ArrayList<Object>(Collections.nCopies((int) typed.chars().filter(ch -> ch == '?').count(), key));
+        params.add(value);
+        return new Condition(typed + " " + op + " ?", params);
     }
 
     private static String one(CustomAttributeCondition c) {

@@ -21,12 +21,19 @@ final class LeadRefs {
 
     /**
      * The referenced leads, each with the lead that holds it now: itself, or for a record merged away (leadMerge) the
-     * survivor at the end of its merge chain, so a client still sending the old id lands its facts where they count.
+     * survivor at the end of its merge chain, so a client still sending the old id (or the external id or email the
+     * merged record released) lands its facts where they count.
      */
     private static final String FOLLOWING_MERGES = """
             with recursive asked as (
                 select id, external_id, email_normalized, merged_into from lead
-                 where workspace_id = ? and erased_at is null and (id = any(?) or external_id = any(?) or email_normalized = any(?))),
+                 where workspace_id = ? and erased_at is null and (id = any(?) or external_id = any(?) or email_normalized = any(?))
+                union all  -- keys a merged-away lead released (lead_merge_alias, V119) and no live lead holds
+                select l.id, case when a.kind = 'EXTERNAL_ID' then a.key end, case when a.kind = 'EMAIL' then a.key end, l.merged_into
+                  from lead_merge_alias a join lead l on l.workspace_id = a.workspace_id and l.id = a.lead_id
+                 where a.workspace_id = ? and ((a.kind = 'EXTERNAL_ID' and a.key = any(?)) or (a.kind = 'EMAIL' and a.key = any(?)))
+                   and not exists (select from lead x where x.workspace_id = a.workspace_id
+                                    and (x.external_id = a.key and a.kind = 'EXTERNAL_ID' or x.email_normalized = a.key and a.kind = 'EMAIL'))),
             chain (asked, at, next, hops) as (
                 select id, id, merged_into, 0 from asked
                 union all
@@ -46,6 +53,9 @@ final class LeadRefs {
                 ps.setArray(3, c.createArrayOf("text", externalIds.toArray()));
                 ps.setArray(4, c.createArrayOf("text", emails.toArray()));
                 ps.setString(5, workspace);
+                ps.setArray(6, c.createArrayOf("text", externalIds.toArray()));
+                ps.setArray(7, c.createArrayOf("text", emails.toArray()));
+                ps.setString(8, workspace);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         UUID asked = rs.getObject(1, UUID.class);

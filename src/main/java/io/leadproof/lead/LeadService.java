@@ -108,7 +108,8 @@ public class LeadService {
             parsed.add(problems.isEmpty() ? p : null);
         }
         rejectUnknownCampaigns(parsed, errors, pathPrefix);
-        var matches = LeadMatches.load(parsed.stream().filter(p -> p != null).map(LeadInputParser.Parsed::profile).toList());
+        var matches = LeadMatches.load(parsed.stream().filter(p -> p != null).map(LeadInputParser.Parsed::profile).toList(),
+                workspace.id());
         var batch = new LeadBatch(now);
         var leads = new ArrayList<Lead>(rows.size());
         var created = new ArrayList<Boolean>(rows.size());
@@ -149,7 +150,7 @@ public class LeadService {
         Lead lead = existing.orElseGet(() -> batch.capture(Lead.capture(p.profile(), p.createdAt(), batch.now())));
         lead.observedAt(p.observedAt());
         if (existing.isPresent()) {
-            lead.revise(p.profile(), batch.now());
+            lead.revise(matches.addressed(p.profile(), lead), batch.now());
             batch.revised(lead);
         }
         matches.remember(lead);

@@ -52,6 +52,28 @@ public final class MetricsBreakdown {
             @Description("The campaign, for CAMPAIGN; null when it is no campaign of this workspace.") CampaignView campaign,
             @Description("Lead source, for SOURCE.") LeadSource source,
             @Deprecated(reason = "Use criteriaVersion { id }. Removed in the next release.") @Id @Description("Criteria version id, for CRITERIA_VERSION.") String criteriaVersionId,
-            @Description("User name of the sales rep, for OWNER.") String owner) {
+            @Description("User name of the sales rep, for OWNER.") String owner,
+            @Description("The custom attribute's value or bin, for CUSTOM_ATTRIBUTE; null for the leads without the attribute.")
+            AttributeGroup attribute) {
+    }
+
+    @Type("MetricsAttributeGroup")
+    @Description("A group of a breakdown by a custom attribute: one value, a bin [value, upTo), or the values not of the type.")
+    public record AttributeGroup(
+            @Description("The value (NUMBER: without trailing zeros; DATE: yyyy-MM-dd), or a bin's lower bound; null for the "
+                    + "group of values that are not of the type.") String value,
+            @Description("The bin's exclusive upper bound (binWidth, dateBin other than DAY); null for single values.") String upTo,
+            @Description("False for the one group of the stored values that are not of the breakdown's type.") boolean ofType) {
+
+        static AttributeGroup of(String key, MetricsAttribute attribute) {
+            if (key == null) {
+                return null;
+            }
+            if (key.equals(MetricsAttribute.NOT_OF_TYPE)) {
+                return new AttributeGroup(null, null, false);
+            }
+            String value = key.substring(1);
+            return new AttributeGroup(value, attribute.upTo(value), true);
+        }
     }
 }

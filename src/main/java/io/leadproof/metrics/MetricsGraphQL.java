@@ -55,7 +55,7 @@ public class MetricsGraphQL {
 
     @Query("metricsBreakdown")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
-    @Description("The metrics bundle per period, campaign, source, criteria version or owner, a page at a time.")
+    @Description("The metrics bundle per period, campaign, source, criteria version, owner or custom attribute, a page at a time.")
     public @NonNull Connection metricsBreakdown(
             @NonNull @Description("The cohort window.") MetricsInputs.WindowInput window,
             @Description("Narrows the cohort.") MetricsInputs.FilterInput filter,
@@ -63,8 +63,9 @@ public class MetricsGraphQL {
             @Description("Page size, 1.." + Cursors.MAX_PAGE + " (default " + Cursors.DEFAULT_PAGE + ").") Integer first,
             @Description("Cursor of the last edge of the previous page.") String after,
             @Description("Width of the score bands of scoreBandOutcomes, 1..1000 (default " + MetricsService.DEFAULT_BAND_WIDTH
-                    + ").") Integer scoreBandWidth) {
-        var page = metrics.breakdown(window, filter, by, first, after, scoreBandWidth);
+                    + ").") Integer scoreBandWidth,
+            @Description("The custom attribute, for by: CUSTOM_ATTRIBUTE (only then).") MetricsInputs.AttributeInput attribute) {
+        var page = metrics.breakdown(window, filter, by, first, after, scoreBandWidth, attribute);
         WorkMeter.rows(context, page.groups().stream().mapToLong(g -> (long) g.bundle().leads() + g.bundle().handoffs()).sum());
         Map<UUID, CampaignView> found = new HashMap<>();
         if (by == MetricsDimension.CAMPAIGN) {
@@ -97,13 +98,15 @@ public class MetricsGraphQL {
     private static GroupKey key(MetricsService.Grouped g, Map<UUID, CampaignView> campaigns) {
         String k = g.key();
         return switch (g.by()) {
-            case DAY, WEEK, MONTH, QUARTER -> new GroupKey(g.period().from(), g.period().to(), null, null, null, null, null);
+            case DAY, WEEK, MONTH, QUARTER -> new GroupKey(g.period().from(), g.period().to(), null, null, null, null, null, null);
             case CAMPAIGN -> new GroupKey(null, null, k == null ? null : NodeId.of("Campaign", UUID.fromString(k)),
-                    k == null ? null : campaigns.get(UUID.fromString(k)), null, null, null);
-            case SOURCE -> new GroupKey(null, null, null, null, k == null ? null : LeadSource.valueOf(k), null, null);
+                    k == null ? null : campaigns.get(UUID.fromString(k)), null, null, null, null);
+            case SOURCE -> new GroupKey(null, null, null, null, k == null ? null : LeadSource.valueOf(k), null, null, null);
             case CRITERIA_VERSION -> new GroupKey(null, null, null, null, null,
-                    k == null ? null : NodeId.of("CriteriaVersion", UUID.fromString(k)), null);
-            case OWNER -> new GroupKey(null, null, null, null, null, null, k);
+                    k == null ? null : NodeId.of("CriteriaVersion", UUID.fromString(k)), null, null);
+            case OWNER -> new GroupKey(null, null, null, null, null, null, k, null);
+            case CUSTOM_ATTRIBUTE -> new GroupKey(null, null, null, null, null, null, null,
+                    MetricsBreakdown.AttributeGroup.of(k, g.attribute()));
         };
     }
 }

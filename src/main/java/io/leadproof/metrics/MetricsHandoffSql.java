@@ -23,11 +23,13 @@ final class MetricsHandoffSql {
                 + " percentile_disc(0.9) within group (order by h.response_seconds) as p90_seconds,"
                 + " count(*) filter (where handoff_sla_breached(h.due_at, h.responded_at, ?)) as sla_breaches"
                 + " from ap join metrics_handoff h on" + COHORT.formatted("ap"), MetricsSql.at(q.asOf()), q.workspace());
+        MetricsSql.attributeJoin(sql, q, "h");
         MetricsSql.filters(sql, q, "h");
         sql.add(" group by 1, 2) t union all select 'B', to_jsonb(b) from (select ap.idx, " + key + " as key,"
                 + " floor(h.score_total::numeric / ?)::bigint as band, count(*) as handoffs, sum(h.won) as won,"
                 + " coalesce(sum(h.won_amount), 0) as won_amount from ap join metrics_handoff h on" + COHORT.formatted("ap"),
                 q.bandWidth(), q.workspace());
+        MetricsSql.attributeJoin(sql, q, "h");
         MetricsSql.filters(sql, q, "h");
         sql.add(" group by 1, 2, 3) b");
     }

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.leadproof.common.Decimal;
+import io.leadproof.lead.CustomAttributeCondition;
 import io.leadproof.lead.LeadSource;
 import io.smallrye.graphql.api.Nullable;
 
@@ -36,5 +38,24 @@ public final class MetricsInputs {
             @Nullable List<@NonNull String> criteriaVersionIds,
             @Description("Only the handoffs owned by this sales rep (user name) and their leads. Makes spend unattributable "
                     + "(null). Sales users always get their own user name here; marketing may not use it.") String owner) {
+    }
+
+    @Input("MetricsAttributeInput")
+    @Description("The custom attribute of a breakdown by CUSTOM_ATTRIBUTE (docs/metrics.md, \"Breakdown by a custom attribute\"): "
+            + "one group per value (or bin), one for leads without the attribute, one for values that are not of the type.")
+    public record AttributeInput(
+            @NonNull @Description("The attribute's key (a letter, then letters, digits or underscores; at most 64 characters).") String key,
+            @Description("How its values are read, as in the lead filter; default TEXT.") CustomAttributeCondition.ValueType type,
+            @Description("NUMBER only: bins of this width ([k·width, (k+1)·width)) instead of one group per value.") Decimal binWidth,
+            @Description("DATE only: bins by calendar period; default DAY (one group per date).") DateBin dateBin) {
+    }
+
+    @org.eclipse.microprofile.graphql.Enum("MetricsDateBin")
+    @Description("Calendar bins of a DATE custom attribute.")
+    public enum DateBin {
+        @Description("One group per date.") DAY,
+        @Description("Calendar months.") MONTH,
+        @Description("Calendar quarters.") QUARTER,
+        @Description("Calendar years.") YEAR
     }
 }

@@ -52,6 +52,11 @@ final class MetricsQualitySql {
             case SOURCE -> sql.append(" and m.source is not distinct from ?");
             case CRITERIA_VERSION -> sql.append(" and m.version_id is not distinct from ?::uuid");
             case OWNER -> sql.append(OWNED);
+            case CUSTOM_ATTRIBUTE -> {
+                sql.append(" and (select " + s.attribute().group() + " from (select m.workspace_id, m.lead_id) x0"
+                        + s.attribute().join("x0") + ") is not distinct from ?");
+                params.add(s.attribute().key());
+            }
             case NONE -> {
             }
         }

@@ -13,9 +13,14 @@ import java.util.UUID;
  * edges (read from the per-lead facts), because the rollups are keyed by UTC day and the window may be in any zone.
  */
 record MetricsQuery(String workspace, List<MetricsWindow.Period> periods, Filter filter, Key key, Instant asOf,
-        int bandWidth, boolean spend) {
+        int bandWidth, boolean spend, MetricsAttribute attribute) {
 
-    enum Key { NONE, CAMPAIGN, SOURCE, CRITERIA_VERSION, OWNER }
+    enum Key { NONE, CAMPAIGN, SOURCE, CRITERIA_VERSION, OWNER, CUSTOM_ATTRIBUTE }
+
+    MetricsQuery(String workspace, List<MetricsWindow.Period> periods, Filter filter, Key key, Instant asOf, int bandWidth,
+            boolean spend) {
+        this(workspace, periods, filter, key, asOf, bandWidth, spend, null);
+    }
 
     record Filter(List<UUID> campaigns, List<String> sources, List<UUID> versions, String owner) {
         static final Filter NONE = new Filter(List.of(), List.of(), List.of(), null);
@@ -47,6 +52,10 @@ record MetricsQuery(String workspace, List<MetricsWindow.Period> periods, Filter
         var dayParts = new ArrayList<DayPart>();
         var edgeParts = new ArrayList<EdgePart>();
         for (var p : periods) {
+            if (perLead()) {
+                edgeParts.add(new EdgePart(p.index(), p.start(), p.end(), 1));
+                continue;
+            }
             LocalDate first = p.start().atZone(ZoneOffset.UTC).toLocalDate();
             LocalDate end = p.end().atZone(ZoneOffset.UTC).toLocalDate();
             Instant firstStart = first.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -80,6 +89,11 @@ record MetricsQuery(String workspace, List<MetricsWindow.Period> periods, Filter
     boolean totals() {
         return key == Key.NONE && filter.campaigns().isEmpty() && filter.sources().isEmpty() && filter.versions().isEmpty()
                 && filter.owner() == null && bandWidth % 5 == 0;
+    }
+
+    /** The rollups have no attribute dimension: a custom-attribute breakdown reads every lead's facts (one signed part per period). */
+    boolean perLead() {
+        return key == Key.CUSTOM_ATTRIBUTE;
     }
 
     /** Lead-and-owner units answer owner filters and owner groups; plain lead units everything else. */

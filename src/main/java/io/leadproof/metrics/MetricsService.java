@@ -27,7 +27,10 @@ public class MetricsService {
     public static final int DEFAULT_BAND_WIDTH = 10;
 
     /** A group of a breakdown page with its bundle. */
-    public record Grouped(MetricsDimension by, String key, MetricsWindow.Period period, MetricsBundle bundle) {
+    public record Grouped(MetricsDimension by, String key, MetricsWindow.Period period, MetricsBundle bundle, MetricsAttribute attribute) {
+        Grouped(MetricsDimension by, String key, MetricsWindow.Period period, MetricsBundle bundle) {
+            this(by, key, period, bundle, null);
+        }
     }
 
     public record Page(List<Grouped> groups, int totalCount, boolean hasNext) {
@@ -58,7 +61,11 @@ public class MetricsService {
 
     @Transactional
     public Page breakdown(MetricsInputs.WindowInput window, MetricsInputs.FilterInput filter, MetricsDimension by,
-            Integer first, String after, Integer bandWidth) {
+            Integer first, String after, Integer bandWidth, MetricsInputs.AttributeInput attributeInput) {
+        if (attributeInput != null && by != MetricsDimension.CUSTOM_ATTRIBUTE) {
+            throw ApiException.invalid("ATTRIBUTE_WITHOUT_DIMENSION", "attribute is only for by: CUSTOM_ATTRIBUTE");
+        }
+        var attribute = by == MetricsDimension.CUSTOM_ATTRIBUTE ? MetricsAttribute.of(attributeInput) : null;
         var w = MetricsWindow.of(window);
         var f = filter(filter, by);
         int size = Cursors.pageSize(first);
@@ -82,15 +89,16 @@ public class MetricsService {
         }
         var key = MetricsQuery.Key.valueOf(by.name());
         boolean spend = f.spendAttributable() && (key == MetricsQuery.Key.CAMPAIGN || key == MetricsQuery.Key.SOURCE);
-        var q = new MetricsQuery(workspace.id(), List.of(w.whole()), f, key, asOf, width, spend);
+        var q = new MetricsQuery(workspace.id(), List.of(w.whole()), f, key, asOf, width, spend, attribute);
         var answer = run(q);
         Map<MetricsSql.Group, Tally> tallies = answer.tallies();
-        var keys = tallies.keySet().stream().map(MetricsSql.Group::key).sorted(MetricsCursor.ORDER).toList();
-        var page = keys.stream().filter(k -> MetricsCursor.isAfter(k, position)).limit(size + 1L).toList();
+        var order = attribute == null ? MetricsCursor.ORDER : attribute.order();
+        var keys = tallies.keySet().stream().map(MetricsSql.Group::key).sorted(order).toList();
+        var page = keys.stream().filter(k -> position == null || order.compare(k, position[0]) > 0).limit(size + 1L).toList();
         for (String k : page.stream().limit(size).toList()) {
             groups.add(new Grouped(by, k, null,
                     MetricsBundle.of(tallies.get(new MetricsSql.Group(0, k)), answer.currency(), asOf, width, spend,
-                            new MetricsScope(q.workspace(), w.whole().start(), w.whole().end(), f, key, k))));
+                            new MetricsScope(q.workspace(), w.whole().start(), w.whole().end(), f, key, k, attribute)), attribute));
         }
         return new Page(groups, keys.size(), page.size() > size);
     }
@@ -152,6 +160,11 @@ public class MetricsService {
 
     /** The one statement of a request: on the read-only datasource when one is configured (docs/operations.md). */
     private MetricsSql.Answer run(MetricsQuery q) {
-        return reads.read(c -> MetricsSql.run(c, q, json));
+        return reads.read(c -> {
+            if (q.perLead()) {
+                MetricsAttributeCheck.check(c, q);
+            }
+            return MetricsSql.run(c, q, json);
+        });
     }
 }

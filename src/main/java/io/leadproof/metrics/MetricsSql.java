@@ -115,7 +115,7 @@ final class MetricsSql {
         boolean owners = q.ownerUnits();
         String rollup = totals ? "metrics_daily_total" : owners ? "metrics_daily_owner" : "metrics_daily";
         String rows = " r.reject_code, r.reject_category, r." + SUMS.replace(", ", ", r.");
-        sql.add("funnel as (select fp.idx, " + key(q, "r") + " as k," + rows + " from fp join " + rollup
+        sql.add("funnel as (select fp.idx, " + (q.perLead() ? "null::text" : key(q, "r")) + " as k," + rows + " from fp join " + rollup
                 + " r on r.workspace_id = ? and r.day >= fp.d0 and r.day < fp.d1", q.workspace());
         filters(sql, q, "r");
         if (totals) {
@@ -126,11 +126,14 @@ final class MetricsSql {
         if (owners) {
             sql.add(" union all select ep.idx, " + key(q, "m") + ", m.reject_code, m.reject_category, " + facts
                     + " from ep cross join lateral (select * from metrics_owner_unit u where u.workspace_id = ?"
-                    + " and u.lead_created_at >= ep.t0 and u.lead_created_at < ep.t1) m where true", q.workspace());
+                    + " and u.lead_created_at >= ep.t0 and u.lead_created_at < ep.t1) m", q.workspace());
+            attributeJoin(sql, q, "m");
+            sql.add(" where true");
         } else {
             sql.add(" union all select ep.idx, " + key(q, "m") + ", m.reject_code, m.reject_category, " + facts
                     + " from ep join metrics_lead m on m.workspace_id = ? and m.created_at >= ep.t0 and m.created_at < ep.t1",
                     q.workspace());
+            attributeJoin(sql, q, "m");
         }
         filters(sql, q, "m");
         sql.add(") select 'F' as kind, to_jsonb(f) as row from (select idx, k as key, reject_code, reject_category, "
@@ -162,7 +165,15 @@ final class MetricsSql {
             case SOURCE -> alias + ".source";
             case CRITERIA_VERSION -> alias + ".version_id::text";
             case OWNER -> alias + ".owner";
+            case CUSTOM_ATTRIBUTE -> q.attribute().group();  // over av, joined by attributeJoin
         };
+    }
+
+    /** For a custom-attribute breakdown, joins the attribute of the lead of each row of alias (a fact row). */
+    static void attributeJoin(SqlText sql, MetricsQuery q, String alias) {
+        if (q.perLead()) {
+            sql.add(q.attribute().join(alias), q.attribute().key());
+        }
     }
 
     static void filters(SqlText sql, MetricsQuery q, String alias) throws SQLException {

@@ -105,7 +105,7 @@ public class LeadExporter {
                 && handoffs.size() == handoffCount && eventsRead == eventTotal && audit.size() == auditCount;
         return new Export(NodeId.of("Lead", lead.id()), utc(now), utc(lead.erasedAt()), complete, rows.lead(), rows.custom(),
                 rows.activities(), rows.activityCount(), rows.scores(), rows.history(), rows.historyCount(), rows.crossings(),
-                exportedHandoffs, handoffCount, audit.stream().map(PrivacyGraphQL::entry).toList(), auditCount);
+                exportedHandoffs, handoffCount, audit.stream().map(PrivacyGraphQL::entry).toList(), auditCount, List.of());
     }
 
     private static Rows read(Connection c, String ws, UUID lead) throws SQLException {

@@ -70,12 +70,8 @@ public class PrivacyService {
             boolean first = !lead.isErased();
             var erased = eraseOne(ws, lead, now, in, reference);
             // The records merged into this person (leadMerge) hold the same person's data under their own ids.
-            for (Object merged : em.createNativeQuery("""
-                    with recursive m(id) as (
-                        select id from lead where workspace_id = ?1 and merged_into = ?2
-                        union select l.id from lead l join m on l.merged_into = m.id where l.workspace_id = ?1)
-                    select id from m order by id""").setParameter(1, ws).setParameter(2, leadId).getResultList()) {
-                Lead other = Lead.<Lead>find("id", (UUID) merged).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+            for (UUID merged : mergedInto(ws, leadId)) {
+                Lead other = Lead.<Lead>find("id", merged).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
                 eraseOne(ws, other, now, in, reference);
             }
             var entry = erased.entry();
@@ -114,13 +110,41 @@ public class PrivacyService {
             return new ExportPayload(null, List.of(notFound()));
         }
         Instant now = clock.instant();
+        String ws = workspace.id();
+        // The records merged into this person hold the same person's data under their own ids: exported (and audited) too.
+        var merged = new java.util.ArrayList<Export>();
+        for (UUID id : mergedInto(ws, leadId)) {
+            Export one = exportOne(Lead.<Lead>find("id", id).firstResult(), now, reference);
+            merged.add(one.withLeadAttributes(releasedKeys(ws, id)));
+        }
+        return new ExportPayload(exportOne(lead, now, reference).withMergedRecords(merged), List.of());
+    }
+
+    private Export exportOne(Lead lead, Instant now, String reference) {
         Export export = exporter.export(workspace.id(), lead, now);
         var details = Map.of("activities", export.activityCount(), "scores", export.scores().size(),
                 "scoreChanges", export.scoreChangeCount(), "mqlCrossings", export.mqlCrossings().size(),
                 "handoffs", export.handoffCount());
-        var entry = PrivacyAuditRecord.of(PrivacyAction.EXPORT, leadId, workspace.actor(), now, null, reference, details);
+        var entry = PrivacyAuditRecord.of(PrivacyAction.EXPORT, lead.id(), workspace.actor(), now, null, reference, details);
         entry.persist();
-        return new ExportPayload(export.withAuditEntry(PrivacyGraphQL.entry(entry)), List.of());
+        return export.withAuditEntry(PrivacyGraphQL.entry(entry));
+    }
+
+    /** The leads merged into {@code leadId} (leadMerge), directly or along a chain of merges, by id. */
+    private List<UUID> mergedInto(String ws, UUID leadId) {
+        return em.createNativeQuery("""
+                with recursive m(id) as (
+                    select id from lead where workspace_id = ?1 and merged_into = ?2
+                    union select l.id from lead l join m on l.merged_into = m.id where l.workspace_id = ?1)
+                select id from m order by id""", UUID.class).setParameter(1, ws).setParameter(2, leadId).getResultList();
+    }
+
+    /** The external id and email a merged-away lead released (lead_merge_alias, V119), as export attributes. */
+    private List<Attribute> releasedKeys(String ws, UUID lead) {
+        List<Object[]> rows = em.createNativeQuery("select kind, key from lead_merge_alias where workspace_id = ?1 and lead_id = ?2"
+                + " order by kind", Object[].class).setParameter(1, ws).setParameter(2, lead).getResultList();
+        return rows.stream().map(r -> new Attribute("EMAIL".equals(r[0]) ? "merge_alias.email" : "merge_alias.external_id",
+                (String) r[1])).toList();
     }
 
     public record AuditPage(List<PrivacyAuditRecord> entries, boolean hasNext, java.util.function.IntSupplier counter) {

@@ -75,7 +75,27 @@ public final class PrivacyTypes {
             @NonNull @Description("Number of handoffs held.") int handoffCount,
             @NonNull @Description("Privacy audit entries about the lead (including this export), newest first, at most "
                     + LeadExporter.AUDIT_CAP + ".") List<@NonNull AuditEntry> privacyAudit,
-            @NonNull @Description("Number of privacy audit entries about the lead.") int privacyAuditCount) {
+            @NonNull @Description("Number of privacy audit entries about the lead.") int privacyAuditCount,
+            @NonNull @Description("The records merged into this lead (leadMerge), directly or along a merge chain, oldest id first: "
+                    + "each its own export (its row, released keys as merge_alias.external_id / merge_alias.email, scores, score "
+                    + "history, privacy audit). Their activities and handoffs moved to this lead and are in its lists. Empty in "
+                    + "the exports listed here.") List<@NonNull Export> mergedRecords) {
+
+        /** The same export with the records merged into the lead. */
+        Export withMergedRecords(List<Export> merged) {
+            return new Export(leadId, exportedAt, erasedAt, complete && merged.stream().allMatch(Export::complete), lead, customAttributes,
+                    activities, activityCount, scores, scoreHistory, scoreChangeCount, mqlCrossings, handoffs, handoffCount, privacyAudit,
+                    privacyAuditCount, List.copyOf(merged));
+        }
+
+        /** The same export with more attributes of the lead row. */
+        Export withLeadAttributes(List<Attribute> more) {
+            var all = new java.util.ArrayList<>(lead);
+            all.addAll(more);
+            return new Export(leadId, exportedAt, erasedAt, complete, List.copyOf(all), customAttributes, activities, activityCount,
+                    scores, scoreHistory, scoreChangeCount, mqlCrossings, handoffs, handoffCount, privacyAudit, privacyAuditCount,
+                    mergedRecords);
+        }
 
         /** The export with the audit entry that records it in front (it is written after the reads). */
         Export withAuditEntry(AuditEntry entry) {
@@ -83,7 +103,8 @@ public final class PrivacyTypes {
             audit.addAll(privacyAudit.subList(0, Math.min(privacyAudit.size(), LeadExporter.AUDIT_CAP - 1)));
             int count = privacyAuditCount + 1;
             return new Export(leadId, exportedAt, erasedAt, complete && audit.size() == count, lead, customAttributes, activities,
-                    activityCount, scores, scoreHistory, scoreChangeCount, mqlCrossings, handoffs, handoffCount, List.copyOf(audit), count);
+                    activityCount, scores, scoreHistory, scoreChangeCount, mqlCrossings, handoffs, handoffCount, List.copyOf(audit), count,
+                    mergedRecords);
         }
     }
 

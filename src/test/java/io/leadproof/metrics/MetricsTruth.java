@@ -24,6 +24,9 @@ import javax.sql.DataSource;
  */
 final class MetricsTruth {
 
+    /** Prefix of a "by" that is an SQL group key over the lead row {@code l} (breakdowns by a custom attribute). */
+    static final String SQL_KEY = "SQL:";
+
     record Filter(List<UUID> campaigns, List<String> sources, List<UUID> versions, String owner) {
     }
 
@@ -44,7 +47,7 @@ final class MetricsTruth {
             case "SOURCE" -> "l.source";
             case "CRITERIA_VERSION" -> "l.first_mql_version_id::text";
             case "OWNER" -> "o.owner";
-            default -> "null::text";
+            default -> by.startsWith(SQL_KEY) ? by.substring(SQL_KEY.length()) : "null::text";  // a group key over lead l
         };
         var p = new ArrayList<Object>();
         String units = "with units as (select l.workspace_id as ws, l.id as lead_id, o.owner, " + key + " as k, l.first_mql_at is not null as mql,"

@@ -45,7 +45,9 @@ final class SchemaRules {
             "DataQualityReport", "DataQualityCounts", "DataQualityCheckCount", "DataQualityCampaign", "DataQualitySource",
             "DataQualityMisses",
             // leadMerge's result (like LeadErasure) and the quality part of a metrics bundle
-            "LeadMerge", "MetricsQuality");
+            "LeadMerge", "MetricsQuality",
+            // the custom-attribute part of a metrics group key, like the rest of MetricsGroupKey
+            "MetricsAttributeGroup");
 
     /** Fields named like ids that name something outside LeadProof, so there is no object to link to. */
     static final Set<String> NOT_LINKS = Set.of("externalId", "clientEventId", "externalDealId");

@@ -74,6 +74,11 @@ public class LeadMergeService {
         }
         Instant now = clock.instant();
         var fill = MergeFill.of(profileOf(survivor), profileOf(merged));
+        em.createNativeQuery("insert into lead_merge_alias (workspace_id, kind, key, lead_id)"
+                + " select ?1, k.kind, k.key, ?2 from (values ('EXTERNAL_ID', cast(?3 as text)), ('EMAIL', cast(?4 as text))) k(kind, key)"
+                + " where k.key is not null on conflict (workspace_id, kind, key) do update set lead_id = excluded.lead_id")
+                .setParameter(1, ws).setParameter(2, mergedId).setParameter(3, merged.externalId())
+                .setParameter(4, merged.emailNormalized()).executeUpdate();  // later upserts under them find the survivor
         merged.mergeInto(survivorId, now);
         em.flush(); // releases the merged lead's external id and email before the survivor may take them
         survivor.revise(fill.profile(), now);

@@ -178,4 +178,94 @@ class LeadMergeStoryTest {
         var onTombstone = (Map<String, Object>) lead(old).get("activities");
         assertThat((List<?>) onTombstone.get("edges")).isEmpty();
     }
+
+    @Test
+    @Order(6)
+    void an_upsert_under_the_merged_records_own_keys_lands_on_the_survivor_at_the_end_of_the_chain() {
+        String crm = upsert(Map.of("externalId", "crm-5203", "email", "dorothy.vaughan@orbit-math.com", "firstName", "Dorothy"));
+        String form = upsert(Map.of("externalId", "form-88", "email", "d.vaughan@orbit-math.com", "firstName", "Dorothy",
+                "lastName", "Vaughan"));
+        assertThat(merge(form, crm).<String>getList("userErrors")).isEmpty();
+
+        // the CRM sync still sends its own id for the person: an update of the survivor, not a new lead
+        var synced = GraphQL.ok("mutation($i: LeadInput!) { leadUpsert(input: $i) { created lead { id externalId email jobTitle } } }",
+                Map.of("i", Map.of("externalId", "crm-5203", "jobTitle", "Head of Computing"))).getMap("data.leadUpsert");
+        assertThat(synced.get("created")).isEqualTo(false);
+        assertThat(synced.get("lead")).as("the survivor, keeping the identity the merge chose").isEqualTo(Map.of("id", form,
+                "externalId", "form-88", "email", "d.vaughan@orbit-math.com", "jobTitle", "Head of Computing"));
+        assertThat(lead(crm).get("jobTitle")).as("the tombstone is not written").isNull();
+
+        // a spreadsheet row under the merged record's email, in a batch: the same
+        var batch = GraphQL.ok("mutation($i: LeadsImportInput!) { leadsImport(input: $i) { createdCount updatedCount"
+                + " leads { id email phone } userErrors { code } } }", Map.of("i", Map.of("rows", List.of(
+                        Map.of("email", "Dorothy.Vaughan@orbit-math.com", "phone", "+1 757 555 0100", "country", "United States")))))
+                .setRootPath("data.leadsImport");
+        assertThat(batch.getList("userErrors", Object.class)).isEmpty();
+        assertThat(batch.getInt("createdCount")).isZero();
+        assertThat(batch.getString("leads[0].id")).isEqualTo(form);
+        assertThat(batch.getString("leads[0].email")).isEqualTo("d.vaughan@orbit-math.com");
+        assertThat(batch.getString("leads[0].phone")).isNotNull();
+
+        // merged on into a third record: the chain is followed to its end, for leads and for activities alike
+        String third = upsert(Map.of("externalId", "event-7", "email", "dvaughan@orbit-math.com", "firstName", "Dorothy"));
+        assertThat(merge(third, form).<String>getList("userErrors")).isEmpty();
+        var again = GraphQL.ok("mutation($i: LeadInput!) { leadUpsert(input: $i) { created lead { id } } }",
+                Map.of("i", Map.of("externalId", "crm-5203", "industry", "Aerospace"))).getMap("data.leadUpsert");
+        assertThat(again).isEqualTo(Map.of("created", false, "lead", Map.of("id", third)));
+        var recorded = GraphQL.ok("mutation($i: ActivitiesRecordInput!) { activitiesRecord(input: $i) { recordedCount userErrors { code } } }",
+                Map.of("i", Map.of("activities", List.of(Map.of("clientEventId", "vaughan-1", "leadExternalId", "form-88",
+                        "type", "PRICING_PAGE_VIEW", "occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).toString()),
+                        Map.of("clientEventId", "vaughan-2", "leadEmail", "dorothy.vaughan@orbit-math.com",
+                        "type", "WEBINAR_ATTENDED", "occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).toString())))));
+        assertThat(recorded.getInt("data.activitiesRecord.recordedCount")).isEqualTo(2);
+        @SuppressWarnings("unchecked")
+        var onThird = (Map<String, Object>) lead(third).get("activities");
+        assertThat((List<?>) onThird.get("edges")).as("activities under either merged record's keys").hasSize(2);
+        var everyone = GraphQL.ok("{ leads(first: 100) { edges { node { firstName } } } }").<String>getList("data.leads.edges.node.firstName");
+        assertThat(everyone.stream().filter("Dorothy"::equals)).as("one Dorothy, no new lead").hasSize(1);
+    }
+
+    @Test
+    @Order(7)
+    @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
+    @SuppressWarnings("unchecked")
+    void the_export_of_a_survivor_holds_every_record_merged_into_it() {
+        String first = upsert(Map.of("externalId", "crm-1912", "email", "alan.turing@bletchley-park.com", "firstName", "Alan",
+                "phone", "+442079460000", "companyName", "Bletchley Park"));
+        String second = upsert(Map.of("email", "a.turing@bletchley-park.com", "firstName", "Alan", "lastName", "Turing"));
+        String third = upsert(Map.of("email", "turing@bletchley-park.com", "firstName", "Alan", "jobTitle", "Mathematician"));
+        visits(first, "turing-first", 2);
+        visits(second, "turing-second", 1);
+        assertThat(merge(second, first).<String>getList("userErrors")).isEmpty();
+        assertThat(merge(third, second).<String>getList("userErrors")).isEmpty();
+
+        var export = GraphQL.ok("mutation($id: ID!) { leadExport(input: {leadId: $id, reference: \"DSR-7\"}) { export {"
+                + " exportedLead { id } activityCount complete lead { key value } mergedRecords { exportedLead { id } lead { key value }"
+                + " activityCount scoreChangeCount privacyAudit { action } mergedRecords { exportedLead { id } } } } userErrors { code } } }",
+                Map.of("id", third)).setRootPath("data.leadExport.export");
+        assertThat(export.getInt("activityCount")).as("the activities of all three records moved to the survivor").isEqualTo(3);
+        List<Map<String, Object>> merged = export.getList("mergedRecords");
+        assertThat(merged).extracting(m -> ((Map<String, Object>) m.get("exportedLead")).get("id"))
+                .as("both records along the chain").containsExactlyInAnyOrder(first, second);
+        var firstExport = merged.stream().filter(m -> ((Map<String, Object>) m.get("exportedLead")).get("id").equals(first)).findFirst().orElseThrow();
+        assertThat(row(firstExport)).as("the merged record's personal data as it was, with the email it released")
+                .containsEntry("first_name", "Alan").containsEntry("phone", "+442079460000").containsEntry("company_name", "Bletchley Park")
+                .containsEntry("merge_alias.email", "alan.turing@bletchley-park.com");
+        var secondExport = merged.stream().filter(m -> ((Map<String, Object>) m.get("exportedLead")).get("id").equals(second)).findFirst().orElseThrow();
+        assertThat(row(secondExport)).as("the external id went to the second record at the first merge, and was released by it at the second")
+                .containsEntry("last_name", "Turing").containsEntry("merge_alias.external_id", "crm-1912")
+                .containsEntry("merge_alias.email", "a.turing@bletchley-park.com");
+        assertThat((List<?>) firstExport.get("mergedRecords")).as("one flat list").isEmpty();
+        assertThat((List<?>) firstExport.get("privacyAudit")).as("each exported record audited").isNotEmpty();
+        for (String id : List.of(first, second, third)) {
+            var audit = GraphQL.ok("query($l: ID!) { privacyAudit(filter: {leadId: $l, actions: [EXPORT]}) { totalCount } }", Map.of("l", id));
+            assertThat(audit.getInt("data.privacyAudit.totalCount")).as("one export entry for %s", id).isEqualTo(1);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> row(Map<String, Object> export) {
+        return ((List<Map<String, Object>>) export.get("lead")).stream()
+                .collect(java.util.stream.Collectors.toMap(a -> (String) a.get("key"), a -> (String) a.get("value")));
+    }
 }
