@@ -23,6 +23,24 @@ final class SignalFeatureSql {
     /** Dimensions with a long tail: ranked, the head listed. */
     static final String LONG_TAILED = "('JOB_TITLE', 'INDUSTRY', 'COUNTRY', 'EMAIL_DOMAIN', 'campaign')";
 
+    /** The behaviour facets per activity type × stage over {@code g} (one parameter: the workspace). */
+    private static final String BEHAVIOUR = ", act as (select g.in_a, x.type, x.funnel_stage, x.n, x.age from g cross join lateral"
+            + " (select a.type, a.funnel_stage, count(*) as n,"
+            + " floor(extract(epoch from g.moment)) - floor(extract(epoch from max(a.occurred_at))) as age"
+            + " from activity a where a.workspace_id = ? and a.lead_id = g.lead_id and a.occurred_at <= g.moment"
+            + " group by a.type, a.funnel_stage) x)"
+            + ", beh as (select type, funnel_stage, array[" + facets("in_a") + "] as fa, array["
+            + facets("not in_a") + "] as fb from act group by type, funnel_stage)";
+    private static final String BEHAVIOUR_ROWS = " union all select 'b', type, funnel_stage, null, null, null, null, null, null,"
+            + " null, null, fa, fb, null, null from beh";
+
+    /** The behaviour half alone: its b rows (the other half counts everything else). */
+    static void appendBehaviour(StringBuilder sql) {
+        sql.append(BEHAVIOUR).append(" select 'b' as kind, type as dim, funnel_stage as val, null::bigint as a,")
+                .append(" null::bigint as b, null::bigint as rn, null::bigint as nd, null::numeric as ka, null::numeric as kb,")
+                .append(" null::float8 as lo, null::float8 as hi, fa, fb, null::uuid[] as ids, null::bigint[] as ms from beh");
+    }
+
     private SignalFeatureSql() {
     }
 
@@ -30,7 +48,8 @@ final class SignalFeatureSql {
         return "nullif(lower(btrim(" + column + ", " + WS + ")), '')";
     }
 
-    static void append(StringBuilder sql, int bins, int limit) {
+    /** Every part over {@code g}, the behaviour facets only when {@code behaviour}. */
+    static void append(StringBuilder sql, int bins, int limit, boolean behaviour) {
         sql.append(", ce as (").append(customEntries("g", "lead_id", "in_a")).append(")")
                 .append(", ck as (select key, coalesce(bool_and(not is_list and (norm is null or (num is not null and not is_bool))),")
                 .append(" false) and count(num) > 0 as is_number, bool_and(is_list or norm is null or is_bool) as all_bool,")
@@ -50,13 +69,7 @@ final class SignalFeatureSql {
                 .append(", cr as (select cc.*, row_number() over (partition by dim order by a + b desc, val collate \"C\") as rn,")
                 .append(" count(*) over (partition by dim) as nd, sum(a) over (partition by dim) as ka,")
                 .append(" sum(b) over (partition by dim) as kb from cc)")
-                .append(", act as (select g.in_a, x.type, x.funnel_stage, x.n, x.age from g cross join lateral")
-                .append(" (select a.type, a.funnel_stage, count(*) as n,")
-                .append(" floor(extract(epoch from g.moment)) - floor(extract(epoch from max(a.occurred_at))) as age")
-                .append(" from activity a where a.workspace_id = ? and a.lead_id = g.lead_id and a.occurred_at <= g.moment")
-                .append(" group by a.type, a.funnel_stage) x)")
-                .append(", beh as (select type, funnel_stage, array[").append(facets("in_a")).append("] as fa, array[")
-                .append(facets("not in_a")).append("] as fb from act group by type, funnel_stage)")
+                .append(behaviour ? BEHAVIOUR : "")
                 .append(", nv as (select v.dim, v.x, g.in_a from g cross join lateral ").append(numberValues("g"))
                 .append(" union all select 'custom:' || ce.key, ce.num, ce.grp from ce join ck using (key)")
                 .append(" where ck.is_number and ce.num is not null)")
@@ -78,7 +91,7 @@ final class SignalFeatureSql {
                 .append(" lo, hi, null, null, null, null from nr")
                 .append(" union all select 'k', 'custom:' || key, case when is_number then 'NUMBER' when all_bool then 'BOOLEAN'")
                 .append(" else 'TEXT' end, ka, kb, case when multi then 1 else 0 end, null, null, null, null, null, null, null, null, null from ck")
-                .append(" union all select 'b', type, funnel_stage, null, null, null, null, null, null, null, null, fa, fb, null, null from beh")
+                .append(behaviour ? BEHAVIOUR_ROWS : "")
                 .append(" union all select 'd', case when in_a then 'A' else 'B' end, null, null, null, null, null, null, null, null, null,")
                 .append(" null, null, array_agg(lead_id), array_agg((extract(epoch from moment) * 1000000)::bigint) from g group by in_a");
         if (bins < 2) {
