@@ -18,7 +18,8 @@
 # LEADPROOF_EVIDENCE_READ_PARTITIONS parts at once (default 2: one per core); set it to 1 to compare.
 #
 # Each request is sent WARMUP times, then SAMPLES times sequentially; the script prints min / median / max wall time,
-# the app's CPU per request (when BENCH_APP_PID names the app's process) and the cohort sizes the answer names, and
+# the app's CPU per request (when BENCH_APP_PID names the app's process), PostgreSQL's CPU per request (the
+# backends connected to BENCH_DB and their parallel workers, sampled every 0.1 s from /proc; PostgreSQL on this host) and the cohort sizes the answer names, and
 # keeps the last answers in BENCH_OUT. A request that exceeds its statement timeout answers with an error (reason
 # STATEMENT_TIMEOUT): the script reports it rather than a time.
 #
@@ -48,12 +49,29 @@ jq -n --rawfile q analysis.graphql --arg f "$FROM" --arg t "$TO" --argjson s "$S
 jq -n --rawfile q insights.graphql --arg f "$FROM" --arg t "$TO" \
   '{query: $q, variables: {input: {window: {from: $f, to: $t}}}}' >"$OUT/insights.json"
 
+pg_sample() { # "pid ticks" of the PostgreSQL backends connected to BENCH_DB and of their parallel workers
+  ps -u postgres -o pid=,args= 2>/dev/null | awk -v db="$DB" '
+    index($0, " " db " ") { own[$1] = 1; print $1; next }
+    /parallel worker for PID/ { w[$1] = $NF }
+    END { for (p in w) if (w[p] in own) print p }' | while read -r p; do
+      t=$(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null) && echo "$p $t"; done
+}
+pg_watch() { # samples every 0.1 s into $1 until killed (a parallel worker's last 0.1 s is missed)
+  while :; do pg_sample >>"$1"; sleep 0.1; done
+}
+pg_ticks() { # start-file samples-file: clock ticks spent since the start sample
+  awk 'FNR == NR { start[$1] = $2; next } { if ($2 > max[$1]) max[$1] = $2 }
+       END { for (p in max) s += max[p] - start[p]; print s + 0 }' "$1" "$2"
+}
+
 measure() { # name
   local name="$1" times=() t0 t1
   for _ in $(seq "$WARMUP"); do curl -sS -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \
     -d @"$OUT/$name.json" "$URL" >"$OUT/$name.answer.json"; done
-  local c0=0 c1=0
+  local c0=0 c1=0 watcher
   [ -n "${BENCH_APP_PID:-}" ] && c0=$(awk '{print $14+$15}' "/proc/$BENCH_APP_PID/stat")
+  pg_sample >"$OUT/$name.pg0"; : >"$OUT/$name.pg"
+  pg_watch "$OUT/$name.pg" & watcher=$!
   for _ in $(seq "$SAMPLES"); do
     t0=$(date +%s%N)
     curl -sS -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d @"$OUT/$name.json" "$URL" >"$OUT/$name.answer.json"
@@ -61,12 +79,13 @@ measure() { # name
     times+=($(( (t1 - t0) / 1000000 )))
   done
   [ -n "${BENCH_APP_PID:-}" ] && c1=$(awk '{print $14+$15}' "/proc/$BENCH_APP_PID/stat")
+  kill "$watcher"; wait "$watcher" 2>/dev/null || true
   if jq -e '.errors' "$OUT/$name.answer.json" >/dev/null; then
     echo "$name: ERROR $(jq -c '.errors[0].extensions // .errors[0].message' "$OUT/$name.answer.json")"
     return
   fi
   sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  echo "$name: n=$SAMPLES min=$(echo "$sorted" | head -1) ms median=$(echo "$sorted" | sed -n "$(( (SAMPLES + 1) / 2 ))p") ms max=$(echo "$sorted" | tail -1) ms${BENCH_APP_PID:+ app-cpu/request=$(( (c1 - c0) * 10 / SAMPLES )) ms}"
+  echo "$name: n=$SAMPLES min=$(echo "$sorted" | head -1) ms median=$(echo "$sorted" | sed -n "$(( (SAMPLES + 1) / 2 ))p") ms max=$(echo "$sorted" | tail -1) ms${BENCH_APP_PID:+ app-cpu/request=$(( (c1 - c0) * 10 / SAMPLES )) ms} pg-cpu/request=$(( $(pg_ticks "$OUT/$name.pg0" "$OUT/$name.pg") * 10 / SAMPLES )) ms"
 }
 echo "window $FROM .. $TO, sample size ${SAMPLE_SIZE:-all}, load $(cut -d' ' -f1-3 /proc/loadavg)"
 measure analysis

@@ -106,3 +106,20 @@ as $$
             then rtrim(evidence_custom_text(v), 'fd')::double precision
     end
 $$;
+
+-- How sales answered a handoff by t, as rejection insights compare handoffs (evidence.rejections.HandoffCase.Response):
+-- REJECTED when rejected by t, ACCEPTED when accepted or an opportunity by t (won, lost and stalled deals included),
+-- otherwise PENDING. Used by the set-based rejection counts (evidence.read.RejectionCountSql).
+create or replace function evidence_response(accepted timestamptz, opportunity timestamptz, rejected timestamptz,
+        t timestamptz)
+    returns text
+    language sql
+    immutable
+    parallel safe
+as $$
+    select case
+        when rejected <= t then 'REJECTED'
+        when accepted <= t or opportunity <= t then 'ACCEPTED'
+        else 'PENDING'
+    end
+$$;

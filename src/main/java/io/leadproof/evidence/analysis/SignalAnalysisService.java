@@ -17,7 +17,9 @@ import io.leadproof.evidence.rejections.HandoffCase;
 import io.leadproof.evidence.read.CohortFilter;
 import io.leadproof.evidence.read.CohortQuery;
 import io.leadproof.evidence.read.CohortReader;
+import io.leadproof.evidence.read.RejectionCountReader;
 import io.leadproof.evidence.read.SignalCountReader;
+import io.leadproof.evidence.rejections.RejectionCounts;
 import io.leadproof.evidence.core.SignalOptions;
 import io.leadproof.evidence.settings.EvidenceSettings;
 import io.leadproof.security.CurrentWorkspace;
@@ -35,6 +37,8 @@ public class SignalAnalysisService {
     CohortReader cohorts;
     @Inject
     SignalCountReader counts;
+    @Inject
+    RejectionCountReader rejections;
     @Inject
     EvidenceSettings settings;
     @Inject
@@ -104,6 +108,12 @@ public class SignalAnalysisService {
     @Transactional
     public List<HandoffCase> handoffCases(Instant from, Instant to, AnalysisRequest.Filter filter) {
         return cohorts.handoffCases(query(from, to, ReferenceMoment.atHandoff(), filter, null));
+    }
+
+    /** The counts of rejection insights over the handoffs created in [from, to), counted in the database. */
+    public RejectionCounts rejectionCounts(Instant from, Instant to, AnalysisRequest.Filter filter, java.time.ZoneId zone,
+            SignalOptions options) {
+        return rejections.count(query(from, to, ReferenceMoment.atHandoff(), filter, null), zone, options);
     }
 
     private CohortQuery query(Instant from, Instant to, ReferenceMoment moment, AnalysisRequest.Filter filter, Integer limit) {

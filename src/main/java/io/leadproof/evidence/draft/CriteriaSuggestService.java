@@ -74,8 +74,8 @@ public class CriteriaSuggestService {
         SignalOptions options = new SignalOptions(4, 20, 5, cohort.firstCallWindow());
         var analysis = SignalAnalysis.run(cohort.leads(), request.groupA(), request.groupB(), request.moment(),
                 request.sampleSize(), options);
-        List<Finding> findings = useRejections ? RejectionInsights.analyse(
-                analyses.handoffCases(request.from(), request.to(), request.filter()), ZoneOffset.UTC, options).findings() : List.of();
+        List<Finding> findings = useRejections ? RejectionInsights.analyse(analyses.rejectionCounts(request.from(), request.to(),
+                request.filter(), ZoneOffset.UTC, options)).findings() : List.of();
         CriteriaVersion draft = criteria.createDraft(modelId, active.id()).value();
         Suggestion suggestion = io.leadproof.evidence.suggest.Suggestions.suggest(new SuggestionRequest(active.spec(),
                 draft.id().toString(), analysis.signals(), request.groupA().label(), request.groupB().label(), findings,

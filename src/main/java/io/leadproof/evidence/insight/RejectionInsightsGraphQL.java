@@ -52,8 +52,7 @@ public class RejectionInsightsGraphQL {
         if (!errors.isEmpty()) {
             return new InsightTypes.Payload(null, errors);
         }
-        var cases = analyses.handoffCases(window[0], window[1], filter);
-        var result = RejectionInsights.analyse(cases, zone, SignalOptions.defaults());
+        var result = RejectionInsights.analyse(analyses.rejectionCounts(window[0], window[1], filter, zone, SignalOptions.defaults()));
         return new InsightTypes.Payload(new InsightTypes.InsightsView(window[0].atOffset(ZoneOffset.UTC),
                 window[1].atOffset(ZoneOffset.UTC), result.handoffs(), result.rejected(), result.accepted(),
                 result.reasons().stream().map(InsightTypes.ReasonView::of).toList(),

@@ -8,7 +8,8 @@ import java.sql.SQLException;
  * The set-based reads of {@link CohortReader}: one statement per cohort, every lead with its handoff facts, its
  * traits as of its reference moment, its campaign, its logged touches, its first-call signals and its activities up
  * to the moment, each an array aggregated in a lateral subquery (one index range per lead), and the handoff's
- * outcome as of asOf from {@code evidence_outcome} (its one home, R__evidence_signal_counts.sql). The column order is
+ * outcome as of asOf from {@code evidence_outcome} (its one home, R__evidence_signal_counts.sql); handoff cases without
+ * activities and first-call signals, which rejection insights do not compare. The column order is
  * {@link CohortRows}'.
  */
 final class CohortSql extends BoundSql {
@@ -77,11 +78,13 @@ final class CohortSql extends BoundSql {
         outcome(q);
         sql.append(" left join lateral (select array_agg(s.code order by s.logged_at, s.code) as codes,")
                 .append(" array_agg(s.logged_at order by s.logged_at, s.code) as logged from handoff_touch_signal s")
-                .append(" where s.workspace_id = l.workspace_id and s.handoff_id = h.id) sg on true")
+                .append(" where s.workspace_id = l.workspace_id and s.handoff_id = h.id) sg on ").append(shape == Shape.CASES ? "false" : "true")
                 .append(" left join lateral (select array_agg(x->>'ruleKey') as keys, array_agg(x->>'ruleLabel') as labels")
                 .append(" from jsonb_array_elements(case when jsonb_typeof(h.contributions) = 'array' then h.contributions")
                 .append(" else '[]'::jsonb end) x) rk on ").append(shape == Shape.CASES ? "true" : "false");
-        activities(activityFacts);
+        // rejection insights compare neither behaviour nor first-call signals: a case is read without them (a join on
+        // false is never executed), which halves the read
+        activities(activityFacts, shape != Shape.CASES);
         sql.append(" where l.workspace_id = ?");
         text(q.workspaceId());
         if (shape == Shape.BACKTEST) {
@@ -121,7 +124,8 @@ final class CohortSql extends BoundSql {
         params.add((ps, i) -> ps.setDouble(i, q.stalledAfter().toSeconds()));
     }
 
-    private void activities(boolean facts) {
+    private void activities(boolean facts, boolean read) {
+        String on = read ? " on true" : " on false";
         if (facts) {
             // aggregated from a subquery already in order (the index read backwards): PostgreSQL 15 would sort the
             // rows again for every array_agg(... order by ...), four sorts per lead
@@ -129,13 +133,13 @@ final class CohortSql extends BoundSql {
                     .append(" null::int[] as counts, array_agg(o.occurred_at) as lasts, array_agg(o.content_tag) as tags")
                     .append(" from (select a.type, a.funnel_stage, a.occurred_at, a.content_tag from activity a")
                     .append(" where a.workspace_id = l.workspace_id and a.lead_id = l.id and a.occurred_at <= m.moment")
-                    .append(" order by a.occurred_at, a.id) o) act on true");
+                    .append(" order by a.occurred_at, a.id) o) act").append(on);
         } else {
             sql.append(" left join lateral (select array_agg(x.type) as types, array_agg(x.funnel_stage) as stages,")
                     .append(" array_agg(x.n) as counts, array_agg(x.last_at) as lasts, null::text[] as tags")
                     .append(" from (select a.type, a.funnel_stage, count(*)::int as n, max(a.occurred_at) as last_at from activity a")
                     .append(" where a.workspace_id = l.workspace_id and a.lead_id = l.id and a.occurred_at <= m.moment")
-                    .append(" group by a.type, a.funnel_stage) x) act on true");
+                    .append(" group by a.type, a.funnel_stage) x) act").append(on);
         }
     }
 

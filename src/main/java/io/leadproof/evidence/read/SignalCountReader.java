@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +35,8 @@ public class SignalCountReader {
     ReplicaReads reads;
     @Inject
     CohortReader cohorts;
+    @Inject
+    CohortReadConfig config;
 
     /** The counts and each group's deals (lead id with its moment, in no particular order). */
     public record Counted(SignalCounts counts, List<Deal> dealsA, List<Deal> dealsB) {
@@ -44,13 +49,37 @@ public class SignalCountReader {
         return count(q, a, b, options, cohorts.defaultTimeout());
     }
 
+    /**
+     * With more than one read partition, the behaviour facets (an activity aggregate per lead) are counted on a
+     * connection of their own while the caller's counts everything else: both cores work on one analysis. The two
+     * statements judge the same cohort, each in its own snapshot, which an analysis of past handoffs does not notice.
+     */
     public Counted count(CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options, Duration timeout) {
         cohorts.requireCurrentWorkspace(q.workspaceId());
-        return reads.read(c -> read(c, q, a, b, options, timeout));
+        if (config.partitions() < 2) {
+            Rows all = reads.read(c -> read(c, q, a, b, options, timeout, SignalCountSql.Half.ALL));
+            return new Counted(CountedSignals.assemble(all.rows(), options), all.dealsA(), all.dealsB());
+        }
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Rows> behaviour = threads.submit(() -> reads.readApart(
+                    c -> read(c, q, a, b, options, timeout, SignalCountSql.Half.BEHAVIOUR)));
+            Rows traits = reads.read(c -> read(c, q, a, b, options, timeout, SignalCountSql.Half.TRAITS));
+            List<CountedSignals.Row> rows = new ArrayList<>(traits.rows());
+            rows.addAll(behaviour.get().rows());
+            return new Counted(CountedSignals.assemble(rows, options), traits.dealsA(), traits.dealsB());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting signals", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
-    private static Counted read(Connection c, CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options,
-            Duration timeout) throws SQLException {
+    private record Rows(List<CountedSignals.Row> rows, List<Deal> dealsA, List<Deal> dealsB) {
+    }
+
+    private static Rows read(Connection c, CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options,
+            Duration timeout, SignalCountSql.Half half) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         if (autoCommit) {
             c.setAutoCommit(false);
@@ -66,7 +95,7 @@ public class SignalCountReader {
             List<CountedSignals.Row> rows = new ArrayList<>();
             List<Deal> dealsA = new ArrayList<>();
             List<Deal> dealsB = new ArrayList<>();
-            try (var ps = SignalCountSql.prepare(c, q, a, b, options.quantileBins(), options.maxValuesPerTrait());
+            try (var ps = SignalCountSql.prepare(c, q, a, b, options.quantileBins(), options.maxValuesPerTrait(), half);
                  var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if ("d".equals(rs.getString(1))) {
@@ -78,7 +107,7 @@ public class SignalCountReader {
                     }
                 }
             }
-            return new Counted(CountedSignals.assemble(rows, options), dealsA, dealsB);
+            return new Rows(rows, dealsA, dealsB);
         } finally {
             if (autoCommit) {
                 c.rollback(); // read only

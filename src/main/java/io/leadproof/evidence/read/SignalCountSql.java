@@ -19,14 +19,24 @@ import io.leadproof.evidence.core.OutcomeGroup;
 final class SignalCountSql extends BoundSql {
 
 
+    /** What one statement counts: everything, or the two halves that run at once on two connections. */
+    enum Half {
+        ALL, TRAITS, BEHAVIOUR
+    }
+
     static PreparedStatement prepare(Connection c, CohortQuery q, OutcomeGroup a, OutcomeGroup b, int bins, int limit)
             throws SQLException {
+        return prepare(c, q, a, b, bins, limit, Half.ALL);
+    }
+
+    static PreparedStatement prepare(Connection c, CohortQuery q, OutcomeGroup a, OutcomeGroup b, int bins, int limit,
+            Half half) throws SQLException {
         var s = new SignalCountSql();
-        s.build(q, a, b, bins, limit);
+        s.build(q, a, b, bins, limit, half);
         return s.prepareOn(c);
     }
 
-    private void build(CohortQuery q, OutcomeGroup a, OutcomeGroup b, int bins, int limit) {
+    private void build(CohortQuery q, OutcomeGroup a, OutcomeGroup b, int bins, int limit, Half half) {
         var f = q.filter();
         sql.append("with h as (select distinct on (h.lead_id) h.id, h.lead_id, h.workspace_id, h.created_at, h.accepted_at,")
                 .append(" h.opportunity_at, case when h.state = 'WON' then h.closed_at end as won_at,")
@@ -62,16 +72,32 @@ final class SignalCountSql extends BoundSql {
         } else {
             sql.append(" cross join lateral (select h.created_at as moment) m");
         }
-        sql.append(" cross join lateral (").append(LeadsAsOf.TRAITS_AT_MOMENT).append(") t")
-                .append(" left join campaign cp on cp.workspace_id = l.workspace_id and cp.id = t.campaign_id")
-                .append(" where h.in_a is not null and l.workspace_id = ?");
+        if (half != Half.BEHAVIOUR || !f.campaignIds().isEmpty() || !f.sources().isEmpty()) {
+            // behaviour alone reads traits only when the filter names campaigns or sources (as of the moment)
+            sql.append(" cross join lateral (").append(LeadsAsOf.TRAITS_AT_MOMENT).append(") t")
+                    .append(" left join campaign cp on cp.workspace_id = l.workspace_id and cp.id = t.campaign_id");
+        } else {
+            sql.append(" cross join lateral (select null::text as email_normalized, null::numeric as annual_revenue,")
+                    .append(" null::int as employee_count, null::text as industry, null::text as job_title, null::text as seniority,")
+                    .append(" null::text as country, null::text as source, null::text as budget_status,")
+                    .append(" null::numeric as budget_amount, null::text as authority, null::text as need, null::text as timeline,")
+                    .append(" null::jsonb as custom_attributes) t cross join lateral (select null::text as name, null::text as channel) cp");
+        }
+        sql.append(" where h.in_a is not null and l.workspace_id = ?");
         text(q.workspaceId());
         filter(f);
         sql.append(")");
-        SignalFeatureSql.append(sql, bins, limit);
+        if (half == Half.BEHAVIOUR) {
+            SignalFeatureSql.appendBehaviour(sql);
+            text(q.workspaceId()); // activities
+            return;
+        }
+        SignalFeatureSql.append(sql, bins, limit, half == Half.ALL);
         text(q.workspaceId()); // first-call signals
         params.add((ps, i) -> ps.setDouble(i, q.firstCallWindow().toSeconds()));
-        text(q.workspaceId()); // activities
+        if (half == Half.ALL) {
+            text(q.workspaceId()); // activities
+        }
         double[] fractions = new double[bins - 1];
         for (int j = 1; j < bins; j++) {
             fractions[j - 1] = (double) j / bins;

@@ -11,7 +11,7 @@ import java.util.Objects;
  * One handoff of the window as sales answered it, one row of a set-based read of the handoff table
  * with its frozen evidence: the rules that contributed to the score frozen at handoff, and the lead
  * as frozen then ({@link ReferenceLead} with the handoff as reference moment: traits, campaign,
- * source, channel).
+ * source, channel; read without activities and first-call signals, which the insights do not compare).
  *
  * @param response      ACCEPTED when sales ever accepted it (won, lost and stalled deals included)
  * @param reasonCode    for REJECTED: the rejection reason code; category its category

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What sales' rejections say, over the handoffs of a window: per reason and per category the count,
@@ -43,13 +44,14 @@ public final class RejectionInsights {
                          List<ReasonSummary> categories, List<Finding> findings) {
     }
 
+    /** The insights from one record per handoff, counted here (the plain recomputation of {@link #analyse(RejectionCounts)}). */
     public static Result analyse(List<HandoffCase> handoffs, ZoneId zone, SignalOptions options) {
-        Trends trends = new Trends(zone);
+        Trends trends = new Trends();
         Map<String, RejectionCategory> reasons = new TreeMap<>();
         int rejected = 0;
         int accepted = 0;
         for (HandoffCase handoff : handoffs) {
-            trends.add(handoff);
+            trends.add(handoff, zone);
             if (handoff.response() == HandoffCase.Response.REJECTED) {
                 rejected++;
                 reasons.put(handoff.reasonCode(), handoff.category());
@@ -57,10 +59,38 @@ public final class RejectionInsights {
                 accepted++;
             }
         }
+        int acceptedCount = accepted;
+        return result(handoffs.size(), rejected, accepted, reasons, trends,
+                reason -> acceptedCount == 0 ? List.of() : compare(handoffs, reason, options));
+    }
+
+    /** The insights from counts made in the database: the same result as {@link #analyse(List, ZoneId, SignalOptions)}. */
+    public static Result analyse(RejectionCounts counts) {
+        Trends trends = new Trends();
+        int handoffs = 0;
+        int rejected = 0;
+        int accepted = 0;
+        for (RejectionCounts.MonthCount month : counts.months()) {
+            trends.add(month);
+            handoffs += month.handoffs();
+            if (month.response() == HandoffCase.Response.REJECTED) {
+                rejected += month.handoffs();
+            } else if (month.response() == HandoffCase.Response.ACCEPTED) {
+                accepted += month.handoffs();
+            }
+        }
+        int acceptedCount = accepted;
+        return result(handoffs, rejected, accepted, new TreeMap<>(counts.reasons()), trends,
+                reason -> acceptedCount == 0 ? List.of() : results(reason, counts.rules().getOrDefault(reason, List.of()),
+                        counts.traits().get(reason)));
+    }
+
+    private static Result result(int handoffs, int rejected, int accepted, Map<String, RejectionCategory> reasons,
+                                 Trends trends, Function<String, List<SignalResult>> compare) {
         List<ReasonSummary> reasonSummaries = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, RejectionCategory> reason : reasons.entrySet()) {
-            List<SignalResult> signals = accepted == 0 ? List.of() : compare(handoffs, reason.getKey(), options);
+            List<SignalResult> signals = compare.apply(reason.getKey());
             int count = trends.reasonCount(reason.getKey());
             reasonSummaries.add(new ReasonSummary(reason.getKey(), reason.getValue(), count, (double) count / rejected,
                     trends.reasonTrend(reason.getKey()), signals));
@@ -82,7 +112,7 @@ public final class RejectionInsights {
         }
         findings.sort(Comparator.comparing((Finding f) -> f.statistics().verdict())
                 .thenComparingDouble(f -> f.statistics().qValue()));
-        return new Result(handoffs.size(), rejected, accepted, reasonSummaries, categories, findings);
+        return new Result(handoffs, rejected, accepted, reasonSummaries, categories, findings);
     }
 
     /** The candidates of one reason: its rejections (A) against the accepted handoffs (B). */
@@ -101,13 +131,20 @@ public final class RejectionInsights {
                 labels.putIfAbsent(hit.ruleKey(), hit.label());
             }
         }
-        SignalCounts traits = tally.counts();
+        List<RejectionCounts.RuleCount> counted = new ArrayList<>();
+        rules.forEach((key, counts) -> counted.add(new RejectionCounts.RuleCount(key, labels.get(key), counts[0], counts[1])));
+        return results(reasonCode, counted, tally.counts());
+    }
+
+    /** The statistics of a reason's candidates: its rules (in order of first appearance), then its trait signals. */
+    private static List<SignalResult> results(String reasonCode, List<RejectionCounts.RuleCount> rules, SignalCounts traits) {
         List<SignalCount> candidates = new ArrayList<>();
-        rules.forEach((key, counts) -> {
-            if (counts[0] + counts[1] > 0 && !(counts[0] == traits.nA() && counts[1] == traits.nB())) {
-                candidates.add(new SignalCount(new SignalDefinition.RuleContribution(key, labels.get(key)), counts[0], counts[1]));
+        for (RejectionCounts.RuleCount rule : rules) {
+            if (rule.a() + rule.b() > 0 && !(rule.a() == traits.nA() && rule.b() == traits.nB())) {
+                candidates.add(new SignalCount(new SignalDefinition.RuleContribution(rule.ruleKey(), rule.label()), rule.a(),
+                        rule.b()));
             }
-        });
+        }
         traits.signals().stream().filter(c -> FAMILIES.contains(c.signal().family())).forEach(candidates::add);
         SignalCounts counts = new SignalCounts(traits.nA(), traits.nB(), candidates);
         List<SignalResult> results = new ArrayList<>(SignalStatistics.analyse(counts,

@@ -12,21 +12,20 @@ import java.util.TreeMap;
 
 /** Handoffs and rejections per month of handoff, per reason and per category. */
 final class Trends {
-    private final ZoneId zone;
     private final TreeMap<YearMonth, Integer> handoffs = new TreeMap<>();
     private final Map<String, Map<YearMonth, Integer>> byReason = new HashMap<>();
     private final Map<RejectionCategory, Map<YearMonth, Integer>> byCategory = new HashMap<>();
 
-    Trends(ZoneId zone) {
-        this.zone = zone;
+    void add(HandoffCase handoff, ZoneId zone) {
+        add(new RejectionCounts.MonthCount(YearMonth.from(handoff.handedOffAt().atZone(zone)), handoff.response(),
+                handoff.reasonCode(), handoff.category(), 1));
     }
 
-    void add(HandoffCase handoff) {
-        YearMonth month = YearMonth.from(handoff.handedOffAt().atZone(zone));
-        handoffs.merge(month, 1, Integer::sum);
-        if (handoff.response() == HandoffCase.Response.REJECTED) {
-            byReason.computeIfAbsent(handoff.reasonCode(), r -> new HashMap<>()).merge(month, 1, Integer::sum);
-            byCategory.computeIfAbsent(handoff.category(), c -> new HashMap<>()).merge(month, 1, Integer::sum);
+    void add(RejectionCounts.MonthCount count) {
+        handoffs.merge(count.month(), count.handoffs(), Integer::sum);
+        if (count.response() == HandoffCase.Response.REJECTED) {
+            byReason.computeIfAbsent(count.reasonCode(), r -> new HashMap<>()).merge(count.month(), count.handoffs(), Integer::sum);
+            byCategory.computeIfAbsent(count.category(), c -> new HashMap<>()).merge(count.month(), count.handoffs(), Integer::sum);
         }
     }
 
