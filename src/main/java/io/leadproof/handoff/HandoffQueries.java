@@ -148,7 +148,7 @@ public class HandoffQueries {
     @Subscription("handoffAssigned")
     @RolesAllowed(Roles.SALES)
     @Description("Pushes each handoff newly assigned to the signed-in rep (graphql-ws).")
-    public Multi<Assignment> handoffAssigned() {
+    public @NonNull Multi<Assignment> handoffAssigned() {
         return pushes.of(workspace.id(), workspace.actor());
     }
 
