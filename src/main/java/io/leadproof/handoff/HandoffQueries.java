@@ -147,7 +147,7 @@ public class HandoffQueries {
 
     @Subscription("handoffAssigned")
     @RolesAllowed(Roles.SALES)
-    @Description("Pushes each handoff newly assigned to the signed-in rep (graphql-ws).")
+    @Description("Pushes each handoff newly assigned to the signed-in rep (graphql-transport-ws).")
     public @NonNull Multi<Assignment> handoffAssigned() {
         return pushes.of(workspace.id(), workspace.actor());
     }
