@@ -47,22 +47,27 @@ final class SubscriptionScope {
         String workspace = Arc.container().instance(CurrentWorkspace.class).get().id(); // refuses a caller without one
         InjectableContext.ContextState socket = requests.getState();
         requests.deactivate();
-        InjectableContext.ContextState own;
+        InjectableContext.ContextState own = null;
         try {
             requests.activate();
             Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(identity);
             Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(upgrade);
             Arc.container().instance(CurrentWorkspace.class).get().continueIn(workspace);
             own = requests.getState();
-            requests.deactivate();
         } finally {
+            if (own != null) {
+                requests.deactivate();
+            } else {
+                requests.terminate(); // set up half: nothing may keep it
+            }
             requests.activate(socket);
         }
-        env.getGraphQlContext().put(STATE, own);
+        InjectableContext.ContextState scope = own;
+        env.getGraphQlContext().put(STATE, scope);
         Context messages = VertxContext.createNewDuplicatedContext(vertx);
         Multi<?> scoped = Multi.createFrom().publisher(AdaptersToFlow.publisher(stream))
                 .emitOn(command -> messages.runOnContext(v -> command.run()))
-                .onTermination().invoke(() -> Arc.container().requestContext().destroy(own));
+                .onTermination().invoke(() -> Arc.container().requestContext().destroy(scope));
         return AdaptersToReactiveStreams.publisher(scoped);
     }
 }
