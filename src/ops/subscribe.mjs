@@ -4,7 +4,8 @@
 //   node --experimental-websocket src/ops/subscribe.mjs <access token> [seconds to listen, default 60] [ws url]
 //
 // Prints each message of the server as a line of JSON; exits after the given time, or with status 1 when the server
-// refuses the connection (an invalid or expired token closes it with 4401, a missing role answers with an error).
+// refuses the connection (an invalid or expired token closes it with 4401; a missing role answers with an error
+// message whose extensions.code is forbidden).
 const [token, seconds = '60', url = 'ws://127.0.0.1:8080/graphql'] = process.argv.slice(2);
 if (!token) {
   console.error('usage: node --experimental-websocket src/ops/subscribe.mjs <access token> [seconds] [ws url]');
@@ -20,7 +21,7 @@ socket.onmessage = (event) => {
   if (message.type === 'connection_ack') {
     socket.send(JSON.stringify({
       id: '1', type: 'subscribe',
-      payload: { query: 'subscription { handoffAssigned { scoreTotal dueAt handoff { id state dueAt evidence { total } } } }' },
+      payload: { query: 'subscription { handoffAssigned { scoreTotal dueAt handoff { id state dueAt evidence { total } lead { id } assignee { userName } } } }' },
     }));
   } else if (message.type === 'error') {
     clearTimeout(stop);

@@ -17,14 +17,6 @@
 --   attempts  the column that counts claims, where the kind keeps one.
 --   started / heartbeat   set on claim where the table has them (the bulk pass has neither, imports no heartbeat).
 
--- The per-kind functions this one replaces (their R__ files are gone, which does not drop what they created).
-drop function if exists claim_scoring_job(text, interval);
-drop function if exists claim_criteria_backtest(text, interval);
-drop function if exists claim_predictive_training(text, interval);
-drop function if exists claim_prediction_bulk(text, interval);
-drop function if exists claim_import_job(text, interval);
-drop function if exists claim_signal_analysis_job(text, interval);
-
 drop function if exists claim_leased_job(text, text, interval);
 create function claim_leased_job(p_kind text, p_owner text, p_lease interval)
     returns table (workspace_id text, job_id uuid, taken_from text, lease_ended_at timestamptz, checkpoint text)
@@ -89,3 +81,69 @@ comment on function claim_leased_job(text, text, interval) is
     'Claims the next leased job of a whitelisted kind for p_owner under a lease of p_lease (R__leased_job_claims.sql).';
 revoke all on function claim_leased_job(text, text, interval) from public;
 grant execute on function claim_leased_job(text, text, interval) to "${app_user}";
+
+-- Kept for one release, for the rolling deploy: the six per-kind functions this one replaced, with their old names,
+-- arguments and result columns, each claiming through claim_leased_job. Pods of the previous release still call them
+-- while the new pods start (migrations run first), and without them every claim of an old pod failed until it was
+-- replaced. Same rule, same whitelist: nothing here claims differently. Remove them in the release after this one.
+drop function if exists claim_scoring_job(text, interval);
+create function claim_scoring_job(p_owner text, p_lease interval)
+    returns table (workspace_id text, job_id uuid, taken_from text, lease_ended_at timestamptz)
+language sql set search_path = "${flyway:defaultSchema}", pg_temp as $$
+    select c.workspace_id, c.job_id, c.taken_from, c.lease_ended_at from claim_leased_job('rescoring', p_owner, p_lease) c
+$$;
+
+drop function if exists claim_criteria_backtest(text, interval);
+create function claim_criteria_backtest(p_owner text, p_lease interval)
+    returns table (workspace_id text, job_id uuid, taken_from text, lease_ended_at timestamptz)
+language sql set search_path = "${flyway:defaultSchema}", pg_temp as $$
+    select c.workspace_id, c.job_id, c.taken_from, c.lease_ended_at from claim_leased_job('backtest', p_owner, p_lease) c
+$$;
+
+drop function if exists claim_signal_analysis_job(text, interval);
+create function claim_signal_analysis_job(p_owner text, p_lease interval)
+    returns table (workspace_id text, job_id uuid, taken_from text, lease_ended_at timestamptz)
+language sql set search_path = "${flyway:defaultSchema}", pg_temp as $$
+    select c.workspace_id, c.job_id, c.taken_from, c.lease_ended_at from claim_leased_job('signal_analysis', p_owner, p_lease) c
+$$;
+
+drop function if exists claim_import_job(text, interval);
+create function claim_import_job(p_owner text, p_lease interval)
+    returns table (workspace_id text, job_id uuid, taken_from text)
+language sql set search_path = "${flyway:defaultSchema}", pg_temp as $$
+    select c.workspace_id, c.job_id, c.taken_from from claim_leased_job('import', p_owner, p_lease) c
+$$;
+
+drop function if exists claim_predictive_training(text, interval);
+create function claim_predictive_training(p_owner text, p_lease interval)
+    returns table (workspace_id text, model_id uuid, taken_from text)
+language sql set search_path = "${flyway:defaultSchema}", pg_temp as $$
+    select c.workspace_id, c.job_id, c.taken_from from claim_leased_job('predictive_training', p_owner, p_lease) c
+$$;
+
+-- the old bulk claim returned its checkpoint as after_lead (the last lead predicted)
+drop function if exists claim_prediction_bulk(text, interval);
+create function claim_prediction_bulk(p_owner text, p_lease interval)
+    returns table (workspace_id text, model_id uuid, after_lead uuid, taken_from text)
+language sql set search_path = "${flyway:defaultSchema}", pg_temp as $$
+    select c.workspace_id, c.job_id, c.checkpoint::uuid, c.taken_from from claim_leased_job('prediction_bulk', p_owner, p_lease) c
+$$;
+
+comment on function claim_scoring_job(text, interval) is 'Kept for one release (rolling deploy): delegates to claim_leased_job.';
+revoke all on function claim_scoring_job(text, interval) from public;
+grant execute on function claim_scoring_job(text, interval) to "${app_user}";
+comment on function claim_criteria_backtest(text, interval) is 'Kept for one release (rolling deploy): delegates to claim_leased_job.';
+revoke all on function claim_criteria_backtest(text, interval) from public;
+grant execute on function claim_criteria_backtest(text, interval) to "${app_user}";
+comment on function claim_signal_analysis_job(text, interval) is 'Kept for one release (rolling deploy): delegates to claim_leased_job.';
+revoke all on function claim_signal_analysis_job(text, interval) from public;
+grant execute on function claim_signal_analysis_job(text, interval) to "${app_user}";
+comment on function claim_import_job(text, interval) is 'Kept for one release (rolling deploy): delegates to claim_leased_job.';
+revoke all on function claim_import_job(text, interval) from public;
+grant execute on function claim_import_job(text, interval) to "${app_user}";
+comment on function claim_predictive_training(text, interval) is 'Kept for one release (rolling deploy): delegates to claim_leased_job.';
+revoke all on function claim_predictive_training(text, interval) from public;
+grant execute on function claim_predictive_training(text, interval) to "${app_user}";
+comment on function claim_prediction_bulk(text, interval) is 'Kept for one release (rolling deploy): delegates to claim_leased_job.';
+revoke all on function claim_prediction_bulk(text, interval) from public;
+grant execute on function claim_prediction_bulk(text, interval) to "${app_user}";

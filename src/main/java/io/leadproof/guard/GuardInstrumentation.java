@@ -15,6 +15,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -76,6 +78,12 @@ final class GuardInstrumentation implements Instrumentation {
         var document = InputText.nfc(documentAndVariables.getDocument(), parameters.getQuery());
         return document == documentAndVariables.getDocument() ? documentAndVariables
                 : DocumentAndVariables.newDocumentAndVariables().document(document).variables(documentAndVariables.getVariables()).build();
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        return SubscriptionAccess.guard(dataFetcher, parameters);
     }
 
     @Override

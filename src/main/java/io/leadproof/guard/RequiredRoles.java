@@ -106,6 +106,11 @@ final class RequiredRoles {
         return null;
     }
 
+    /** The roles of one field of the schema (empty when its method cannot be found). */
+    static List<String> of(GraphQLSchema schema, GraphQLObjectType parent, graphql.schema.GraphQLFieldDefinition field) {
+        return schema == null || parent == null || field == null ? List.of() : roles(schema, parent, field);
+    }
+
     static List<String> roles(GraphQLSchema schema, GraphQLObjectType parent, graphql.schema.GraphQLFieldDefinition field) {
         var coordinates = FieldCoordinates.coordinates(parent, field);
         return CACHE.computeIfAbsent(coordinates, c -> rolesOf(schema.getCodeRegistry().getDataFetcher(c, field)));

@@ -17,9 +17,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * The assignments pushed to one subscribed rep, each with its Handoff. A NOTIFY carries only ids (8 kB cap, no personal
  * data), so the Handoff is read per message on a worker thread, under the subscriber's workspace (row-level security: the
- * workspace captured when the rep subscribed), and emitted as a finished record: the subscription's selection then reads
- * record fields only and needs neither a request context nor a Vert.x context. A handoff gone before the read (erased)
- * is skipped, never pushed half empty. Reads run one after the other per subscriber, in the order of the notices.
+ * workspace captured when the rep subscribed), and emitted as a finished record; linked fields the rep selects under it
+ * resolve in the subscription's own request context (io.leadproof.guard.SubscriptionScope). A handoff gone before the
+ * read (erased) is skipped, never pushed half empty. Reads run one after the other per subscriber, in the order of the
+ * notices.
  */
 @ApplicationScoped
 public class AssignmentPushes {

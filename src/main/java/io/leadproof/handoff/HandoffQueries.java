@@ -147,8 +147,8 @@ public class HandoffQueries {
 
     @Subscription("handoffAssigned")
     @RolesAllowed(Roles.SALES)
-    @Description("Pushes each handoff newly assigned to the signed-in rep (graphql-ws).")
-    public Multi<Assignment> handoffAssigned() {
+    @Description("Pushes each handoff newly assigned to the signed-in rep (graphql-transport-ws).")
+    public @NonNull Multi<Assignment> handoffAssigned() {
         return pushes.of(workspace.id(), workspace.actor());
     }
 

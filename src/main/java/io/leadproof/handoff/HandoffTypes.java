@@ -154,9 +154,8 @@ public final class HandoffTypes {
     @Description("Pushed to a rep when a handoff is assigned to them.")
     public record Assignment(
             @NonNull @Description("The handoff, read in the rep's workspace when the assignment reaches their pod, so a normalised "
-                    + "cache adds it to the queue without a refetch. Its own fields and evidence are served; its linked objects "
-                    + "(assignee, lead, eventsConnection, evidence.version) are not resolved inside a subscription message: "
-                    + "refetch them with node(id:).") HandoffView handoff,
+                    + "cache adds it to the queue without a refetch. Every field can be selected, linked objects included "
+                    + "(assignee, lead, eventsConnection, evidence.version), as in a query.") HandoffView handoff,
             @Deprecated(reason = "Use handoff { id }. Removed in the next release.") @Id @NonNull @Description("Handoff id.") String handoffId,
             @Deprecated(reason = "Use handoff { lead { id } } (a query) or handoff { evidence }. Removed in the next release.")
             @Id @NonNull @Description("Lead id.") String leadId,

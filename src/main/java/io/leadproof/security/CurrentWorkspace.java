@@ -55,6 +55,17 @@ public class CurrentWorkspace {
     }
 
     /**
+     * For the request context of a subscription's messages: the workspace its socket already established for the same
+     * caller ({@link #id()}, provisioned and signed in there), so the messages' reads need not resolve it again.
+     */
+    public void continueIn(String established) {
+        if (workspaceId != null && !workspaceId.equals(established)) {
+            throw new IllegalStateException("request is already bound to another workspace");
+        }
+        workspaceId = WorkspaceIds.requireValid(established);
+    }
+
+    /**
      * The workspace this request or job has already established, or null. Never resolves from the token and
      * never provisions: {@link WorkspaceConnectionSettings} reads it when a connection is checked out of the
      * pool, and a connection checked out before a workspace is established gets none (and sees no rows).
