@@ -8,6 +8,7 @@
 #   BENCH_PEOPLE=varied                        people with varied first and last names (default: every row "Ana Tester-<n>",
 #                                              which the duplicate check takes for one person at each of the 5,000 companies)
 #   BENCH_COMPANIES=250                        fewer companies (default 5000): bigger duplicate blocks at a small row count
+#   BENCH_AUTOANALYZE=0                        do not emulate autovacuum's analyze during the import (see below)
 #
 # Assumes PostgreSQL and Keycloak (ada.admin of organisation acme) are up and a built app in
 # $APP_HOME/target/quarkus-app (./mvnw -q -B package -DskipTests). Starts and stops the app on port 8090 against
@@ -63,6 +64,18 @@ MAPPING='{"name":"bench","kind":"LEADS","placeholders":["Select","N/A"],"datePat
  {"header":"Employees","field":"employeeCount"},{"header":"Revenue","field":"annualRevenue"},{"header":"Job Title","field":"jobTitle"},
  {"header":"Created","field":"createdAt"}]}'
 gql "$TOKEN" 'mutation($m: ImportMappingInput!) { importMappingSave(input: $m) { userErrors { code message } } }' "{\"m\": $MAPPING}" >/dev/null
+
+# autovacuum is off on the shared benchmark server; production runs it, and its analyze (a table with more than
+# 50 + 10 % of its rows changed since the last one) invalidates the plans the app's connections cached while the tables
+# were empty. Without it, the foreign-key check of every duplicate key kept a sequential scan of lead planned when
+# the table was empty: 3 ms of database CPU per row at 20,000 rows, growing with the table (docs/benchmarks.md, import-par).
+autoanalyze() {
+  while sleep 5; do
+    psql -X -q -At -d "$BENCH_DB" -c "select format('analyze %I', relname) from pg_stat_user_tables
+      where n_mod_since_analyze > 50 + 0.1 * greatest(n_live_tup, 0)" 2>/dev/null | psql -X -q -d "$BENCH_DB" >/dev/null 2>&1 || true
+  done
+}
+if [ "${BENCH_AUTOANALYZE:-1}" = 1 ]; then autoanalyze & ANALYZE_PID=$!; trap 'kill $ANALYZE_PID 2>/dev/null; app_stop' EXIT; fi
 
 load_before=$(loadavg); cpu0=$(cpu_seconds); app0=$(app_cpu_seconds); t0=$(now)
 job=$(curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$FILE" "$UPLOAD?mapping=bench" | jq -r .id)

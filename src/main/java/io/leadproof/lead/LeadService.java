@@ -108,8 +108,7 @@ public class LeadService {
             parsed.add(problems.isEmpty() ? p : null);
         }
         rejectUnknownCampaigns(parsed, errors, pathPrefix);
-        var matches = LeadMatches.load(parsed.stream().filter(p -> p != null).map(LeadInputParser.Parsed::profile).toList(),
-                workspace.id());
+        var matches = LeadMatches.load(workspace.id(), parsed.stream().filter(p -> p != null).map(LeadInputParser.Parsed::profile).toList());
         var batch = new LeadBatch(now);
         var leads = new ArrayList<Lead>(rows.size());
         var created = new ArrayList<Boolean>(rows.size());

@@ -18,4 +18,16 @@ public final class ImportsForOtherPackages {
     public static Map<String, Object> runLeads(String mapping, byte[] file) {
         return Imports.run("leads", mapping, file);
     }
+
+    public static void saveMapping(ColumnMapping mapping) {
+        Imports.saveMapping(mapping);
+    }
+
+    public static Map<String, Object> awaitEnd(String id) {
+        return Imports.awaitEnd(id);
+    }
+
+    public static String errorReport(Map<String, Object> job) {
+        return Imports.errorReport(job);
+    }
 }

@@ -1,5 +1,6 @@
 package io.leadproof.imports.job;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,8 +54,7 @@ class ImportBatchWriter {
             return new Written(0, 0, List.of());
         }
         if (values.getFirst() instanceof LeadInput) {
-            var outcome = leads.upsertForCounts(values.stream().map(LeadInput.class::cast).toList(), "leads");
-            return new Written(outcome.createdCount(), outcome.updatedCount(), outcome.userErrors());
+            return writeLeads(values.stream().map(LeadInput.class::cast).toList());
         }
         if (values.getFirst() instanceof DealRow) {
             return writeDeals(values.stream().map(DealRow.class::cast).toList());
@@ -65,6 +65,27 @@ class ImportBatchWriter {
                 .toList();
         var outcome = activities.record(inputs);
         return new Written(outcome.recorded(), outcome.duplicates(), outcome.userErrors());
+    }
+
+    /**
+     * Lead rows through the API's batch (leadsImport's), at most its cap per call, all in the caller's transaction; a
+     * part of a slice may hold a few more rows than the cap. Error paths are made relative to the whole list.
+     */
+    private Written writeLeads(List<LeadInput> rows) {
+        long landed = 0;
+        long duplicates = 0;
+        var errors = new ArrayList<UserError>();
+        for (int from = 0; from < rows.size(); from += LeadService.IMPORT_CAP) {
+            var outcome = leads.upsertForCounts(rows.subList(from, Math.min(rows.size(), from + LeadService.IMPORT_CAP)), "leads");
+            landed += outcome.createdCount();
+            duplicates += outcome.updatedCount();
+            for (UserError e : outcome.userErrors()) {
+                var path = new ArrayList<>(e.field());
+                path.set(1, String.valueOf(from + Integer.parseInt(path.get(1))));
+                errors.add(new UserError(List.copyOf(path), e.message(), e.code()));
+            }
+        }
+        return new Written(landed, duplicates, errors);
     }
 
     /**

@@ -72,38 +72,108 @@ public class ImportJobStore {
     }
 
     /**
-     * Records one committed batch: counts added, errors appended, resume point moved, lease extended. False when the
-     * job is no longer RUNNING under {@code owner} (the caller must then roll its batch back).
+     * Records one committed batch (a part of a slice of the file): counts added, errors appended, its done marker, the
+     * resume point moved over every slice whose parts are all done, lease extended. False when the job is no longer
+     * RUNNING under {@code owner} (the caller must then roll its batch back). Parts of different slices may commit in
+     * any order; the job row's lock (taken by the counts) orders the resume-point updates.
      */
-    public boolean progress(UUID job, String owner, long leaseMillis, BatchCounts counts, long lastRow, List<ImportError> errors) {
+    public boolean progress(UUID job, String owner, long leaseMillis, BatchCounts counts, RowBatch batch, List<ImportError> errors) {
         int updated = em.createNativeQuery("update import_job set rows_read = rows_read + ?4, rows_landed = rows_landed + ?5,"
                 + " rows_rejected = rows_rejected + ?6, rows_duplicate = rows_duplicate + ?7, rows_blank = rows_blank + ?8,"
-                + " resume_after_row = ?9, error_lines = error_lines + ?10, lease_expires_at = now() + make_interval(secs => ?11)"
+                + " error_lines = error_lines + ?9, lease_expires_at = now() + make_interval(secs => ?10)"
                 + " where workspace_id = ?1 and id = ?2 and lease_owner = ?3 and state = 'RUNNING'")
                 .setParameter(1, workspace.id()).setParameter(2, job).setParameter(3, owner).setParameter(4, counts.read())
                 .setParameter(5, counts.landed()).setParameter(6, counts.rejected()).setParameter(7, counts.duplicates())
-                .setParameter(8, counts.blank()).setParameter(9, lastRow).setParameter(10, (long) errors.size())
-                .setParameter(11, leaseMillis / 1000.0).executeUpdate();
+                .setParameter(8, counts.blank()).setParameter(9, (long) errors.size())
+                .setParameter(10, leaseMillis / 1000.0).executeUpdate();
         if (updated != 1) {
             return false;
         }
-        if (!errors.isEmpty()) {
-            long first = ((Number) em.createNativeQuery("select error_lines - ?3 from import_job where workspace_id = ?1 and id = ?2")
-                    .setParameter(1, workspace.id()).setParameter(2, job).setParameter(3, (long) errors.size()).getSingleResult()).longValue();
-            var sql = new StringBuilder("insert into import_error (workspace_id, job_id, line, row_number, column_name, code, message) values ");
-            for (int i = 0; i < errors.size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(?1, ?2, ?").append(3 + i * 5).append(", ?").append(4 + i * 5).append(", ?")
-                        .append(5 + i * 5).append(", ?").append(6 + i * 5).append(", ?").append(7 + i * 5).append(')');
-            }
-            var q = em.createNativeQuery(sql.toString()).setParameter(1, workspace.id()).setParameter(2, job);
-            for (int i = 0; i < errors.size(); i++) {
-                ImportError e = errors.get(i);
-                q.setParameter(3 + i * 5, first + i + 1).setParameter(4 + i * 5, e.rowNumber()).setParameter(5 + i * 5, e.column())
-                        .setParameter(6 + i * 5, e.code()).setParameter(7 + i * 5, e.message());
-            }
-            q.executeUpdate();
-        }
+        em.createNativeQuery("insert into import_batch_done (workspace_id, job_id, after_row, part, last_row) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, workspace.id()).setParameter(2, job).setParameter(3, batch.afterRow).setParameter(4, batch.part)
+                .setParameter(5, batch.lastRow).executeUpdate();
+        advanceResumePoint(job, batch.parts);
+        appendErrors(job, errors);
         return true;
+    }
+
+    /** Moves the resume point over the slices all of whose parts are done, and forgets their markers. */
+    private void advanceResumePoint(UUID job, int parts) {
+        long resume = ((Number) em.createNativeQuery("select resume_after_row from import_job where workspace_id = ?1 and id = ?2")
+                .setParameter(1, workspace.id()).setParameter(2, job).getSingleResult()).longValue();
+        List<?> rows = em.createNativeQuery("select after_row, max(last_row), count(*) from import_batch_done"
+                + " where workspace_id = ?1 and job_id = ?2 and after_row >= ?3 group by after_row")
+                .setParameter(1, workspace.id()).setParameter(2, job).setParameter(3, resume).getResultList();
+        var slices = new java.util.HashMap<Long, long[]>();
+        rows.forEach(r -> {
+            var a = (Object[]) r;
+            slices.put(((Number) a[0]).longValue(), new long[] { ((Number) a[1]).longValue(), ((Number) a[2]).longValue() });
+        });
+        long next = resume;
+        for (long[] slice; (slice = slices.get(next)) != null && slice[1] >= parts;) {
+            next = slice[0];
+        }
+        if (next != resume) {
+            em.createNativeQuery("update import_job set resume_after_row = ?3 where workspace_id = ?1 and id = ?2")
+                    .setParameter(1, workspace.id()).setParameter(2, job).setParameter(3, next).executeUpdate();
+            em.createNativeQuery("delete from import_batch_done where workspace_id = ?1 and job_id = ?2 and after_row < ?3")
+                    .setParameter(1, workspace.id()).setParameter(2, job).setParameter(3, next).executeUpdate();
+        }
+    }
+
+    /**
+     * Error lines are numbered by their row ({@code row << 10 | n}), not in commit order, so the report reads in file
+     * order whichever part committed first. A row's errors all come from the batch that holds the row.
+     */
+    private void appendErrors(UUID job, List<ImportError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        var sql = new StringBuilder("insert into import_error (workspace_id, job_id, line, row_number, column_name, code, message) values ");
+        for (int i = 0; i < errors.size(); i++) {
+            sql.append(i == 0 ? "" : ",").append("(?1, ?2, ?").append(3 + i * 5).append(", ?").append(4 + i * 5).append(", ?")
+                    .append(5 + i * 5).append(", ?").append(6 + i * 5).append(", ?").append(7 + i * 5).append(')');
+        }
+        var q = em.createNativeQuery(sql.toString()).setParameter(1, workspace.id()).setParameter(2, job);
+        long previousRow = -1;
+        int n = 0;
+        for (int i = 0; i < errors.size(); i++) {
+            ImportError e = errors.get(i);
+            n = e.rowNumber() == previousRow ? n + 1 : 0;
+            previousRow = e.rowNumber();
+            q.setParameter(3 + i * 5, (e.rowNumber() << 10) | Math.min(n, 1022)).setParameter(4 + i * 5, e.rowNumber())
+                    .setParameter(5 + i * 5, e.column()).setParameter(6 + i * 5, e.code()).setParameter(7 + i * 5, e.message());
+        }
+        q.executeUpdate();
+    }
+
+    /** The error of a file-level failure, recorded with the counts of the rows before it, as the job ends. */
+    public void fileFailure(UUID job, ImportError error) {
+        em.createNativeQuery("update import_job set error_lines = error_lines + 1 where workspace_id = ?1 and id = ?2")
+                .setParameter(1, workspace.id()).setParameter(2, job).executeUpdate();
+        em.createNativeQuery("insert into import_error (workspace_id, job_id, line, row_number, column_name, code, message)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
+                .setParameter(1, workspace.id()).setParameter(2, job).setParameter(3, (error.rowNumber() << 10) | 1023)
+                .setParameter(4, error.rowNumber()).setParameter(5, error.column()).setParameter(6, error.code())
+                .setParameter(7, error.message()).executeUpdate();
+    }
+
+    /** The number of parts of each slice of the job: fixed at its first run. */
+    public int writers(UUID job, int configured) {
+        em.createNativeQuery("update import_job set writers = coalesce(writers, ?3) where workspace_id = ?1 and id = ?2")
+                .setParameter(1, workspace.id()).setParameter(2, job).setParameter(3, configured).executeUpdate();
+        return ((Number) em.createNativeQuery("select writers from import_job where workspace_id = ?1 and id = ?2")
+                .setParameter(1, workspace.id()).setParameter(2, job).getSingleResult()).intValue();
+    }
+
+    /** The parts past the resume point that committed before a restart, as "afterRow/part". */
+    public java.util.Set<String> doneParts(UUID job) {
+        List<?> rows = em.createNativeQuery("select d.after_row, d.part from import_batch_done d join import_job j"
+                + " on j.workspace_id = d.workspace_id and j.id = d.job_id where d.workspace_id = ?1 and d.job_id = ?2"
+                + " and d.after_row >= j.resume_after_row").setParameter(1, workspace.id()).setParameter(2, job).getResultList();
+        var done = new java.util.HashSet<String>();
+        rows.forEach(r -> done.add(((Number) ((Object[]) r)[0]).longValue() + "/" + ((Number) ((Object[]) r)[1]).intValue()));
+        return done;
     }
 
     /** Ends the job (SUCCEEDED, or FAILED with a file-level problem) and drops its stored upload. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -24,6 +25,8 @@ import io.leadproof.imports.RowOutcome;
 import io.leadproof.security.WorkspaceScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 /**
  * Works one claimed import job off from its resume point: reads the stored upload with the pure core, hands each
  * batch of mapped rows to the API's batch path and records the batch's counts, errors and last row in the same
@@ -39,6 +42,9 @@ class ImportRunner {
     ImportJobStore store;
     @Inject
     ImportBatchWriter writer;
+    /** Parallel writers of a lead import (each slice of the file split into this many parts); 1 writes in file order. */
+    @ConfigProperty(name = "leadproof.imports.writers", defaultValue = "2")
+    int writers;
 
     private static final class LeaseLost extends RuntimeException {
         LeaseLost() {
@@ -76,10 +82,12 @@ class ImportRunner {
                 store.settleFormat(jobId, format.encoding().name(), format.separator().name());
                 return null;
             });
-            var reader = new BatchReader(file, () -> new RowBatch(job, mapping), ImportBatchWriter.cap(job.kind()));
+            // lead slices are split among the writers, each part about one API batch
+            int parts = job.kind() == ImportKind.LEADS ? inJob(ws, () -> store.writers(jobId, Math.max(1, writers))) : 1;
+            var reader = new BatchReader(file, () -> new RowBatch(job, mapping), ImportBatchWriter.cap(job.kind()) * parts);
             Thread thread = Thread.ofPlatform().daemon().name("import-read-" + jobId).start(reader);
             try {
-                return write(ws, jobId, owner, leaseMillis, job, mapping, reader);
+                return write(ws, jobId, owner, leaseMillis, job, parts, reader);
             } finally {
                 reader.stop();
                 BatchReader.join(thread); // the file is closed only once its reader has stopped
@@ -87,16 +95,34 @@ class ImportRunner {
         }
     }
 
-    /** Commits the reader's batches in file order; false when the lease was lost. */
-    private boolean write(String ws, UUID jobId, String owner, long leaseMillis, ImportJobRow job, ColumnMapping mapping,
+    /**
+     * Splits each slice the reader hands over into parts, skips the parts a run before a restart committed, and hands
+     * the rest to the parallel writers; false when the lease was lost.
+     */
+    private boolean write(String ws, UUID jobId, String owner, long leaseMillis, ImportJobRow job, int parts,
             BatchReader reader) throws IOException {
+        Set<String> done = inJob(ws, () -> store.doneParts(jobId));
+        var gate = new KeyGate();
+        var pool = new ParallelWriters(parts, "import-write-" + jobId, gate, batch -> commit(ws, owner, leaseMillis, batch));
         try {
+            long afterRow = job.resumeAfterRow();
             while (true) {
                 BatchReader.Item item = reader.next();
                 if (item instanceof BatchReader.Rows rows) {
-                    commit(ws, owner, leaseMillis, rows.batch());
+                    RowBatch slice = rows.batch();
+                    if (slice.read == 0 && slice.errors.isEmpty()) {
+                        continue;
+                    }
+                    for (RowBatch part : ImportParts.split(slice, afterRow, parts)) {
+                        if (!done.contains(afterRow + "/" + part.part)) {
+                            part.ticket = gate.register(part.keys);
+                            pool.submit(part);
+                        }
+                    }
+                    afterRow = slice.lastRow;
                     continue;
                 }
+                pool.finish();
                 var end = (BatchReader.End) item;
                 if (end.error() == null) {
                     inJob(ws, () -> {
@@ -104,11 +130,8 @@ class ImportRunner {
                         return null;
                     });
                 } else if (end.error() instanceof ImportFileException e) {
-                    var failed = new RowBatch(job, mapping);
-                    failed.errors.add(e.toError());
-                    failed.lastRow = Math.max(end.lastRow(), job.resumeAfterRow());
-                    commit(ws, owner, leaseMillis, failed);
                     inJob(ws, () -> {
+                        store.fileFailure(jobId, e.toError());
                         store.finish(jobId, owner, e.code().name(), e.getMessage());
                         return null;
                     });
@@ -119,6 +142,8 @@ class ImportRunner {
             }
         } catch (LeaseLost lost) {
             return false;
+        } finally {
+            pool.stop();
         }
     }
 
@@ -139,10 +164,8 @@ class ImportRunner {
         };
     }
 
-    private void commit(String ws, String owner, long leaseMillis, RowBatch batch) {
-        if (batch.read == 0 && batch.errors.isEmpty()) {
-            return;
-        }
+    /** Writes one batch and records it, in one transaction; an empty part is recorded too (its slice's marker). */
+    void commit(String ws, String owner, long leaseMillis, RowBatch batch) {
         ImportBatchWriter.Written written;
         if (batch.job.dryRun()) {
             try {
@@ -181,7 +204,7 @@ class ImportRunner {
         }
         errors.sort(Comparator.comparingLong(ImportError::rowNumber));
         var counts = new BatchCounts(batch.read, written.landed(), batch.rejected + failedRows.size(), written.duplicates(), batch.blank);
-        if (!store.progress(batch.job.id(), owner, leaseMillis, counts, batch.lastRow, errors)) {
+        if (!store.progress(batch.job.id(), owner, leaseMillis, counts, batch, errors)) {
             throw new LeaseLost();
         }
         return null;

@@ -18,11 +18,18 @@ final class RowBatch {
     long rejected;
     long blank;
     long lastRow;
+    /** The slice of the file this batch is (a part of): rows after {@code afterRow} up to {@code lastRow}. */
+    long afterRow;
+    int part;
+    int parts = 1;
+    /** The keys its rows claim ({@link ImportParts#keysOf}) and its turn on them. */
+    final java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+    KeyGate.Ticket ticket;
 
     RowBatch(ImportJobRow job, ColumnMapping mapping) {
         this.job = job;
         this.mapping = mapping;
-        this.lastRow = job.resumeAfterRow();
+        this.lastRow = job == null ? 0 : job.resumeAfterRow();
     }
 
     void add(RowOutcome<?> row) {
