@@ -11,11 +11,13 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import io.leadproof.handoff.HandoffActed;
 import io.leadproof.lead.LeadsChanged;
 
 /**
  * Keeps predictions current as leads change and activities arrive: inside the writing transaction, the changed leads
- * are predicted again under the workspace's served model (nothing happens while it serves none).
+ * are predicted again under the workspace's served model (nothing happens while it serves none), and so are those of
+ * them whose handoff sales accepted under the served ACCEPTED_LEADS model — also when sales responds to the handoff.
  */
 @ApplicationScoped
 public class PredictionIngest {
@@ -26,6 +28,8 @@ public class PredictionIngest {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    AcceptedPredictions accepted;
 
     void onLeadsChanged(@Observes LeadsChanged change) {
         if (change.leadIds().isEmpty()) {
@@ -36,5 +40,12 @@ public class PredictionIngest {
             em.unwrap(Session.class).doWork(c -> LeadPredictions.write(c, change.workspaceId(), model,
                     CurrentLeads.of(c, change.workspaceId(), List.copyOf(change.leadIds()), now), now));
         });
+        accepted.refresh(List.copyOf(change.leadIds()));
+    }
+
+    /** An accepted handoff, a first-call signal, a later response: the lead's accepted-lead prediction follows. */
+    void onHandoffActed(@Observes HandoffActed acted) {
+        em.flush(); // the response's entity changes, read back with SQL
+        accepted.refresh(List.of(acted.leadId()));
     }
 }
