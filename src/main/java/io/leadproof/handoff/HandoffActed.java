@@ -5,7 +5,7 @@ import java.util.UUID;
 /**
  * Fired inside the transaction of a sales response to a handoff (accept, reject, touch with its first-call signals,
  * opportunity, deal), after its changes: what is derived from a lead's handoff (the accepted-lead prediction) is
- * refreshed from it. Observers flush the persistence context before reading with SQL.
+ * refreshed from it, by observers of the transaction's success.
  */
 public record HandoffActed(String workspaceId, UUID handoffId, UUID leadId) {
 }
