@@ -31,6 +31,7 @@ begin
     delete from lead_quality where workspace_id = p_ws and lead_id = p_merged;
     delete from lead_prediction where workspace_id = p_ws and lead_id = p_merged;
     get diagnostics n_predictions = row_count;
+    delete from lead_accepted_prediction where workspace_id = p_ws and lead_id = p_merged;
     return jsonb_build_object('activities', n_activities, 'handoffs', n_handoffs, 'duplicateKeys', n_keys,
                               'predictions', n_predictions);
 end $$;

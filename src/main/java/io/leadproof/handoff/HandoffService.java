@@ -58,6 +58,8 @@ public class HandoffService {
     HandoffSla sla;
     @Inject
     BusinessMetrics metrics;
+    @Inject
+    jakarta.enterprise.event.Event<HandoffActed> acted;
 
     @Transactional
     public Payload create(HandoffInputs.Create in, UUID leadId) {
@@ -133,6 +135,7 @@ public class HandoffService {
                 if (event.type() == HandoffEventType.REJECTED) {
                     metrics.rejected(handoff.rejectionCategory());
                 }
+                acted.fire(new HandoffActed(workspace.id(), handoff.id(), handoff.leadId()));
             } catch (HandoffRuleException e) {
                 QuarkusTransaction.setRollbackOnly();
                 return failed(e.code(), e.getMessage(), e.field());

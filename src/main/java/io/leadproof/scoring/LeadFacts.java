@@ -35,7 +35,8 @@ public final class LeadFacts {
     private static final ObjectMapper JSON = io.leadproof.common.Json.MAPPER;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
-    private static final String LEAD_COLUMNS = "id, email_normalized, company_domain, company_name, annual_revenue, employee_count,"
+    /** The columns {@link #snapshot} reads, first in a select over {@code lead} (19 of them). */
+    public static final String LEAD_COLUMNS = "id, email_normalized, company_domain, company_name, annual_revenue, employee_count,"
             + " industry, job_title, seniority, country, source, budget_status, budget_amount, authority, need, timeline,"
             + " custom_attributes::text, created_at,"
             + " (select q.status || ':' || array_to_string(q.codes, ',') from lead_quality q"
@@ -89,17 +90,22 @@ public final class LeadFacts {
     private static Map<UUID, LeadSnapshot> read(ResultSet rs) throws SQLException {
         Map<UUID, LeadSnapshot> result = new LinkedHashMap<>();
         while (rs.next()) {
-            String email = rs.getString(2);
-            result.put(rs.getObject(1, UUID.class), new LeadSnapshot(
-                    email == null ? null : email.substring(email.lastIndexOf('@') + 1),
-                    rs.getString(3), rs.getString(4), rs.getBigDecimal(5), (Integer) rs.getObject(6),
-                    rs.getString(7), rs.getString(8), enumOf(Seniority.class, rs.getString(9)), rs.getString(10),
-                    enumOf(LeadSource.class, rs.getString(11)), enumOf(BudgetStatus.class, rs.getString(12)),
-                    rs.getBigDecimal(13), enumOf(Authority.class, rs.getString(14)), enumOf(Need.class, rs.getString(15)),
-                    enumOf(Timeline.class, rs.getString(16)), custom(rs.getString(17)), rs.getTimestamp(18).toInstant(),
-                    quality(rs.getString(19))));
+            result.put(rs.getObject(1, UUID.class), snapshot(rs));
         }
         return result;
+    }
+
+    /** The lead of the result's current row, whose first columns are {@link #LEAD_COLUMNS}. */
+    public static LeadSnapshot snapshot(ResultSet rs) throws SQLException {
+        String email = rs.getString(2);
+        return new LeadSnapshot(
+                email == null ? null : email.substring(email.lastIndexOf('@') + 1),
+                rs.getString(3), rs.getString(4), rs.getBigDecimal(5), (Integer) rs.getObject(6),
+                rs.getString(7), rs.getString(8), enumOf(Seniority.class, rs.getString(9)), rs.getString(10),
+                enumOf(LeadSource.class, rs.getString(11)), enumOf(BudgetStatus.class, rs.getString(12)),
+                rs.getBigDecimal(13), enumOf(Authority.class, rs.getString(14)), enumOf(Need.class, rs.getString(15)),
+                enumOf(Timeline.class, rs.getString(16)), custom(rs.getString(17)), rs.getTimestamp(18).toInstant(),
+                quality(rs.getString(19)));
     }
 
     /** Activities of the leads in (from, asOf]; from bounds the look-back to the widest rule window. */

@@ -367,6 +367,9 @@ class RoleMatrixTest {
             Map.entry("Lead.mergedInto", Probe.of("query($id: ID!) { lead(id: $id) { id mergedInto { id } } }",
                     f -> Map.of("id", f.leadId()), "data.lead")),
             Map.entry("Lead.mergedFrom", Probe.of("query($id: ID!) { lead(id: $id) { id mergedFrom { id } } }",
+                    f -> Map.of("id", f.leadId()), "data.lead")),
+            // null for a lead with no accepted handoff: the lead resolving without a refusal is the proof
+            Map.entry("Lead.acceptedPrediction", Probe.of("query($id: ID!) { lead(id: $id) { id acceptedPrediction { probability } } }",
                     f -> Map.of("id", f.leadId()), "data.lead")));
 
     private static volatile String backtest;

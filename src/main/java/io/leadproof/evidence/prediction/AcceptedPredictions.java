@@ -3,10 +3,8 @@ package io.leadproof.evidence.prediction;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,7 +17,6 @@ import org.hibernate.Session;
 
 import io.leadproof.evidence.core.ReferenceLead;
 import io.leadproof.evidence.core.ReferenceMoment;
-import io.leadproof.evidence.predict.Prediction;
 import io.leadproof.evidence.read.CohortFilter;
 import io.leadproof.evidence.read.CohortQuery;
 import io.leadproof.evidence.read.CohortReader;
@@ -27,15 +24,14 @@ import io.leadproof.evidence.settings.EvidenceSettings;
 import io.leadproof.security.CurrentWorkspace;
 
 /**
- * The served ACCEPTED_LEADS model's prediction for leads whose latest handoff sales accepted, computed on read: the lead
- * as of its handoff (traits, activities up to it) with the first-call signals logged so far within the first-call window,
- * through the same reader the training used — so serving sees exactly the features the model learned from.
+ * The served ACCEPTED_LEADS model's predictions, for leads whose latest handoff sales accepted: the lead as of its handoff
+ * (traits, activities up to it) with the first-call signals logged so far within the first-call window, through the same
+ * reader the training used — so serving sees exactly the features the model learned from. Stored like the ALL_LEADS
+ * model's (lead_accepted_prediction, V111) by the model's bulk pass and when a lead or its handoff changes; a lead that is
+ * no longer accepted loses its stored one.
  */
 @ApplicationScoped
 class AcceptedPredictions {
-
-    record Served(ServedModel model, Prediction prediction) {
-    }
 
     @Inject
     ServedModels served;
@@ -50,27 +46,37 @@ class AcceptedPredictions {
     @Inject
     Clock clock;
 
-    /** By lead id: the leads among {@code ids} whose latest handoff is accepted, while the workspace serves such a model. */
+    /** Predicts again the leads among {@code ids} under the served ACCEPTED_LEADS model, if any; the number written. */
     @Transactional
-    Map<UUID, Served> of(List<UUID> ids) {
+    int refresh(List<UUID> ids) {
+        return served.forWorkspace(workspace.id(), PredictivePopulation.ACCEPTED_LEADS).map(m -> store(m, ids, clock.instant())).orElse(0);
+    }
+
+    /**
+     * Writes the model's prediction of each accepted lead among {@code ids} and forgets that of the others; the number
+     * written. In the caller's transaction and workspace.
+     */
+    @Transactional
+    int store(ServedModel model, List<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
         String ws = workspace.id();
-        var model = served.forWorkspace(ws, PredictivePopulation.ACCEPTED_LEADS).orElse(null);
-        Map<UUID, Served> result = new HashMap<>();
-        if (model == null || ids.isEmpty()) {
-            return result;
-        }
-        Instant now = clock.instant();
         List<UUID> accepted = accepted(ws, ids, now);
-        if (accepted.isEmpty()) {
-            return result;
+        List<ReferenceLead> leads = List.of();
+        if (!accepted.isEmpty()) {
+            var s = settings.of(ws);
+            var query = new CohortQuery(ws, Instant.EPOCH, now.plusMillis(1), ReferenceMoment.atHandoff(), now, s.stalledAfter(),
+                    s.firstCallWindow(), CohortFilter.ALL.withLeadIds(accepted), null);
+            leads = reader.referenceLeads(query);
         }
-        var s = settings.of(ws);
-        var query = new CohortQuery(ws, Instant.EPOCH, now.plusMillis(1), ReferenceMoment.atHandoff(), now, s.stalledAfter(),
-                s.firstCallWindow(), CohortFilter.ALL.withLeadIds(accepted), null);
-        for (ReferenceLead lead : reader.referenceLeads(query)) {
-            result.put(lead.leadId(), new Served(model, model.predict(lead)));
-        }
-        return result;
+        Set<UUID> predicted = new HashSet<>();
+        leads.forEach(l -> predicted.add(l.leadId()));
+        List<ReferenceLead> written = leads;
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            LeadPredictions.forget(c, ws, PredictivePopulation.ACCEPTED_LEADS, ids.stream().filter(id -> !predicted.contains(id)).toList());
+            return LeadPredictions.write(c, ws, PredictivePopulation.ACCEPTED_LEADS, model, written, now);
+        });
     }
 
     private List<UUID> accepted(String ws, List<UUID> ids, Instant now) {

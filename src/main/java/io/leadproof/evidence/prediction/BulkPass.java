@@ -42,6 +42,8 @@ class BulkPass {
     ServedModels served;
     @Inject
     Clock clock;
+    @Inject
+    AcceptedPredictions accepted;
 
     /** The pass's parts, planned as {@code count} when it has none yet; empty when {@code owner} no longer holds it. */
     List<Integer> plan(UUID modelId, String owner, int count) {
@@ -58,9 +60,9 @@ class BulkPass {
     Step next(UUID modelId, String owner, int part, int size) {
         String ws = workspace.id();
         return em.unwrap(Session.class).doReturningWork(c -> {
-            Boolean isServed = held(c, ws, modelId, owner);
-            var model = Boolean.TRUE.equals(isServed)
-                    ? served.forWorkspace(ws).filter(m -> m.modelId().equals(modelId)).orElse(null) : null;
+            PredictivePopulation population = servedPopulation(c, ws, modelId, owner);
+            var model = population == null ? null
+                    : served.forWorkspace(ws, population).filter(m -> m.modelId().equals(modelId)).orElse(null);
             if (model == null) {
                 return Step.LOST; // lost, or a newer model was served: progress() stops the pass
             }
@@ -72,10 +74,22 @@ class BulkPass {
                 s.execute(); // compiling the plans of these reads cost more CPU than it saved (docs/benchmarks.md)
             }
             Instant now = clock.instant();
-            List<ReferenceLead> page = CurrentLeads.page(c, ws, at.lower(), at.upper(), at.after(), size, now);
-            int written = LeadPredictions.write(c, ws, model, page, now);
-            UUID after = page.isEmpty() ? at.after() : page.getLast().leadId();
-            boolean done = page.size() < size;
+            int read;
+            int written;
+            UUID after;
+            if (population == PredictivePopulation.ACCEPTED_LEADS) {
+                // the page's accepted leads as of their handoff, through the training's reader (AcceptedPredictions)
+                List<UUID> ids = LeadPage.ids(c, ws, at.lower(), at.upper(), at.after(), size);
+                read = ids.size();
+                written = accepted.store(model, ids, now);
+                after = ids.isEmpty() ? at.after() : ids.getLast();
+            } else {
+                List<ReferenceLead> page = LeadPage.read(c, ws, at.lower(), at.upper(), at.after(), size, now);
+                read = page.size();
+                written = LeadPredictions.write(c, ws, model, page, now);
+                after = page.isEmpty() ? at.after() : page.getLast().leadId();
+            }
+            boolean done = read < size;
             BulkParts.advance(c, ws, modelId, part, after, done, written);
             return new Step(done, true);
         });
@@ -133,6 +147,19 @@ class BulkPass {
      * claim), so parts never hold those up; a page begun before such a change commits under the state it checked, and the
      * part's own row lock orders it with whoever resumes the part.
      */
+    /** The model's population when {@code owner} holds its running pass and the model is still SERVED; null otherwise. */
+    private static PredictivePopulation servedPopulation(Connection c, String ws, UUID modelId, String owner) throws SQLException {
+        try (var ps = c.prepareStatement("select population from predictive_model where workspace_id = ? and id = ?"
+                + " and bulk_state = 'RUNNING' and bulk_lease_owner = ? and status = 'SERVED' for key share")) {
+            ps.setString(1, ws);
+            ps.setObject(2, modelId);
+            ps.setString(3, owner);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? PredictivePopulation.valueOf(rs.getString(1)) : null;
+            }
+        }
+    }
+
     private static Boolean held(Connection c, String ws, UUID modelId, String owner) throws SQLException {
         try (var ps = c.prepareStatement("select status = 'SERVED' from predictive_model where workspace_id = ? and id = ?"
                 + " and bulk_state = 'RUNNING' and bulk_lease_owner = ? for key share")) {

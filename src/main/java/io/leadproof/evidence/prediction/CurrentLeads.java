@@ -20,7 +20,7 @@ import io.leadproof.scoring.engine.LeadSnapshot;
 
 /**
  * Leads as they are now, as {@link ReferenceLead}s whose reference moment is {@code now}: what the served model
- * predicts from. Three set-based reads per batch: the leads' traits (scoring's {@link LeadFacts}), one
+ * predicts from, for a batch of changed leads (the bulk pass reads its pages with {@link LeadPage}). Three set-based reads per batch: the leads' traits (scoring's {@link LeadFacts}), one
  * {@code group by lead, type, stage} over their activities up to now, their campaigns. No outcome, handoff or
  * first-call signal is read: a prediction is made before any of them is known.
  */
@@ -31,14 +31,6 @@ final class CurrentLeads {
 
     static List<ReferenceLead> of(Connection c, String workspace, List<UUID> ids, Instant now) throws SQLException {
         return assemble(c, workspace, LeadFacts.snapshots(c, workspace, ids), now);
-    }
-
-    /** The next page of the workspace's leads in id order within [lower, upper) (upper null: to the end) after {@code after}
-     *  (null: from lower). */
-    static List<ReferenceLead> page(Connection c, String workspace, UUID lower, UUID upper, UUID after, int size, Instant now)
-            throws SQLException {
-        Map<UUID, LeadSnapshot> leads = LeadFacts.page(c, workspace, lower, upper, after, size);
-        return assemble(c, workspace, leads, now);
     }
 
     private static List<ReferenceLead> assemble(Connection c, String workspace, Map<UUID, LeadSnapshot> leads, Instant now)

@@ -13,13 +13,23 @@ import io.leadproof.evidence.core.ReferenceLead;
 import io.leadproof.evidence.predict.Factor;
 import io.leadproof.evidence.predict.Prediction;
 
-/** Writes leads' predictions under a model: one set-based upsert per batch (unnest of arrays). */
+/** Writes leads' predictions under a model, in its population's table: one set-based upsert per batch (unnest of arrays). */
 final class LeadPredictions {
 
     private LeadPredictions() {
     }
 
     static int write(Connection c, String workspace, ServedModel model, List<ReferenceLead> leads, Instant now) throws SQLException {
+        return write(c, workspace, PredictivePopulation.ALL_LEADS, model, leads, now);
+    }
+
+    /** The table of a population's predictions: lead_prediction (ALL_LEADS), lead_accepted_prediction (ACCEPTED_LEADS, V111). */
+    static String table(PredictivePopulation population) {
+        return population == PredictivePopulation.ACCEPTED_LEADS ? "lead_accepted_prediction" : "lead_prediction";
+    }
+
+    static int write(Connection c, String workspace, PredictivePopulation population, ServedModel model, List<ReferenceLead> leads,
+            Instant now) throws SQLException {
         if (leads.isEmpty()) {
             return 0;
         }
@@ -36,7 +46,7 @@ final class LeadPredictions {
             bands[i] = p.band().name();
             factors[i] = factorsJson(p);
         }
-        try (var ps = c.prepareStatement("insert into lead_prediction (workspace_id, lead_id, model_id, probability, band, factors, computed_at)"
+        try (var ps = c.prepareStatement("insert into " + table(population) + " (workspace_id, lead_id, model_id, probability, band, factors, computed_at)"
                 + " select ?, t.lead_id, ?, t.probability, t.band, t.factors::jsonb, ? from unnest(?::uuid[], ?::float8[], ?::text[], ?::text[])"
                 + " as t(lead_id, probability, band, factors)"
                 + " on conflict (workspace_id, lead_id) do update set model_id = excluded.model_id, probability = excluded.probability,"
@@ -49,6 +59,18 @@ final class LeadPredictions {
             ps.setArray(6, c.createArrayOf("text", bands));
             ps.setArray(7, c.createArrayOf("text", factors));
             return ps.executeUpdate();
+        }
+    }
+
+    /** Removes the population's predictions of these leads (leads that left it: an accepted prediction of a lead no longer accepted). */
+    static void forget(Connection c, String workspace, PredictivePopulation population, List<UUID> leads) throws SQLException {
+        if (leads.isEmpty()) {
+            return;
+        }
+        try (var ps = c.prepareStatement("delete from " + table(population) + " where workspace_id = ? and lead_id = any(?)")) {
+            ps.setString(1, workspace);
+            ps.setArray(2, c.createArrayOf("uuid", leads.toArray()));
+            ps.executeUpdate();
         }
     }
 

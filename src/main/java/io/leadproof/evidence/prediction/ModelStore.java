@@ -109,7 +109,7 @@ public class ModelStore {
                     + " lease_expires_at = null, decided = ?, won = ?, not_won = ?, more_decided_needed = ?, more_won_needed = ?,"
                     + " more_not_won_needed = ?, training_leads = ?, holdout_leads = ?, holdout_won = ?, auc = ?, brier = ?,"
                     + " top_decile_lift = ?, calibration = ?::jsonb, form = ?::jsonb,"
-                    + " bulk_state = case when ? and population = 'ALL_LEADS' then 'PENDING' end where workspace_id = ? and id = ?")) {
+                    + " bulk_state = case when ? then 'PENDING' end where workspace_id = ? and id = ?")) {
                 int i = 1;
                 ps.setString(i++, status.name());
                 ps.setString(i++, outcome.reason());

@@ -61,10 +61,6 @@ public class PredictionGraphQL {
     CurrentWorkspace workspace;
     @Inject
     EntityManager em;
-    @Inject
-    AcceptedPredictions accepted;
-    @Inject
-    java.time.Clock clock;
 
     @Mutation("predictiveModelTrain")
     @RolesAllowed(Roles.ADMIN)
@@ -110,34 +106,27 @@ public class PredictionGraphQL {
     @Description("The lead's predicted probability of becoming WON, with its factors; null while the workspace serves no"
             + " predictive model (see predictiveModels for why).")
     public List<PredictionView> prediction(@Source List<LeadView> leads) {
-        var ids = leads.stream().map(LeadView::uuid).toList();
-        String ws = workspace.id();
-        Map<UUID, PredictionReads.Stored> stored = em.unwrap(Session.class).doReturningWork(c -> PredictionReads.of(c, ws, ids));
-        Map<UUID, ModelView> models = new java.util.HashMap<>();
-        return ids.stream().map(stored::get).map(p -> p == null ? null : new PredictionView(p.probability(), p.band(), p.factors(),
-                p.modelVersion(), models.computeIfAbsent(p.modelId(), m -> store.find(m).map(PredictionGraphQL::view).orElseThrow()),
-                utc(p.computedAt()))).toList();
+        return stored(leads, PredictivePopulation.ALL_LEADS);
     }
 
     @Name("acceptedPrediction")
     @RolesAllowed({ Roles.ADMIN, Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP })
     @Description("For a lead whose latest handoff sales accepted: its probability of becoming WON under the workspace's ACCEPTED_LEADS"
-            + " model, from the lead as of its handoff plus the first-call signals logged so far within the first-call window;"
-            + " computed on read. Null when the lead's handoff is not accepted or no such model is served.")
+            + " model, from the lead as of its handoff plus the first-call signals logged within the first-call window; stored like"
+            + " prediction (written when the model is served, when the lead changes and when sales responds to its handoff)."
+            + " Null when the lead's handoff is not accepted or no such model has predicted it.")
     public List<PredictionView> acceptedPrediction(@Source List<LeadView> leads) {
-        var ids = leads.stream().map(LeadView::uuid).toList();
-        Map<UUID, AcceptedPredictions.Served> predicted = accepted.of(ids);
-        Map<UUID, ModelView> models = new java.util.HashMap<>();
-        OffsetDateTime now = utc(clock.instant());
-        return ids.stream().map(predicted::get).map(p -> p == null ? null : view(p, now,
-                models.computeIfAbsent(p.model().modelId(), m -> store.find(m).map(PredictionGraphQL::view).orElseThrow()))).toList();
+        return stored(leads, PredictivePopulation.ACCEPTED_LEADS);
     }
 
-    private static PredictionView view(AcceptedPredictions.Served served, OffsetDateTime at, ModelView model) {
-        var p = served.prediction();
-        List<PredictionTypes.FactorView> factors = java.util.stream.Stream.concat(p.pushingUp().stream(), p.pushingDown().stream())
-                .map(f -> new PredictionTypes.FactorView(f.feature(), f.value(), f.effect())).toList();
-        return new PredictionView(p.probability(), PredictionBand.valueOf(p.band().name()), factors, served.model().version(), model, at);
+    private List<PredictionView> stored(List<LeadView> leads, PredictivePopulation population) {
+        var ids = leads.stream().map(LeadView::uuid).toList();
+        String ws = workspace.id();
+        Map<UUID, PredictionReads.Stored> stored = em.unwrap(Session.class).doReturningWork(c -> PredictionReads.of(c, ws, population, ids));
+        Map<UUID, ModelView> models = new java.util.HashMap<>();
+        return ids.stream().map(stored::get).map(p -> p == null ? null : new PredictionView(p.probability(), p.band(), p.factors(),
+                p.modelVersion(), models.computeIfAbsent(p.modelId(), m -> store.find(m).map(PredictionGraphQL::view).orElseThrow()),
+                utc(p.computedAt()))).toList();
     }
 
     public static ModelView view(StoredModel m) {

@@ -28,9 +28,13 @@ final class PredictionReads {
     }
 
     static Map<UUID, Stored> of(Connection c, String workspace, List<UUID> leads) throws SQLException {
+        return of(c, workspace, PredictivePopulation.ALL_LEADS, leads);
+    }
+
+    static Map<UUID, Stored> of(Connection c, String workspace, PredictivePopulation population, List<UUID> leads) throws SQLException {
         Map<UUID, Stored> result = new HashMap<>();
         try (var ps = c.prepareStatement("select p.lead_id, p.model_id, m.version, p.probability, p.band, p.factors::text, p.computed_at"
-                + " from lead_prediction p join predictive_model m on m.workspace_id = p.workspace_id and m.id = p.model_id"
+                + " from " + LeadPredictions.table(population) + " p join predictive_model m on m.workspace_id = p.workspace_id and m.id = p.model_id"
                 + " where p.workspace_id = ? and p.lead_id = any(?)")) {
             ps.setString(1, workspace);
             ps.setArray(2, c.createArrayOf("uuid", leads.toArray()));

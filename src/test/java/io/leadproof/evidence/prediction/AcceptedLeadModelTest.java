@@ -77,6 +77,7 @@ class AcceptedLeadModelTest {
     @Test
     @Order(3)
     void an_accepted_lead_carries_the_accepted_prediction_and_the_first_call_factor() {
+        awaitAcceptedPass();
         var lead = GraphQL.ok("query($id: ID!) { lead(id: $id) { acceptedPrediction { probability band modelVersion"
                 + " model { population status } factors { feature value effect } } } }", Map.of("id", LEADS.get(0)));
         assertThat(lead.getString("data.lead.acceptedPrediction.model.population")).as(lead.prettify()).isEqualTo("ACCEPTED_LEADS");
@@ -87,6 +88,59 @@ class AcceptedLeadModelTest {
         double without = GraphQL.ok("query($id: ID!) { lead(id: $id) { acceptedPrediction { probability } } }", Map.of("id", LEADS.get(1)))
                 .getDouble("data.lead.acceptedPrediction.probability");
         assertThat(withPain).as("lead 0 showed pain on the call, lead 1 did not").isGreaterThan(without + 0.3);
+    }
+
+    @Test
+    @Order(4)
+    void the_served_accepted_model_stores_each_accepted_leads_prediction_like_the_all_leads_model() {
+        awaitAcceptedPass();
+        String model = OwnerSql.strings("select id::text from predictive_model where workspace_id = ? and population = 'ACCEPTED_LEADS'"
+                + " and status = 'SERVED'", WS).getFirst();
+        assertThat(OwnerSql.count("select count(*) from lead_accepted_prediction where workspace_id = ? and model_id = ?::uuid", WS, model))
+                .as("every planted lead is accepted: each has its stored prediction").isEqualTo(120);
+        assertThat(OwnerSql.count("select predicted_leads from predictive_model where id = ?::uuid", model)).isEqualTo(120);
+        var stored = GraphQL.ok("query($id: ID!) { lead(id: $id) { acceptedPrediction { probability computedAt } } }",
+                Map.of("id", LEADS.get(0))).getString("data.lead.acceptedPrediction.computedAt");
+        assertThat(OwnerSql.strings("select to_char(computed_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') from lead_accepted_prediction"
+                + " p where workspace_id = ? and lead_id = (select id from lead where workspace_id = p.workspace_id and email_normalized = ?)",
+                WS, "acc-0@accepted.contoso.com").getFirst()).as("read, not computed on read").isEqualTo(stored.substring(0, 19));
+    }
+
+    @Test
+    @Order(5)
+    void a_lead_handed_off_after_the_model_is_served_is_predicted_when_accepted_and_again_when_the_call_shows_pain() {
+        String email = "acc-late@accepted.contoso.com";
+        String lead = GraphQL.ok("""
+                mutation($e: String!) { leadUpsert(input: {email: $e, jobTitle: "CFO", budgetStatus: APPROVED, industry: "Software",
+                  employeeCount: 120}) { lead { id } } }""", Map.of("e", email)).getString("data.leadUpsert.lead.id");
+        String at = OffsetDateTime.now().minusMinutes(1).toString();
+        GraphQL.ok("mutation($i: ActivitiesRecordInput!) { activitiesRecord(input: $i) { recordedCount } }", Map.of("i", Map.of("activities",
+                List.of(Map.of("clientEventId", email + "-demo", "leadId", lead, "type", "DEMO_REQUESTED", "funnelStage", "BOFU", "occurredAt", at),
+                        Map.of("clientEventId", email + "-ebook", "leadId", lead, "type", "EBOOK_DOWNLOAD", "funnelStage", "TOFU", "occurredAt", at)))));
+        String query = "query($id: ID!) { lead(id: $id) { acceptedPrediction { probability modelVersion factors { feature effect } } } }";
+        String h = GraphQL.ok("query($id: ID!) { lead(id: $id) { handoffs { id } } }", Map.of("id", lead)).getString("data.lead.handoffs[0].id");
+        assertThat(GraphQL.ok(query, Map.of("id", lead)).getString("data.lead.acceptedPrediction")).as("handed off, not accepted").isNull();
+
+        GraphQL.ok("mutation($h: ID!) { handoffAccept(input: {handoffId: $h}) { userErrors { code } } }", Map.of("h", h));
+        var accepted = GraphQL.ok(query, Map.of("id", lead));
+        assertThat(accepted.getString("data.lead.acceptedPrediction")).as("predicted when accepted").isNotNull();
+        assertThat(accepted.getList("data.lead.acceptedPrediction.factors.findAll { it.feature == 'firstCall:PAIN_STATED' }.effect", Double.class))
+                .as(accepted.prettify()).allMatch(effect -> effect < 0);
+        double before = accepted.getDouble("data.lead.acceptedPrediction.probability");
+
+        GraphQL.ok("mutation($h: ID!) { handoffLogTouch(input: {handoffId: $h, channel: CALL, signals: [\"PAIN_STATED\"]}) { userErrors { code } } }",
+                Map.of("h", h));
+        var called = GraphQL.ok(query, Map.of("id", lead));
+        assertThat(called.getList("data.lead.acceptedPrediction.factors.findAll { it.feature == 'firstCall:PAIN_STATED' }.effect", Double.class))
+                .as(called.prettify()).hasSize(1).allMatch(effect -> effect > 0);
+        assertThat(called.getDouble("data.lead.acceptedPrediction.probability")).as("the call showed pain: more than half the way to certain")
+                .isGreaterThan(before + (1 - before) / 2);
+        assertThat(OwnerSql.count("select count(*) from lead_accepted_prediction where workspace_id = ?", WS)).isEqualTo(121);
+    }
+
+    private static void awaitAcceptedPass() {
+        Await.until("the accepted model's bulk prediction", Duration.ofSeconds(60), () -> OwnerSql.strings("select bulk_state from"
+                + " predictive_model where workspace_id = ? and population = 'ACCEPTED_LEADS' and status = 'SERVED'", WS).equals(List.of("DONE")));
     }
 
     /** Leads [from, to): even ones show PAIN_STATED on the first call. Each is accepted, called, then won or lost. */
