@@ -8,7 +8,8 @@
 # Preconditions: the bench database is generated and PostGraphile runs on it (bench/readpath/run.sh does both; or
 # ../shared/peer/start.sh). Environment: BENCH_DB (leadproof_bench_readpath), OUT (bench/readpath/results), ROUNDS (2),
 # REQS ("list one"), CONNS_LIST ("16 1"), DUR (15s), WARM (5s), JAVA (java), PORTS ("8094 9094 8095 9095": HTTP and
-# management ports of before and after), PGL_PID (PostGraphile's pid when more than one runs on the machine).
+# management ports of before and after), BEFORE_ENV (extra VAR=value settings of the before instance only, e.g.
+# LEADPROOF_COMPILED_READS_ENABLED=false to time the general path of the same build), PGL_PID (PostGraphile's pid when more than one runs on the machine).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"; PEER="$ROOT/../shared/peer"
 [ -d "$PEER" ] || PEER=/work/shared/peer
@@ -22,7 +23,8 @@ case "$DB" in leadproof|leadproof_test*) echo "refusing to benchmark against $DB
 
 PIDS=()
 start_lp() { # APP_DIR PORT MGMT_PORT NAME
-  LEADPROOF_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT=$2 LEADPROOF_MANAGEMENT_PORT=$3 \
+  local extra=(); [ "$4" = before ] && [ -n "${BEFORE_ENV:-}" ] && read -r -a extra <<<"$BEFORE_ENV"
+  env "${extra[@]}" LEADPROOF_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT=$2 LEADPROOF_MANAGEMENT_PORT=$3 \
   LEADPROOF_GRAPHQL_BUDGET_CAPACITY=100000000 LEADPROOF_GRAPHQL_BUDGET_RESTORE_RATE=10000000 LEADPROOF_GRAPHQL_MAX_CONCURRENT=64 \
   LEADPROOF_SCORING_DECAY_DELAY=24h setsid nohup "$JAVA" -jar "$1/quarkus-run.jar" >"$OUT/$4.log" 2>&1 &
   PIDS+=($!)
