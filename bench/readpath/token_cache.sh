@@ -6,7 +6,7 @@
 #
 #   BENCH_DB=leadproof_bench_rp3 LP_PORT=8161 LP_MGMT=9161 bench/readpath/token_cache.sh
 #
-# Environment: BENCH_DB, LP_PORT / LP_MGMT (8094 / 9094), ROUNDS (1), WARM (10s), DURATION (20s), CONNS (16).
+# Environment: BENCH_DB, JAVA (the JDK 25 of src/ops/jdk.sh), LP_PORT / LP_MGMT (8094 / 9094), ROUNDS (1), WARM (10s), DURATION (20s), CONNS (16).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"; PEER="$ROOT/../shared/peer"
 [ -d "$PEER" ] || PEER=/work/shared/peer
@@ -14,12 +14,13 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 DB="${BENCH_DB:?BENCH_DB}"; LP_PORT="${LP_PORT:-8094}"; LP_MGMT="${LP_MGMT:-9094}"; LP="http://127.0.0.1:$LP_PORT/graphql"
 OUT="${OUT:-$HERE/results}"; mkdir -p "$OUT"
 case "$DB" in leadproof|leadproof_test*) echo "refusing to benchmark against $DB" >&2; exit 2;; esac
+JAVA="${JAVA:-$("$ROOT/src/ops/jdk.sh")/bin/java}" # the JDK 25 the Makefile uses: the default java here is 17
 LP_PID=
 start_lp() {
   LEADPROOF_VERIFIED_TOKEN_CACHE_MAX_SIZE="$1" \
   LEADPROOF_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT=$LP_PORT LEADPROOF_MANAGEMENT_PORT=$LP_MGMT \
   LEADPROOF_GRAPHQL_BUDGET_CAPACITY=100000000 LEADPROOF_GRAPHQL_BUDGET_RESTORE_RATE=10000000 LEADPROOF_GRAPHQL_MAX_CONCURRENT=64 \
-  LEADPROOF_SCORING_DECAY_DELAY=24h setsid nohup java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/leadproof-token-cache.log" 2>&1 &
+  LEADPROOF_SCORING_DECAY_DELAY=24h setsid nohup "$JAVA" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/leadproof-token-cache.log" 2>&1 &
   LP_PID=$!
   for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$LP_MGMT/q/health/ready" && return; sleep 1; done
   echo "LeadProof did not get ready (see $OUT/leadproof-token-cache.log)" >&2; exit 1
