@@ -60,17 +60,7 @@ public class RejectionCountReader {
 
     private static RejectionCounts read(Connection c, CohortQuery q, List<YearMonth> months, List<Instant> starts,
             SignalOptions options, Duration timeout) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        if (autoCommit) {
-            c.setAutoCommit(false);
-        }
-        try {
-            io.leadproof.security.WorkspaceConnectionSettings.bind(c, q.workspaceId());
-            try (var set = c.prepareStatement("select set_config('statement_timeout', ?, true), set_config('jit', 'off', true),"
-                    + " set_config('work_mem', '64MB', true)")) {
-                set.setString(1, Long.toString(timeout.toMillis()));
-                set.execute();
-            }
+        return CountSession.run(c, q.workspaceId(), timeout, session -> {
             Map<String, List<CountedSignals.Row>> rows = new HashMap<>();
             List<RejectionCounts.MonthCount> monthCounts = new ArrayList<>();
             RejectionHits hits = new RejectionHits();
@@ -93,12 +83,7 @@ public class RejectionCountReader {
                 }
             }
             return assemble(monthCounts, rows, hits, options);
-        } finally {
-            if (autoCommit) {
-                c.rollback(); // read only
-                c.setAutoCommit(true);
-            }
-        }
+        });
     }
 
     private static RejectionCounts assemble(List<RejectionCounts.MonthCount> months, Map<String, List<CountedSignals.Row>> rows,

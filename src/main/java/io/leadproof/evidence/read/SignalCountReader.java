@@ -80,18 +80,7 @@ public class SignalCountReader {
 
     private static Rows read(Connection c, CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options,
             Duration timeout, SignalCountSql.Half half) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        if (autoCommit) {
-            c.setAutoCommit(false);
-        }
-        try {
-            io.leadproof.security.WorkspaceConnectionSettings.bind(c, q.workspaceId());
-            try (var set = c.prepareStatement("select set_config('statement_timeout', ?, true), set_config('jit', 'off', true),"
-                    + " set_config('work_mem', '64MB', true)")) {
-                // work_mem: the sorts of a 200,000-lead cohort (distinct handoffs, first-call codes) stay in memory
-                set.setString(1, Long.toString(timeout.toMillis()));
-                set.execute();
-            }
+        return CountSession.run(c, q.workspaceId(), timeout, session -> {
             List<CountedSignals.Row> rows = new ArrayList<>();
             List<Deal> dealsA = new ArrayList<>();
             List<Deal> dealsB = new ArrayList<>();
@@ -108,12 +97,7 @@ public class SignalCountReader {
                 }
             }
             return new Rows(rows, dealsA, dealsB);
-        } finally {
-            if (autoCommit) {
-                c.rollback(); // read only
-                c.setAutoCommit(true);
-            }
-        }
+        });
     }
 
     private static void deals(ResultSet rs, List<Deal> out) throws SQLException {
