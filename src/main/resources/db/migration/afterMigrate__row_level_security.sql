@@ -15,6 +15,10 @@ declare
     ws_expr constant text := 'workspace_id = current_setting(''leadproof.workspace_id'', true)';
     t record;
 begin
+    -- Pods starting at once each run this after Flyway's migrate, whose lock it no longer holds: two GRANTs or ALTERs
+    -- of the same catalog row at the same moment fail with "tuple concurrently updated" and stop the pod. One at a time
+    -- (held to the end of this statement's transaction); the next then finds nothing missing.
+    perform pg_advisory_xact_lock(hashtext('leadproof.afterMigrate.row_level_security'));
     if not exists (select from pg_roles where rolname = app) then
         raise exception 'the application role "%" does not exist (V5__row_level_security.sql creates it)', app;
     end if;
@@ -29,7 +33,9 @@ begin
                         'and the cross-workspace functions of V5 run with its rights', current_user;
     end if;
 
-    execute format('grant usage on schema %I to %I', current_schema(), app);
+    if not has_schema_privilege(app, current_schema(), 'USAGE') then
+        execute format('grant usage on schema %I to %I', current_schema(), app);
+    end if;
 
     for t in
         select c.oid, c.relname, c.relrowsecurity, c.relforcerowsecurity,
