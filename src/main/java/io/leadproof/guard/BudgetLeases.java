@@ -45,11 +45,16 @@ final class BudgetLeases {
         }
     }
 
-    /** A drain charged the bucket beside the lease: what the lease reports from now on starts from the bucket after it. */
-    private synchronized void drained(String key, CostBudget.Decision after) {
+    /**
+     * A drain charged the bucket beside the lease: what the lease reports from now on starts from the bucket after it.
+     * The bucket may have refilled since the lease was taken, so the points held shrink to what the bucket and the
+     * lease together may hold: never more than the capacity (a remaining above the limit was reported otherwise).
+     */
+    synchronized void drained(String key, CostBudget.Decision after) {
         Lease lease = leases.get(key);
         if (lease != null) {
             lease.bucketAfter = after.remaining();
+            lease.left = Math.max(0, Math.min(lease.left, after.capacity() - after.remaining()));
         }
     }
 

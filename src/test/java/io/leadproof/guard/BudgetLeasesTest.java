@@ -68,4 +68,18 @@ class BudgetLeasesTest {
         assertThat(BudgetLeases.leaseSize(10, new GraphQLLimits.BucketSpec(true, 100, 20))).isEqualTo(10);
         assertThat(BudgetLeases.leaseSize(10, new GraphQLLimits.BucketSpec(true, 100_000, 100))).isEqualTo(5000);
     }
+
+    @Test
+    void a_drain_after_the_bucket_refilled_never_lets_the_lease_report_more_than_the_capacity() throws Exception {
+        var bucket = new Bucket(1000);
+        var leases = new BudgetLeases(bucket);
+        request(leases, 1); // a lease of several requests' points is taken from the bucket
+        long held = 1000 - bucket.tokens;
+        assertThat(held).isGreaterThan(1);
+        // the bucket refilled to 995 while the points were held; a drain beside the lease reports it
+        leases.drained("ws/user", new CostBudget.Decision(true, 0, 995, 1000, 0));
+        var next = request(leases, 1);
+        assertThat(next.granted()).isTrue();
+        assertThat(next.remaining()).isLessThanOrEqualTo(1000);
+    }
 }
