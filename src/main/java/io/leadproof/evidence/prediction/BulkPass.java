@@ -141,12 +141,6 @@ class BulkPass {
         });
     }
 
-    /**
-     * Whether the model is still SERVED, when {@code owner} holds its running pass; null when not held. FOR KEY SHARE: it
-     * conflicts with no update of the row (the coordinator's count and lease, a newer model demoting it, another pod's
-     * claim), so parts never hold those up; a page begun before such a change commits under the state it checked, and the
-     * part's own row lock orders it with whoever resumes the part.
-     */
     /** The model's population when {@code owner} holds its running pass and the model is still SERVED; null otherwise. */
     private static PredictivePopulation servedPopulation(Connection c, String ws, UUID modelId, String owner) throws SQLException {
         try (var ps = c.prepareStatement("select population from predictive_model where workspace_id = ? and id = ?"
@@ -160,6 +154,12 @@ class BulkPass {
         }
     }
 
+    /**
+     * Whether the model is still SERVED, when {@code owner} holds its running pass; null when not held. FOR KEY SHARE: it
+     * conflicts with no update of the row (the coordinator's count and lease, a newer model demoting it, another pod's
+     * claim), so parts never hold those up; a page begun before such a change commits under the state it checked, and the
+     * part's own row lock orders it with whoever resumes the part.
+     */
     private static Boolean held(Connection c, String ws, UUID modelId, String owner) throws SQLException {
         try (var ps = c.prepareStatement("select status = 'SERVED' from predictive_model where workspace_id = ? and id = ?"
                 + " and bulk_state = 'RUNNING' and bulk_lease_owner = ? for key share")) {
