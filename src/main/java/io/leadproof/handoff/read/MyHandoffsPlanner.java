@@ -93,6 +93,7 @@ public final class MyHandoffsPlanner {
             list.stream().filter(s -> s != null).forEach(s -> asked.add((String) s));
         }
         String[] states = (asked.isEmpty() ? OPEN : List.copyOf(asked)).toArray(String[]::new);
+        Boolean waiting = (Boolean) overdue;
         return JsonSql.object(Selections.of(f.getSelectionSet(), "HandoffConnection", fragments), "HandoffConnection", field -> {
             if (!field.getName().equals("edges") || !field.getArguments().isEmpty()) {
                 throw new AstValues.Unsupported("HandoffConnection." + field.getName());
@@ -110,8 +111,8 @@ public final class MyHandoffsPlanner {
             String node = nodes.isEmpty() ? "null" : nodes.getFirst();
             var where = new StringBuilder("h.workspace_id = ? and h.owner = ? and h.state = any(?) and h.imported = false");
             params.addAll(List.of(ReadPlan.WORKSPACE, actor, states));
-            if (overdue instanceof Boolean o) {
-                where.append(o ? " and " : " and not ").append(HandoffReadFields.WAITING_PAST_DUE);
+            if (waiting != null) {
+                where.append(waiting ? " and " : " and not ").append(HandoffReadFields.WAITING_PAST_DUE);
                 params.add(now);
             }
             params.add(first);

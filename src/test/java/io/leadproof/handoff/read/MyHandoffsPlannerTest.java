@@ -47,7 +47,7 @@ class MyHandoffsPlannerTest {
                 Map.of("f", Map.of("states", java.util.List.of("WON", "WON", "LOST"), "overdue", false))).orElseThrow();
         assertThat(filtered.sql()).contains("and not (handoff_responded_at(");
         assertThat((String[]) filtered.params().get(2)).containsExactly("WON", "LOST");
-        assertThat(filtered.params()).endsWith(NOW, 50);
+        assertThat(filtered.params()).endsWith(NOW, io.leadproof.common.Cursors.DEFAULT_PAGE);
         var deprecated = plan("{ myHandoffs(status: REJECTED, overdue: true) { edges { node { id } } } }", Map.of()).orElseThrow();
         assertThat((String[]) deprecated.params().get(2)).containsExactly("REJECTED");
         assertThat(deprecated.sql()).doesNotContain("and not (");
