@@ -14,7 +14,8 @@
 #
 # Environment: BENCH_DB (leadproof_bench_rproots), PGL_DIR (.cache/postgraphile), PGL_PORT (5031), LP_PORT / LP_MGMT
 # (8231 / 8232), OUT (bench/readpath/results), REQS ("handoffs version filtered"), CONNS_LIST ("16 1"), ROUNDS (1),
-# DUR (15s), WARM (5s), REP (sam.sales: the queue's owner; its token reads every request).
+# DUR (15s), WARM (5s), REP (sam.sales: the queue's owner; its token reads every request), GENERAL (1: also a second
+# LeadProof with the compiled reads off, on LP_PORT+2 / LP_MGMT+2, to time the general path of the same build).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
@@ -32,12 +33,19 @@ if ! gql -d '{"query":"{__typename}"}' -o /dev/null "$PGL"; then
   PIDS+=("$(cat "$PGL_DIR/postgraphile.pid")")
 fi
 PGL_PID=$(cat "$PGL_DIR/postgraphile.pid")
-LEADPROOF_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT=$LP_PORT LEADPROOF_MANAGEMENT_PORT=$LP_MGMT \
-LEADPROOF_GRAPHQL_BUDGET_CAPACITY=100000000 LEADPROOF_GRAPHQL_BUDGET_RESTORE_RATE=10000000 LEADPROOF_GRAPHQL_MAX_CONCURRENT=64 \
-LEADPROOF_SCORING_DECAY_DELAY=24h setsid nohup java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/hot-leadproof.log" 2>&1 &
-LP_PID=$!; PIDS+=("$LP_PID")
+start_lp() { # HTTP_PORT MGMT_PORT NAME [VAR=value...]
+  env "${@:4}" LEADPROOF_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT=$1 LEADPROOF_MANAGEMENT_PORT=$2 \
+  LEADPROOF_GRAPHQL_BUDGET_CAPACITY=100000000 LEADPROOF_GRAPHQL_BUDGET_RESTORE_RATE=10000000 LEADPROOF_GRAPHQL_MAX_CONCURRENT=64 \
+  LEADPROOF_SCORING_DECAY_DELAY=24h setsid nohup java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$OUT/hot-$3.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$2/q/health/ready" && return; sleep 1; done
+  echo "LeadProof $3 did not get ready (see $OUT/hot-$3.log)" >&2; exit 1
+}
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$LP_MGMT/q/health/ready" && break; sleep 1; done
+start_lp "$LP_PORT" "$LP_MGMT" leadproof; LP_PID=${PIDS[-1]}
+if [ "${GENERAL:-0}" = 1 ]; then
+  start_lp $((LP_PORT + 2)) $((LP_MGMT + 2)) general LEADPROOF_COMPILED_READS_ENABLED=false; GEN_PID=${PIDS[-1]}
+fi
 
 VERSION=$(psql -X -Atq -d "$DB" -c "select served_version_id from criteria_model where workspace_id = 'acme' and served_version_id is not null limit 1")
 for f in "$HERE"/queries/*.graphql; do
@@ -62,6 +70,7 @@ run() { # NAME URL BODY PID CONNS [TOKEN]
     for req in ${REQS:-handoffs version filtered}; do
       for conns in ${CONNS_LIST:-16 1}; do
         run leadproof "$LP" "$BODIES/lp_$req.json" "$LP_PID" "$conns" "$(token)"
+        [ "${GENERAL:-0}" = 1 ] && run general "http://127.0.0.1:$((LP_PORT + 2))/graphql" "$BODIES/lp_$req.json" "$GEN_PID" "$conns" "$(token)"
         run postgraphile "$PGL" "$BODIES/pgl_$req.json" "$PGL_PID" "$conns"
       done
     done
