@@ -57,7 +57,7 @@ for req in ${REQS:-handoffs version filtered}; do # both answer, without errors,
   pgl=$(gql -d @"$BODIES/pgl_$req.json" "$PGL")
   grep -qi '^leadproof-read-path: compiled' "$OUT/hot-headers" || echo "warning: $req took LeadProof's general path" >&2
   for a in "$lp" "$pgl"; do case "$a" in *'"errors"'*) echo "$req answered with errors: $a" | head -c 600 >&2; exit 1;; esac; done
-  echo "$req rows: leadproof $(grep -o '"id":"gid://leadproof/\(Lead\|Handoff\|CriteriaRule\)' <<<"$lp" | wc -l)/$(grep -o '"key":' <<<"$lp" | wc -l) keys," \
+  echo "$req rows: leadproof $(grep -o '"id":"gid://leadproof/\(Lead\|Handoff\|CriteriaVersion\)' <<<"$lp" | wc -l)/$(grep -o '"key":' <<<"$lp" | wc -l) keys," \
        "postgraphile $(grep -o '"rowId":' <<<"$pgl" | wc -l) rowIds, bytes $(wc -c <<<"$lp")/$(wc -c <<<"$pgl")" | tee -a "$OUT/hot.txt"
 done
 run() { # NAME URL BODY PID CONNS [TOKEN]
