@@ -16,11 +16,11 @@ import graphql.language.Value;
 import graphql.language.VariableReference;
 
 /** Argument values of a validated document as plain Java values (enums as names), variables resolved. */
-final class AstValues {
+public final class AstValues {
 
     /** A value the compiled read does not take (a float, an unknown kind): the request takes the general path. */
-    static final class Unsupported extends RuntimeException {
-        Unsupported(String what) {
+    public static final class Unsupported extends RuntimeException {
+        public Unsupported(String what) {
             super(what, null, false, false);
         }
     }
@@ -28,7 +28,7 @@ final class AstValues {
     private AstValues() {
     }
 
-    static Object of(Value<?> value, Map<String, Object> variables) {
+    public static Object of(Value<?> value, Map<String, Object> variables) {
         return switch (value) {
             case null -> null;
             case NullValue n -> null;
@@ -69,7 +69,7 @@ final class AstValues {
     }
 
     /** A list argument: GraphQL accepts a single value where a list is expected. */
-    static List<?> list(Object value) {
+    public static List<?> list(Object value) {
         return value == null ? null : value instanceof List<?> l ? l : List.of(value);
     }
 }

@@ -20,7 +20,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * The hook of the compiled reads: graphql-java's strategy for queries. A query that {@link ReadPlanner} can answer with
- * one statement, whose resolvers the caller may call and whose other fields are plain record fields, is answered by
+ * one statement (or another of {@link CompiledReadPlanners}), whose resolvers the caller may call and whose other fields are plain record fields, is answered by
  * {@link CompiledReads} without graphql-java resolving its fields; every other query — and a compiled one whose
  * statement fails, so that the general path answers the error exactly as it always did — runs as before. Parsing,
  * validation and the guard (price, budget, error policy) stay where they are: this runs after them.
@@ -48,7 +48,7 @@ public final class CompiledReadStrategy extends AsyncExecutionStrategy {
                 || (http != null && "general".equalsIgnoreCase(http.request().getHeader(HEADER)))) {
             return super.execute(context, parameters);
         }
-        var plan = ReadPlanner.plan(context.getOperationDefinition(), context.getFragmentsByName(), context.getCoercedVariables().toMap());
+        var plan = CompiledReadPlanners.plan(context.getOperationDefinition(), context.getFragmentsByName(), context.getCoercedVariables().toMap());
         if (plan.isEmpty() || !allowed(context.getGraphQLSchema(), plan.get())) {
             return super.execute(context, parameters);
         }

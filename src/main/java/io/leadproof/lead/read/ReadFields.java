@@ -7,12 +7,12 @@ import java.util.Map;
  * row, rendered as the API renders it) and the nested reads. A field not named here makes the request take the general
  * path. Table aliases: {@code l} lead, {@code c} campaign, {@code s} served_lead_score, {@code h} handoff.
  */
-final class ReadFields {
+public final class ReadFields {
 
     private ReadFields() {
     }
 
-    static final Map<String, String> LEAD = Map.ofEntries(
+    public static final Map<String, String> LEAD = Map.ofEntries(
             Map.entry("id", "'gid://leadproof/Lead/' || l.id"),
             Map.entry("externalId", "l.external_id"),
             Map.entry("email", "l.email"),

@@ -9,10 +9,10 @@ import java.util.Set;
  * (Type.field) whose resolver carries a role check, {@code plain} the record fields the statement reads instead of
  * their light fetchers: the executor checks both against the served schema before it trusts the plan.
  */
-record ReadPlan(String sql, List<Object> params, Set<String> resolvers, Set<String> plain) {
+public record ReadPlan(String sql, List<Object> params, Set<String> resolvers, Set<String> plain) {
 
     /** The parameter that is bound to the caller's workspace id. */
-    static final Object WORKSPACE = new Object() {
+    public static final Object WORKSPACE = new Object() {
         @Override
         public String toString() {
             return "<workspace>";

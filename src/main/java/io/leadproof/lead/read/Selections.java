@@ -18,12 +18,12 @@ import graphql.language.TypeName;
  * does not model — a directive, a fragment on another type (an interface such as Node), the same response key twice —
  * throws {@link AstValues.Unsupported}, and the request takes the general path.
  */
-final class Selections {
+public final class Selections {
 
     private Selections() {
     }
 
-    static List<Field> of(SelectionSet set, String type, Map<String, FragmentDefinition> fragments) {
+    public static List<Field> of(SelectionSet set, String type, Map<String, FragmentDefinition> fragments) {
         var fields = new ArrayList<Field>();
         collect(set, type, fragments, fields, 0);
         var keys = new HashSet<String>();
@@ -35,7 +35,7 @@ final class Selections {
         return fields;
     }
 
-    static String key(Field f) {
+    public static String key(Field f) {
         return f.getAlias() != null ? f.getAlias() : f.getName();
     }
 

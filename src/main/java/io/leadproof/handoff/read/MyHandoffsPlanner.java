@@ -1,0 +1,164 @@
+package io.leadproof.handoff.read;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import graphql.language.Argument;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+
+import io.leadproof.common.Cursors;
+import io.leadproof.lead.read.AstValues;
+import io.leadproof.lead.read.JsonSql;
+import io.leadproof.lead.read.ReadFields;
+import io.leadproof.lead.read.ReadPlan;
+import io.leadproof.lead.read.Selections;
+
+/**
+ * The rep's queue, {@code myHandoffs(filter, status, overdue, first)} with {@code edges { node { … } }}, as one
+ * statement: the handoff's fields, its frozen evidence (contributions and lead attributes read from the row's JSON
+ * documents) and the lead as it is now. Pure: the caller's user name and the instant of the SLA flag come in. A cursor,
+ * pageInfo, totalCount or any field it does not model: empty, and the general path answers (every refusal too).
+ */
+public final class MyHandoffsPlanner {
+
+    private static final Set<String> ARGUMENTS = Set.of("filter", "status", "overdue", "first", "after");
+    private static final List<String> OPEN = List.of("PENDING", "ACCEPTED", "OPPORTUNITY");
+
+    private final Map<String, FragmentDefinition> fragments;
+    private final Map<String, Object> variables;
+    private final String actor;
+    private final OffsetDateTime now;
+    private final List<Object> params = new ArrayList<>();
+    private final Set<String> resolvers = new LinkedHashSet<>();
+    private final Set<String> plain = new LinkedHashSet<>();
+
+    private MyHandoffsPlanner(Map<String, FragmentDefinition> fragments, Map<String, Object> variables, String actor, OffsetDateTime now) {
+        this.fragments = fragments;
+        this.variables = variables;
+        this.actor = actor;
+        this.now = now;
+    }
+
+    public static Optional<ReadPlan> plan(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+            Map<String, Object> variables, String actor, OffsetDateTime now) {
+        if (operation.getOperation() != OperationDefinition.Operation.QUERY || !operation.getDirectives().isEmpty()) {
+            return Optional.empty();
+        }
+        var planner = new MyHandoffsPlanner(fragments, variables, actor, now);
+        try {
+            String data = JsonSql.object(Selections.of(operation.getSelectionSet(), "Query", fragments), "Query", planner::root);
+            return Optional.of(new ReadPlan("select " + data + "::text", List.copyOf(planner.params), Set.copyOf(planner.resolvers),
+                    Set.copyOf(planner.plain)));
+        } catch (RuntimeException unsupported) {
+            return Optional.empty();
+        }
+    }
+
+    private String root(Field f) {
+        if (!f.getName().equals("myHandoffs")) {
+            throw new AstValues.Unsupported("Query." + f.getName());
+        }
+        resolvers.add("Query.myHandoffs");
+        var args = new HashMap<String, Object>();
+        for (Argument a : f.getArguments()) {
+            if (!ARGUMENTS.contains(a.getName())) {
+                throw new AstValues.Unsupported("argument " + a.getName());
+            }
+            args.put(a.getName(), AstValues.of(a.getValue(), variables));
+        }
+        if (args.get("after") != null) {
+            throw new AstValues.Unsupported("after");
+        }
+        int first = Cursors.pageSize((Integer) args.get("first"));
+        Object status = args.get("status");
+        Object overdue = args.get("overdue");
+        if (args.get("filter") instanceof Map<?, ?> filter) {
+            if (status != null || overdue != null) {
+                throw new AstValues.Unsupported("filter and the deprecated arguments"); // the general path refuses it
+            }
+            status = filter.get("states");
+            overdue = filter.get("overdue");
+        }
+        var asked = new LinkedHashSet<String>();
+        var list = AstValues.list(status);
+        if (list != null) {
+            list.stream().filter(s -> s != null).forEach(s -> asked.add((String) s));
+        }
+        String[] states = (asked.isEmpty() ? OPEN : List.copyOf(asked)).toArray(String[]::new);
+        Boolean waiting = (Boolean) overdue;
+        return JsonSql.object(Selections.of(f.getSelectionSet(), "HandoffConnection", fragments), "HandoffConnection", field -> {
+            if (!field.getName().equals("edges") || !field.getArguments().isEmpty()) {
+                throw new AstValues.Unsupported("HandoffConnection." + field.getName());
+            }
+            plain.add("HandoffConnection.edges");
+            var nodes = new ArrayList<String>();
+            String edge = JsonSql.object(Selections.of(field.getSelectionSet(), "HandoffEdge", fragments), "HandoffEdge", e -> {
+                if (!e.getName().equals("node") || !e.getArguments().isEmpty() || !nodes.isEmpty()) {
+                    throw new AstValues.Unsupported("HandoffEdge." + e.getName());
+                }
+                plain.add("HandoffEdge.node");
+                nodes.add(handoff(e)); // its parameters come first: the select list precedes the where clause
+                return "p.j";
+            });
+            String node = nodes.isEmpty() ? "null" : nodes.getFirst();
+            var where = new StringBuilder("h.workspace_id = ? and h.owner = ? and h.state = any(?) and h.imported = false");
+            params.addAll(List.of(ReadPlan.WORKSPACE, actor, states));
+            if (waiting != null) {
+                where.append(waiting ? " and " : " and not ").append(HandoffReadFields.WAITING_PAST_DUE);
+                params.add(now);
+            }
+            params.add(first);
+            return "coalesce((select json_agg(" + edge + " order by p.k, p.kid) from (select " + node + " j, h.due_at k, h.id kid"
+                    + " from handoff h where " + where + " order by h.due_at, h.id limit ?) p), '[]'::json)";
+        });
+    }
+
+    private String handoff(Field node) {
+        return JsonSql.object(Selections.of(node.getSelectionSet(), "Handoff", fragments), "Handoff", f -> switch (f.getName()) {
+            case "overdue" -> {
+                JsonSql.column(f, "Handoff", Map.of("overdue", HandoffReadFields.OVERDUE), plain);
+                params.add(now);
+                yield HandoffReadFields.OVERDUE;
+            }
+            case "evidence" -> evidence(f);
+            case "lead" -> {
+                noArguments(f);
+                resolvers.add("Handoff.lead");
+                yield HandoffReadFields.LEAD.formatted(JsonSql.object(Selections.of(f.getSelectionSet(), "Lead", fragments), "Lead",
+                        g -> JsonSql.column(g, "Lead", ReadFields.LEAD, plain)));
+            }
+            default -> JsonSql.column(f, "Handoff", HandoffReadFields.HANDOFF, plain);
+        });
+    }
+
+    private String evidence(Field f) {
+        noArguments(f);
+        plain.add("Handoff.evidence");
+        return JsonSql.object(Selections.of(f.getSelectionSet(), "HandoffEvidence", fragments), "HandoffEvidence", g -> switch (g.getName()) {
+            case "contributions" -> list(g, "HandoffEvidence", "ScoreContribution", HandoffReadFields.CONTRIBUTION, HandoffReadFields.CONTRIBUTIONS);
+            case "lead" -> list(g, "HandoffEvidence", "Attribute", HandoffReadFields.ATTRIBUTE, HandoffReadFields.ATTRIBUTES);
+            default -> JsonSql.column(g, "HandoffEvidence", HandoffReadFields.EVIDENCE, plain);
+        });
+    }
+
+    private String list(Field f, String parent, String type, Map<String, String> columns, String template) {
+        noArguments(f);
+        plain.add(parent + "." + f.getName());
+        return template.formatted(JsonSql.object(Selections.of(f.getSelectionSet(), type, fragments), type,
+                g -> JsonSql.column(g, type, columns, plain)));
+    }
+
+    private static void noArguments(Field f) {
+        if (!f.getArguments().isEmpty()) {
+            throw new AstValues.Unsupported(f.getName() + " with arguments");
+        }
+    }
+}

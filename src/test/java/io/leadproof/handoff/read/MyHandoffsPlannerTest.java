@@ -1,0 +1,67 @@
+package io.leadproof.handoff.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import graphql.language.Document;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+
+import io.leadproof.lead.read.ReadPlan;
+
+/** The queue planner alone: which documents become one statement, and what it binds. */
+class MyHandoffsPlannerTest {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-03T10:00:00Z");
+
+    private static Optional<ReadPlan> plan(String query, Map<String, Object> variables) {
+        Document document = Parser.parse(query);
+        var fragments = new java.util.HashMap<String, FragmentDefinition>();
+        document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+        return MyHandoffsPlanner.plan(document.getDefinitionsOfType(OperationDefinition.class).getFirst(), fragments, variables, "rey", NOW);
+    }
+
+    @Test
+    void the_reps_queue_with_evidence_and_lead_is_one_statement_bound_to_the_rep_and_the_open_states() {
+        var plan = plan("""
+                { myHandoffs(first: 20) { edges { node { id state dueAt overdue
+                    evidence { total contributions { ruleKey points } lead { key value } } lead { id email } } } } }""", Map.of())
+                .orElseThrow();
+        assertThat(plan.sql()).contains("from handoff h where h.workspace_id = ? and h.owner = ? and h.state = any(?)",
+                "jsonb_array_elements(h.contributions)", "jsonb_each_text(h.lead_snapshot)", "from lead l", "limit ?");
+        assertThat(plan.params()).hasSize(5).startsWith(NOW, ReadPlan.WORKSPACE, "rey").endsWith(20);
+        assertThat((String[]) plan.params().get(3)).containsExactly("PENDING", "ACCEPTED", "OPPORTUNITY");
+        assertThat(plan.resolvers()).containsExactlyInAnyOrder("Query.myHandoffs", "Handoff.lead");
+        assertThat(plan.plain()).contains("Handoff.evidence", "HandoffEvidence.contributions", "Attribute.value", "Lead.email");
+    }
+
+    @Test
+    void the_filter_and_the_deprecated_arguments_bind_their_states_and_the_overdue_instant() {
+        var filtered = plan("query($f: HandoffFilter) { myHandoffs(filter: $f) { edges { node { id } } } }",
+                Map.of("f", Map.of("states", java.util.List.of("WON", "WON", "LOST"), "overdue", false))).orElseThrow();
+        assertThat(filtered.sql()).contains("and not (handoff_responded_at(");
+        assertThat((String[]) filtered.params().get(2)).containsExactly("WON", "LOST");
+        assertThat(filtered.params()).endsWith(NOW, io.leadproof.common.Cursors.DEFAULT_PAGE);
+        var deprecated = plan("{ myHandoffs(status: REJECTED, overdue: true) { edges { node { id } } } }", Map.of()).orElseThrow();
+        assertThat((String[]) deprecated.params().get(2)).containsExactly("REJECTED");
+        assertThat(deprecated.sql()).doesNotContain("and not (");
+    }
+
+    @Test
+    void anything_unmodelled_or_refused_is_left_to_the_general_path() {
+        assertThat(plan("{ myHandoffs(after: \"x\") { edges { node { id } } } }", Map.of())).isEmpty();
+        assertThat(plan("{ myHandoffs { pageInfo { hasNextPage } } }", Map.of())).isEmpty();
+        assertThat(plan("{ myHandoffs { edges { cursor node { id } } } }", Map.of())).isEmpty();
+        assertThat(plan("{ myHandoffs { edges { node { rejection { code } } } } }", Map.of())).isEmpty();
+        assertThat(plan("{ myHandoffs { edges { node { evidence { version { id } } } } } }", Map.of())).isEmpty();
+        assertThat(plan("{ myHandoffs(first: 0) { edges { node { id } } } }", Map.of())).isEmpty();
+        assertThat(plan("{ myHandoffs(filter: {overdue: true}, status: [PENDING]) { edges { node { id } } } }", Map.of())).isEmpty();
+        assertThat(plan("{ myHandoffs { edges { node { id } } } leads { edges { node { id } } } }", Map.of())).isEmpty();
+    }
+}
