@@ -26,8 +26,6 @@ import io.leadproof.lead.Timeline;
 import io.leadproof.scoring.engine.ActivityFact;
 import io.leadproof.scoring.engine.LeadSnapshot;
 import io.leadproof.scoring.engine.QualityFacts;
-import io.leadproof.quality.QualityCode;
-import io.leadproof.quality.QualityStatus;
 
 /** Reads what the engine needs about many leads at once: two set-based queries, no entities. */
 public final class LeadFacts {
@@ -105,7 +103,7 @@ public final class LeadFacts {
                 enumOf(LeadSource.class, rs.getString(11)), enumOf(BudgetStatus.class, rs.getString(12)),
                 rs.getBigDecimal(13), enumOf(Authority.class, rs.getString(14)), enumOf(Need.class, rs.getString(15)),
                 enumOf(Timeline.class, rs.getString(16)), custom(rs.getString(17)), rs.getTimestamp(18).toInstant(),
-                quality(rs.getString(19)));
+                QualityFacts.parse(rs.getString(19)));
     }
 
     /** Activities of the leads in (from, asOf]; from bounds the look-back to the widest rule window. */
@@ -150,17 +148,6 @@ public final class LeadFacts {
             }
         }
         return result;
-    }
-
-    /** "STATUS:CODE,CODE" of the stored verdict (V80), or null for a lead not judged yet. */
-    private static QualityFacts quality(String verdict) {
-        if (verdict == null) {
-            return null;
-        }
-        int colon = verdict.indexOf(':');
-        String codes = verdict.substring(colon + 1);
-        return new QualityFacts(QualityStatus.valueOf(verdict.substring(0, colon)), codes.isEmpty() ? List.of()
-                : java.util.Arrays.stream(codes.split(",")).map(QualityCode::valueOf).toList());
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
