@@ -15,6 +15,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadproof.common.IdRangePage;
 import io.leadproof.lead.ActivityType;
 import io.leadproof.lead.Authority;
 import io.leadproof.lead.BudgetStatus;
@@ -59,17 +60,9 @@ public final class LeadFacts {
 
     /** The next page of a workspace's leads in id order within [lower, upper) after the cursor, for the rescoring job. */
     public static Map<UUID, LeadSnapshot> page(Connection c, String workspace, UUID lower, UUID upper, UUID after, int size) throws SQLException {
-        // Plain range conditions only (no "? is null or ..."), so that the primary key index bounds the scan.
-        String sql = "select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id " + (after == null ? ">= ?" : "> ?")
-                + (upper == null ? "" : " and id < ?") + SCORABLE + " order by id limit ?";
-        try (var ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, workspace);
-            ps.setObject(i++, after == null ? lower : after);
-            if (upper != null) {
-                ps.setObject(i++, upper);
-            }
-            ps.setInt(i, size);
+        var page = new IdRangePage(workspace, lower, upper, after, size);
+        try (var ps = c.prepareStatement(page.query("select " + LEAD_COLUMNS + " from lead", SCORABLE))) {
+            page.bind(ps, 1);
             return read(ps.executeQuery());
         }
     }
