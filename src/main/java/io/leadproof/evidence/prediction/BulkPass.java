@@ -104,11 +104,11 @@ class BulkPass {
     boolean progress(UUID modelId, String owner, Duration lease) {
         String ws = workspace.id();
         return em.unwrap(Session.class).doReturningWork(c -> {
-            Lease lease = lease(c, ws, modelId, owner);
-            if (lease == null) {
+            Lease held = lease(c, ws, modelId, owner);
+            if (held == null) {
                 return false;
             }
-            boolean isServed = lease.served();
+            boolean isServed = held.served();
             boolean allDone;
             try (var ps = c.prepareStatement("select count(*) > 0 and bool_and(done) from prediction_bulk_part"
                     + " where workspace_id = ? and model_id = ?")) {
