@@ -5,9 +5,10 @@
 -- Moves the merged lead's activities and handoffs to the survivor (handoff events, first-call and touch signals follow
 -- their handoff). The metrics triggers on handoff refresh both leads in the same statement. The merged lead's duplicate
 -- keys, stored verdict and prediction go: it is no one's duplicate any more, and the survivor is judged and predicted
--- anew. Score history (score_event, mql_crossing), current scores (lead_score) and trait history (lead_trait_revision)
--- stay with the merged lead's id: they are append-only ledgers of what that record was and scored, and moving a trait
--- revision would make the survivor "as of" a past moment look like the other record. Lead.mergedFrom reaches them.
+-- anew. Score history (score_event, mql_crossing), current scores (lead_score), trait history (lead_trait_revision) and
+-- verdict history (lead_quality_revision: deleting the verdict appends nothing) stay with the merged lead's id: they
+-- are append-only ledgers of what that record was and scored, and moving a trait or verdict revision would make the
+-- survivor "as of" a past moment look like the other record. Lead.mergedFrom reaches them.
 -- The caller (LeadMergeService) has locked both leads and their handoffs, set lead.merged_into on the merged lead and
 -- checked that they do not both hold an open handoff. Returns the rows changed per table.
 create or replace function lead_merge_move(p_ws text, p_survivor uuid, p_merged uuid) returns jsonb language plpgsql as $$

@@ -15,6 +15,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadproof.common.IdRangePage;
 import io.leadproof.lead.ActivityType;
 import io.leadproof.lead.Authority;
 import io.leadproof.lead.BudgetStatus;
@@ -26,8 +27,6 @@ import io.leadproof.lead.Timeline;
 import io.leadproof.scoring.engine.ActivityFact;
 import io.leadproof.scoring.engine.LeadSnapshot;
 import io.leadproof.scoring.engine.QualityFacts;
-import io.leadproof.quality.QualityCode;
-import io.leadproof.quality.QualityStatus;
 
 /** Reads what the engine needs about many leads at once: two set-based queries, no entities. */
 public final class LeadFacts {
@@ -61,17 +60,9 @@ public final class LeadFacts {
 
     /** The next page of a workspace's leads in id order within [lower, upper) after the cursor, for the rescoring job. */
     public static Map<UUID, LeadSnapshot> page(Connection c, String workspace, UUID lower, UUID upper, UUID after, int size) throws SQLException {
-        // Plain range conditions only (no "? is null or ..."), so that the primary key index bounds the scan.
-        String sql = "select " + LEAD_COLUMNS + " from lead where workspace_id = ? and id " + (after == null ? ">= ?" : "> ?")
-                + (upper == null ? "" : " and id < ?") + SCORABLE + " order by id limit ?";
-        try (var ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, workspace);
-            ps.setObject(i++, after == null ? lower : after);
-            if (upper != null) {
-                ps.setObject(i++, upper);
-            }
-            ps.setInt(i, size);
+        var page = new IdRangePage(workspace, lower, upper, after, size);
+        try (var ps = c.prepareStatement(page.query("select " + LEAD_COLUMNS + " from lead", SCORABLE))) {
+            page.bind(ps, 1);
             return read(ps.executeQuery());
         }
     }
@@ -105,7 +96,7 @@ public final class LeadFacts {
                 enumOf(LeadSource.class, rs.getString(11)), enumOf(BudgetStatus.class, rs.getString(12)),
                 rs.getBigDecimal(13), enumOf(Authority.class, rs.getString(14)), enumOf(Need.class, rs.getString(15)),
                 enumOf(Timeline.class, rs.getString(16)), custom(rs.getString(17)), rs.getTimestamp(18).toInstant(),
-                quality(rs.getString(19)));
+                QualityFacts.parse(rs.getString(19)));
     }
 
     /** Activities of the leads in (from, asOf]; from bounds the look-back to the widest rule window. */
@@ -150,17 +141,6 @@ public final class LeadFacts {
             }
         }
         return result;
-    }
-
-    /** "STATUS:CODE,CODE" of the stored verdict (V80), or null for a lead not judged yet. */
-    private static QualityFacts quality(String verdict) {
-        if (verdict == null) {
-            return null;
-        }
-        int colon = verdict.indexOf(':');
-        String codes = verdict.substring(colon + 1);
-        return new QualityFacts(QualityStatus.valueOf(verdict.substring(0, colon)), codes.isEmpty() ? List.of()
-                : java.util.Arrays.stream(codes.split(",")).map(QualityCode::valueOf).toList());
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {

@@ -49,7 +49,7 @@ class BulkPass {
     List<Integer> plan(UUID modelId, String owner, int count) {
         String ws = workspace.id();
         return em.unwrap(Session.class).doReturningWork(c -> {
-            if (held(c, ws, modelId, owner) == null) {
+            if (lease(c, ws, modelId, owner) == null) {
                 return List.of();
             }
             BulkParts.plan(c, ws, modelId, count);
@@ -60,7 +60,8 @@ class BulkPass {
     Step next(UUID modelId, String owner, int part, int size) {
         String ws = workspace.id();
         return em.unwrap(Session.class).doReturningWork(c -> {
-            PredictivePopulation population = servedPopulation(c, ws, modelId, owner);
+            Lease lease = lease(c, ws, modelId, owner);
+            PredictivePopulation population = lease == null || !lease.served() ? null : lease.population();
             var model = population == null ? null
                     : served.forWorkspace(ws, population).filter(m -> m.modelId().equals(modelId)).orElse(null);
             if (model == null) {
@@ -103,10 +104,11 @@ class BulkPass {
     boolean progress(UUID modelId, String owner, Duration lease) {
         String ws = workspace.id();
         return em.unwrap(Session.class).doReturningWork(c -> {
-            Boolean isServed = held(c, ws, modelId, owner);
-            if (isServed == null) {
+            Lease held = lease(c, ws, modelId, owner);
+            if (held == null) {
                 return false;
             }
+            boolean isServed = held.served();
             boolean allDone;
             try (var ps = c.prepareStatement("select count(*) > 0 and bool_and(done) from prediction_bulk_part"
                     + " where workspace_id = ? and model_id = ?")) {
@@ -141,33 +143,25 @@ class BulkPass {
         });
     }
 
-    /** The model's population when {@code owner} holds its running pass and the model is still SERVED; null otherwise. */
-    private static PredictivePopulation servedPopulation(Connection c, String ws, UUID modelId, String owner) throws SQLException {
-        try (var ps = c.prepareStatement("select population from predictive_model where workspace_id = ? and id = ?"
-                + " and bulk_state = 'RUNNING' and bulk_lease_owner = ? and status = 'SERVED' for key share")) {
-            ps.setString(1, ws);
-            ps.setObject(2, modelId);
-            ps.setString(3, owner);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? PredictivePopulation.valueOf(rs.getString(1)) : null;
-            }
-        }
+    /** What a page, a plan and a beat check first: that {@code owner} holds the running pass, whether the model is still
+     *  SERVED, and its population. */
+    private record Lease(boolean served, PredictivePopulation population) {
     }
 
     /**
-     * Whether the model is still SERVED, when {@code owner} holds its running pass; null when not held. FOR KEY SHARE: it
-     * conflicts with no update of the row (the coordinator's count and lease, a newer model demoting it, another pod's
-     * claim), so parts never hold those up; a page begun before such a change commits under the state it checked, and the
-     * part's own row lock orders it with whoever resumes the part.
+     * The pass's lease when {@code owner} holds its running pass; null when not held. FOR KEY SHARE: it conflicts with no
+     * update of the row (the coordinator's count and lease, a newer model demoting it, another pod's claim), so parts
+     * never hold those up; a page begun before such a change commits under the state it checked, and the part's own row
+     * lock orders it with whoever resumes the part.
      */
-    private static Boolean held(Connection c, String ws, UUID modelId, String owner) throws SQLException {
-        try (var ps = c.prepareStatement("select status = 'SERVED' from predictive_model where workspace_id = ? and id = ?"
-                + " and bulk_state = 'RUNNING' and bulk_lease_owner = ? for key share")) {
+    private static Lease lease(Connection c, String ws, UUID modelId, String owner) throws SQLException {
+        try (var ps = c.prepareStatement("select status = 'SERVED', population from predictive_model where workspace_id = ?"
+                + " and id = ? and bulk_state = 'RUNNING' and bulk_lease_owner = ? for key share")) {
             ps.setString(1, ws);
             ps.setObject(2, modelId);
             ps.setString(3, owner);
             try (var rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBoolean(1) : null;
+                return rs.next() ? new Lease(rs.getBoolean(1), PredictivePopulation.valueOf(rs.getString(2))) : null;
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.leadproof.common.IdRangePage;
 import io.leadproof.evidence.core.ActivityAggregate;
 import io.leadproof.evidence.core.ReferenceLead;
 import io.leadproof.lead.ActivityType;
@@ -24,8 +25,9 @@ import io.leadproof.scoring.LeadFacts;
  */
 final class LeadPage {
 
-    private static final String SQL = "with page as materialized (select " + LeadFacts.LEAD_COLUMNS + ", campaign_id from lead"
-            + " where workspace_id = ? and id %s ?%s and erased_at is null and merged_into is null order by id limit ?),"
+    private static final String LEADS = "select " + LeadFacts.LEAD_COLUMNS + ", campaign_id from lead";
+    private static final String CURRENT = " and erased_at is null and merged_into is null";
+    private static final String AFTER_PAGE = ","
             + " acts as (select lead_id, string_agg(type || ' ' || coalesce(funnel_stage, '-') || ' ' || n || ' ' || us, ',') as a"
             + " from (select lead_id, type, funnel_stage, count(*) as n, (extract(epoch from max(occurred_at)) * 1000000)::bigint as us"
             + " from activity where workspace_id = ? and lead_id >= (select id from page order by id limit 1)"
@@ -41,17 +43,10 @@ final class LeadPage {
      *  (null: from lower). */
     static List<ReferenceLead> read(Connection c, String workspace, UUID lower, UUID upper, UUID after, int size, Instant now)
             throws SQLException {
-        // plain range conditions only (no "? is null or ..."), so that the primary key index bounds the scan
-        String sql = SQL.formatted(after == null ? ">=" : ">", upper == null ? "" : " and id < ?");
+        var range = new IdRangePage(workspace, lower, upper, after, size);
         List<ReferenceLead> result = new ArrayList<>(size);
-        try (var ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, workspace);
-            ps.setObject(i++, after == null ? lower : after);
-            if (upper != null) {
-                ps.setObject(i++, upper);
-            }
-            ps.setInt(i++, size);
+        try (var ps = c.prepareStatement("with page as materialized (" + range.query(LEADS, CURRENT) + ")" + AFTER_PAGE)) {
+            int i = range.bind(ps, 1);
             ps.setString(i++, workspace);
             ps.setTimestamp(i++, Timestamp.from(now));
             ps.setString(i, workspace);
@@ -68,17 +63,10 @@ final class LeadPage {
 
     /** Only the ids of such a page (the ACCEPTED_LEADS model's pass reads its leads as of their handoff instead). */
     static List<UUID> ids(Connection c, String workspace, UUID lower, UUID upper, UUID after, int size) throws SQLException {
-        String sql = "select id from lead where workspace_id = ? and id " + (after == null ? ">= ?" : "> ?")
-                + (upper == null ? "" : " and id < ?") + " and erased_at is null and merged_into is null order by id limit ?";
+        var range = new IdRangePage(workspace, lower, upper, after, size);
         List<UUID> result = new ArrayList<>(size);
-        try (var ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, workspace);
-            ps.setObject(i++, after == null ? lower : after);
-            if (upper != null) {
-                ps.setObject(i++, upper);
-            }
-            ps.setInt(i, size);
+        try (var ps = c.prepareStatement(range.query("select id from lead", CURRENT))) {
+            range.bind(ps, 1);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(rs.getObject(1, UUID.class));

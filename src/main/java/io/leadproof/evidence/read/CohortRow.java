@@ -31,6 +31,8 @@ record CohortRow(UUID leadId, Instant createdAt, Instant moment, UUID handoffId,
 
     static final int TRAITS = 18;
     static final int ACTIVITIES = 34;
+    /** The data-quality verdict as of the moment, after the outcome's columns. */
+    static final int VERDICT = 46;
 
     /** Reads the current row; {@code activityColumns} stays the live result set, read by the caller right away. */
     static CohortRow read(ResultSet rs) throws SQLException {
@@ -43,7 +45,7 @@ record CohortRow(UUID leadId, Instant createdAt, Instant moment, UUID handoffId,
         }
         String channel = rs.getString(17);
         return new CohortRow(rs.getObject(1, UUID.class), instant(rs, 2), instant(rs, 3), handoff, facts, rs.getString(13),
-                rs.getString(16), channel == null ? null : LeadSource.valueOf(channel), TraitColumns.snapshot(rs, TRAITS, instant(rs, 2)),
+                rs.getString(16), channel == null ? null : LeadSource.valueOf(channel), TraitColumns.snapshot(rs, TRAITS, instant(rs, 2), rs.getString(VERDICT)),
                 rs, strings(rs.getArray(39)), strings(rs.getArray(40)), signals(rs.getArray(41), rs.getArray(42)));
     }
 

@@ -7,7 +7,8 @@ import java.sql.SQLException;
 /**
  * The set-based reads of {@link CohortReader}: one statement per cohort, every lead with its handoff facts, its
  * traits as of its reference moment, its campaign, its logged touches, its first-call signals and its activities up
- * to the moment, each an array aggregated in a lateral subquery (one index range per lead), and the handoff's
+ * to the moment, each an array aggregated in a lateral subquery (one index range per lead), its data-quality verdict
+ * as of the moment (last column, {@link LeadsAsOf#VERDICT_AT_MOMENT}), and the handoff's
  * outcome as of asOf from {@code evidence_outcome} (its one home, R__evidence_signal_counts.sql); handoff cases without
  * activities and first-call signals, which rejection insights do not compare. The column order is
  * {@link CohortRows}'.
@@ -47,7 +48,7 @@ final class CohortSql extends BoundSql {
                 .append(" h.lost_at, h.rejected_at, h.rejection_code, h.rejection_category, h.owner, coalesce(h.imported, false),")
                 .append(" oc.kind, c.name, c.channel, ").append(LeadsAsOf.TRAIT_COLUMNS)
                 .append(", act.types, act.stages, act.counts, act.lasts, act.tags, rk.keys, rk.labels, sg.codes, sg.logged,")
-                .append(" oc.since, oc.code, oc.category")
+                .append(" oc.since, oc.code, oc.category, ").append(LeadsAsOf.VERDICT_COLUMN)
                 .append(" from ");
         if (shape == Shape.BACKTEST) {
             sql.append("lead l left join lateral (select ").append(HANDOFF_COLUMNS).append(" from handoff h")
@@ -111,7 +112,8 @@ final class CohortSql extends BoundSql {
             params.add((ps, i) -> ps.setDouble(i, q.stalledAfter().toSeconds()));
             time(q.asOf());
         }
-        sql.append(" cross join lateral (").append(LeadsAsOf.TRAITS_AT_MOMENT).append(") t");
+        sql.append(" cross join lateral (").append(LeadsAsOf.TRAITS_AT_MOMENT).append(") t")
+                .append(LeadsAsOf.VERDICT_AT_MOMENT);
     }
 
     /** The handoff's outcome as of asOf by {@code evidence_outcome_of} (R__evidence_signal_counts.sql, the one home of

@@ -3,7 +3,8 @@ package io.leadproof.evidence.read;
 /**
  * The lead's traits as of its reference moment from the trait history ({@code lead_trait_revision}, written only by
  * the trigger of R__evidence_history_trait_revisions.sql), as a lateral subquery over the lead {@code l} and the
- * moment {@code m.moment}; the one place the cohort reads traits. Set-based: one index descent per lead.
+ * moment {@code m.moment}, and its data-quality verdict as of the same moment; the one place the cohort reads traits
+ * and verdicts. Set-based: one index descent per lead for each.
  */
 final class LeadsAsOf {
 
@@ -25,6 +26,20 @@ final class LeadsAsOf {
             + " order by r.observed_at desc, r.id desc limit 1)"
             + " union all (select " + REVISION_COLUMNS + " from lead_trait_revision r"
             + " where r.workspace_id = l.workspace_id and r.lead_id = l.id order by r.observed_at, r.id limit 1) limit 1";
+
+    /** The verdict column beside the traits: "STATUS:CODE,CODE" of {@link #VERDICT_AT_MOMENT}, null when not judged then. */
+    static final String VERDICT_COLUMN = "qv.status || ':' || array_to_string(qv.codes, ',')";
+
+    /**
+     * The data-quality verdict as of the moment from the verdict history ({@code lead_quality_revision}, written only by
+     * the trigger of R__evidence_history_quality_revisions.sql): the latest revision valid at or before the moment, as a
+     * left lateral join {@code qv} over {@code l} and {@code m.moment}. No fallback to a later verdict (unlike the traits'
+     * first revision): a verdict given after the moment may rest on facts that came later (a bounce, a bot burst, a new
+     * duplicate), so before a lead's first revision it reads as not judged. One index-only descent per lead.
+     */
+    static final String VERDICT_AT_MOMENT = " left join lateral (select q.status, q.codes from lead_quality_revision q"
+            + " where q.workspace_id = l.workspace_id and q.lead_id = l.id and q.valid_from <= m.moment"
+            + " order by q.valid_from desc, q.id desc limit 1) qv on true";
 
     private LeadsAsOf() {
     }

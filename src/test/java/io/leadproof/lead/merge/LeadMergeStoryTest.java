@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.leadproof.common.NodeId;
 import io.leadproof.support.GraphQL;
+import io.leadproof.support.OwnerSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.AttributeType;
 import io.quarkus.test.security.SecurityAttribute;
@@ -62,6 +63,12 @@ class LeadMergeStoryTest {
         return GraphQL.ok(MERGE, Map.of("s", survivor, "m", merged)).setRootPath("data.leadMerge");
     }
 
+    /** The lead's verdict history (V133), oldest first: "STATUS:CODE,CODE". */
+    static List<String> verdicts(String id) {
+        return OwnerSql.strings("select status || ':' || array_to_string(codes, ',') from lead_quality_revision where workspace_id = ?"
+                + " and lead_id = ? order by valid_from, id", WS, NodeId.parse("Lead", id));
+    }
+
     static Map<String, Object> lead(String id) {
         return GraphQL.ok("query($id: ID!) { lead(id: $id) { " + LEAD + " } }", Map.of("id", id)).getMap("data.lead");
     }
@@ -103,6 +110,10 @@ class LeadMergeStoryTest {
         assertThat((List<?>) ((Map<String, Object>) survivor.get("activities")).get("edges")).as("every activity of both").hasSize(5);
         assertThat(survivor.get("dataQuality").toString()).as("a tombstone is no one's duplicate").doesNotContain("DUPLICATE");
         assertThat((List<Map<String, Object>>) survivor.get("mergedFrom")).containsExactly(Map.of("id", crm));
+        assertThat(verdicts(webinar)).as("the survivor's verdict history: a duplicate before, judged anew by the merge")
+                .anyMatch(v -> v.contains("DUPLICATE")).last().asString().doesNotContain("DUPLICATE");
+        assertThat(verdicts(crm)).as("the merged record keeps its own verdict history, as it was judged")
+                .last().asString().contains("DUPLICATE");
 
         var tombstone = lead(crm);
         assertThat(tombstone.get("mergedInto")).as("the merged id still answers, naming the survivor").isEqualTo(Map.of("id", webinar));
