@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -24,8 +25,13 @@ final class Selections {
     }
 
     static List<Field> of(SelectionSet set, String type, Map<String, FragmentDefinition> fragments) {
+        return of(set, Set.of(type), fragments);
+    }
+
+    /** The fields on an object of one of {@code types}: its own type, and an interface known to be this object's. */
+    static List<Field> of(SelectionSet set, Set<String> types, Map<String, FragmentDefinition> fragments) {
         var fields = new ArrayList<Field>();
-        collect(set, type, fragments, fields, 0);
+        collect(set, types, fragments, fields, 0);
         var keys = new HashSet<String>();
         for (Field f : fields) {
             if (!keys.add(key(f))) {
@@ -39,7 +45,7 @@ final class Selections {
         return f.getAlias() != null ? f.getAlias() : f.getName();
     }
 
-    private static void collect(SelectionSet set, String type, Map<String, FragmentDefinition> fragments, List<Field> out, int depth) {
+    private static void collect(SelectionSet set, Set<String> type, Map<String, FragmentDefinition> fragments, List<Field> out, int depth) {
         if (set == null || depth > 10) {
             throw new AstValues.Unsupported("selection set");
         }
@@ -71,8 +77,8 @@ final class Selections {
         }
     }
 
-    private static void requireType(TypeName condition, String type) {
-        if (condition != null && !condition.getName().equals(type)) {
+    private static void requireType(TypeName condition, Set<String> types) {
+        if (condition != null && !types.contains(condition.getName())) {
             throw new AstValues.Unsupported("fragment on " + condition.getName());
         }
     }
