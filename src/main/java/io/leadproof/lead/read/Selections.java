@@ -1,7 +1,7 @@
 package io.leadproof.lead.read;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,13 +32,22 @@ final class Selections {
     static List<Field> of(SelectionSet set, Set<String> types, Map<String, FragmentDefinition> fragments) {
         var fields = new ArrayList<Field>();
         collect(set, types, fragments, fields, 0);
-        var keys = new HashSet<String>();
+        var keys = new HashMap<String, Field>();
+        var distinct = new ArrayList<Field>(fields.size());
         for (Field f : fields) {
-            if (!keys.add(key(f))) {
+            Field earlier = keys.putIfAbsent(key(f), f);
+            if (earlier == null) {
+                distinct.add(f);
+            } else if (!sameLeaf(earlier, f)) {
                 throw new AstValues.Unsupported("response key " + key(f) + " selected twice");
-            }
+            } // the same leaf twice (an id in the query and in a fragment): one answer, where it first appears
         }
-        return fields;
+        return distinct;
+    }
+
+    private static boolean sameLeaf(Field a, Field b) {
+        return a.getName().equals(b.getName()) && a.getSelectionSet() == null && b.getSelectionSet() == null
+                && a.getArguments().isEmpty() && b.getArguments().isEmpty();
     }
 
     static String key(Field f) {
