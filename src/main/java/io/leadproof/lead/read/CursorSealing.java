@@ -67,10 +67,19 @@ final class CursorSealing {
 
     /** The cursor of a position, as {@link Cursors#encode} makes it from the row's sort key and id. */
     static String cursor(String position) {
+        var p = keyset(position);
+        return Cursors.encode(p.ordering(), p.key(), p.id());
+    }
+
+    /** A position as the general path's cursor holds it: the ordering, the sort key as {@link Instant#toString}, the id. */
+    record Keyset(String ordering, String key, UUID id) {
+    }
+
+    static Keyset keyset(String position) {
         String[] parts = position.split("\\|", -1);
         long micros = Long.parseLong(parts[1]);
         Instant key = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-        return Cursors.encode(parts[0], key.toString(), UUID.fromString(parts[2]));
+        return new Keyset(parts[0], key.toString(), UUID.fromString(parts[2]));
     }
 
     /** The position text of a sort key and id, as {@link #position} renders it (for tests). */
