@@ -69,7 +69,7 @@ final class CompiledReads {
             }
         });
         try (var reader = JSON.createReader(new StringReader(json))) {
-            return reader.readObject();
+            return CursorSealing.seal(reader.readObject(), plan.cursors()); // cursors are sealed in Java
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.leadproof.lead.read;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -24,22 +25,36 @@ public final class Selections {
     }
 
     public static List<Field> of(SelectionSet set, String type, Map<String, FragmentDefinition> fragments) {
+        return of(set, Set.of(type), fragments);
+    }
+
+    /** The fields on an object of one of {@code types}: its own type, and an interface known to be this object's. */
+    static List<Field> of(SelectionSet set, Set<String> types, Map<String, FragmentDefinition> fragments) {
         var fields = new ArrayList<Field>();
-        collect(set, type, fragments, fields, 0);
-        var keys = new HashSet<String>();
+        collect(set, types, fragments, fields, 0);
+        var keys = new HashMap<String, Field>();
+        var distinct = new ArrayList<Field>(fields.size());
         for (Field f : fields) {
-            if (!keys.add(key(f))) {
+            Field earlier = keys.putIfAbsent(key(f), f);
+            if (earlier == null) {
+                distinct.add(f);
+            } else if (!sameLeaf(earlier, f)) {
                 throw new AstValues.Unsupported("response key " + key(f) + " selected twice");
-            }
+            } // the same leaf twice (an id in the query and in a fragment): one answer, where it first appears
         }
-        return fields;
+        return distinct;
+    }
+
+    private static boolean sameLeaf(Field a, Field b) {
+        return a.getName().equals(b.getName()) && a.getSelectionSet() == null && b.getSelectionSet() == null
+                && a.getArguments().isEmpty() && b.getArguments().isEmpty();
     }
 
     public static String key(Field f) {
         return f.getAlias() != null ? f.getAlias() : f.getName();
     }
 
-    private static void collect(SelectionSet set, String type, Map<String, FragmentDefinition> fragments, List<Field> out, int depth) {
+    private static void collect(SelectionSet set, Set<String> type, Map<String, FragmentDefinition> fragments, List<Field> out, int depth) {
         if (set == null || depth > 10) {
             throw new AstValues.Unsupported("selection set");
         }
@@ -71,8 +86,8 @@ public final class Selections {
         }
     }
 
-    private static void requireType(TypeName condition, String type) {
-        if (condition != null && !condition.getName().equals(type)) {
+    private static void requireType(TypeName condition, Set<String> types) {
+        if (condition != null && !types.contains(condition.getName())) {
             throw new AstValues.Unsupported("fragment on " + condition.getName());
         }
     }

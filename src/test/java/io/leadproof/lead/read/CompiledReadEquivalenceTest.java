@@ -61,6 +61,13 @@ class CompiledReadEquivalenceTest {
     }
 
     @Test
+    void the_load_mix_list_and_detail_are_answered_compiled() {
+        same(ReadPlannerTest.MIX_LIST, Map.of());
+        String detail = same(ReadPlannerTest.MIX_DETAIL, Map.of("id", ids.handedOff()));
+        assertThat(detail).contains("\"activities\":{\"edges\":[{\"node\":{\"type\":\"");
+    }
+
+    @Test
     void every_modelled_field_on_leads_with_and_without_campaign_score_and_handoffs_and_an_erased_lead() {
         for (String id : List.of(ids.handedOff(), ids.plain(), ids.erased())) {
             same(EVERY_FIELD, Map.of("id", id));
@@ -120,9 +127,12 @@ class CompiledReadEquivalenceTest {
     @Test
     void what_the_compiled_read_does_not_model_takes_the_general_path() {
         for (String query : List.of(
-                "{ leads(first: 2) { pageInfo { hasNextPage } edges { node { id } } } }",
                 "{ leads(first: 2) { totalCount } }",
-                "{ leads(first: 2) { edges { cursor node { id } } } }",
+                "{ lead(id: \"gid://leadproof/Lead/00000000-0000-0000-0000-000000000000\") { activities { totalCount } } }",
+                "{ leads(first: 2) { edges { node { activities(first: 0) { edges { cursor } } } } } }",
+                "{ leads(first: 2) { edges { node { activities(after: \"not-a-cursor\") { edges { cursor } } } } } }",
+                "{ leads(first: 2) { edges { node { activities { edges { node { properties { key value } } } } } } } }",
+                "{ node(id: \"gid://leadproof/Campaign/00000000-0000-0000-0000-000000000000\") { id } }",
                 "query($x: Boolean!) { leads(first: 2) { edges { node { id email @include(if: $x) } } } }",
                 "{ leads(first: 2) { edges { node { ... on Node { id } } } } }",
                 "{ leads(first: 2) { edges { node { id annualRevenue customAttributes { key value } } } } }",
@@ -140,7 +150,7 @@ class CompiledReadEquivalenceTest {
     }
 
     /** Asserts the compiled path answered and the general path answered the same bytes; returns them. */
-    private static String same(String query, Map<String, Object> variables) {
+    static String same(String query, Map<String, Object> variables) {
         var answers = both(query, variables);
         assertThat(answers.get(0).header(CompiledReadStrategy.HEADER)).as("compiled: " + query).isEqualTo("compiled");
         String compiled = answers.get(0).asString();
@@ -148,22 +158,26 @@ class CompiledReadEquivalenceTest {
         return compiled;
     }
 
-    private static List<Response> both(String query, Map<String, Object> variables) {
+    static List<Response> both(String query, Map<String, Object> variables) {
         return List.of(post(query, variables, "compiled"), post(query, variables, "general"));
     }
 
     private static Response post(String query, Map<String, Object> variables, String path) {
-        return given().contentType(ContentType.JSON).header(CompiledReadStrategy.HEADER, path)
+        return post(query, variables, path, CompiledReadSeed.WORKSPACE);
+    }
+
+    static Response post(String query, Map<String, Object> variables, String path, String workspace) {
+        return given().contentType(ContentType.JSON).header(CompiledReadStrategy.HEADER, path).header("X-LeadProof-Workspace", workspace)
                 .body(Map.of("query", query, "variables", variables)).when().post("/graphql")
                 .then().extract().response();
     }
 
     /** Error extensions carry the request's own trace id. */
-    private static String withoutTraceIds(String body) {
+    static String withoutTraceIds(String body) {
         return body.replaceAll("\"traceId\":\"[0-9a-f]*\"", "\"traceId\":\"-\"");
     }
 
-    private static Map<String, Object> vars(Object... pairs) {
+    static Map<String, Object> vars(Object... pairs) {
         var map = new LinkedHashMap<String, Object>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], pairs[i + 1]);
