@@ -153,7 +153,7 @@ public final class LeadFacts {
     }
 
     /** "STATUS:CODE,CODE" of the stored verdict (V80), or null for a lead not judged yet. */
-    private static QualityFacts quality(String verdict) {
+    static QualityFacts quality(String verdict) {
         if (verdict == null) {
             return null;
         }

@@ -81,7 +81,7 @@ final class QualityWrites {
         var issues = new ArrayList<String>();
         for (QualityReport r : verdicts.values()) {
             statuses.add(r.status().name());
-            codes.add(String.join(",", r.issues().stream().map(i -> i.code().name()).distinct().sorted().toList()));
+            codes.add(codes(r));
             issues.add(json(r.issues()));
         }
         try (var ps = c.prepareStatement("insert into lead_quality (workspace_id, lead_id, status, codes, issues, judged_at)"
@@ -99,6 +99,11 @@ final class QualityWrites {
         }
     }
 
+    /** The verdict's distinct codes, sorted and comma-separated, as stored in lead_quality.codes. */
+    static String codes(QualityReport r) {
+        return String.join(",", r.issues().stream().map(i -> i.code().name()).distinct().sorted().toList());
+    }
+
     private static String json(List<QualityIssue> issues) {
         try {
             return Json.MAPPER.writeValueAsString(issues);
@@ -107,7 +112,7 @@ final class QualityWrites {
         }
     }
 
-    private static byte[] digest(String key) {
+    static byte[] digest(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
