@@ -104,9 +104,17 @@ final class QualityWrites {
         return String.join(",", r.issues().stream().map(i -> i.code().name()).distinct().sorted().toList());
     }
 
+    /** One writer bound to the list type, built once (every verdict of every write is serialised with it). */
+    private static final com.fasterxml.jackson.databind.ObjectWriter ISSUES = Json.MAPPER
+            .writerFor(new com.fasterxml.jackson.core.type.TypeReference<List<QualityIssue>>() {
+            });
+
     private static String json(List<QualityIssue> issues) {
+        if (issues.isEmpty()) {
+            return "[]";
+        }
         try {
-            return Json.MAPPER.writeValueAsString(issues);
+            return ISSUES.writeValueAsString(issues);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
