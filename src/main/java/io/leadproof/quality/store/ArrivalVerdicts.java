@@ -42,13 +42,15 @@ record ArrivalVerdicts(Map<UUID, List<String>> keys, Map<UUID, QualityReport> ve
         var batchPersons = new HashMap<UUID, PersonIdentity>(persons);
         a.batch().stream().filter(l -> !l.isErased() && l.mergedInto() == null).forEach(l -> batchPersons.put(l.id(), person(l)));
         var keys = new HashMap<UUID, List<String>>();
+        var digests = new HashMap<UUID, List<ByteBuffer>>();
         var inBatch = new HashMap<ByteBuffer, Set<UUID>>();
         batchPersons.forEach((id, p) -> {
             var list = checks.duplicateKeys().keysOf(p);
             keys.put(id, list);
-            list.forEach(k -> inBatch.computeIfAbsent(digest(k), d -> new HashSet<>()).add(id));
+            digests.put(id, list.stream().map(k -> ByteBuffer.wrap(QualityWrites.digest(k))).toList());
+            digests.get(id).forEach(d -> inBatch.computeIfAbsent(d, x -> new HashSet<>()).add(id));
         });
-        var stored = storedPartners(c, a.workspaceId(), persons.keySet(), keys, batchPersons.keySet());
+        var stored = storedPartners(c, a.workspaceId(), persons.keySet(), digests, batchPersons.keySet());
         var others = new HashSet<UUID>();
         stored.values().forEach(others::addAll);
         var candidates = QualityReads.persons(c, a.workspaceId(), others);
@@ -59,8 +61,7 @@ record ArrivalVerdicts(Map<UUID, List<String>> keys, Map<UUID, QualityReport> ve
         for (var entry : persons.entrySet()) {
             UUID id = entry.getKey();
             var partners = new HashSet<UUID>();
-            for (String k : keys.get(id)) {
-                var d = digest(k);
+            for (ByteBuffer d : digests.get(id)) {
                 partners.addAll(inBatch.getOrDefault(d, Set.of()));
                 partners.addAll(stored.getOrDefault(d, Set.of()));
             }
@@ -74,9 +75,9 @@ record ArrivalVerdicts(Map<UUID, List<String>> keys, Map<UUID, QualityReport> ve
 
     /** For each key digest of the new leads, the stored leads outside the batch holding it. */
     private static Map<ByteBuffer, Set<UUID>> storedPartners(Connection c, String ws, Set<UUID> newLeads,
-            Map<UUID, List<String>> keys, Set<UUID> batch) throws SQLException {
+            Map<UUID, List<ByteBuffer>> digestsOf, Set<UUID> batch) throws SQLException {
         var digests = new ArrayList<byte[]>();
-        newLeads.forEach(id -> keys.get(id).forEach(k -> digests.add(QualityWrites.digest(k))));
+        newLeads.forEach(id -> digestsOf.get(id).forEach(d -> digests.add(d.array())));
         var result = new HashMap<ByteBuffer, Set<UUID>>();
         if (digests.isEmpty()) {
             return result;
@@ -95,10 +96,6 @@ record ArrivalVerdicts(Map<UUID, List<String>> keys, Map<UUID, QualityReport> ve
             }
         }
         return result;
-    }
-
-    private static ByteBuffer digest(String key) {
-        return ByteBuffer.wrap(QualityWrites.digest(key));
     }
 
     private static PersonIdentity person(Lead l) {

@@ -120,11 +120,16 @@ final class QualityWrites {
         }
     }
 
-    static byte[] digest(String key) {
+    /** One SHA-256 per thread: looking the algorithm up costs more than digesting a key (every key of every write). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static byte[] digest(String key) {
+        return SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));   // digest() resets it for the next key
     }
 }
