@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadproof.common.NodeId;
+import io.leadproof.security.WorkspaceConnectionSettings;
 import io.leadproof.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.AttributeType;
@@ -81,13 +82,16 @@ class ArrivalJudgementStoryTest {
 
     private List<Integer> writesOf(String leadId) throws SQLException {
         UUID id = NodeId.parse("Lead", leadId);
-        try (var c = ds.getConnection(); var ps = c.prepareStatement("select l.version, (select count(*) from lead_trait_revision r"
-                + " where r.workspace_id = l.workspace_id and r.lead_id = l.id) from lead l where l.workspace_id = ? and l.id = ?")) {
-            ps.setString(1, WS);
-            ps.setObject(2, id);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return List.of(rs.getInt(1), rs.getInt(2));
+        try (var c = ds.getConnection()) {
+            WorkspaceConnectionSettings.bind(c, WS);   // row-level security
+            try (var ps = c.prepareStatement("select l.version, (select count(*) from lead_trait_revision r"
+                    + " where r.workspace_id = l.workspace_id and r.lead_id = l.id) from lead l where l.workspace_id = ? and l.id = ?")) {
+                ps.setString(1, WS);
+                ps.setObject(2, id);
+                try (var rs = ps.executeQuery()) {
+                    assertThat(rs.next()).as("the lead is stored").isTrue();
+                    return List.of(rs.getInt(1), rs.getInt(2));
+                }
             }
         }
     }
