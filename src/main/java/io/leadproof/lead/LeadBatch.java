@@ -55,8 +55,18 @@ final class LeadBatch {
         return ids;
     }
 
-    void write(Connection c, String workspace) throws SQLException {
-        LeadRowWrites.insert(c, workspace, captured);
+    /** The new leads, in capture order, and the revised ones: what {@link LeadsArriving} carries in hand. */
+    List<Lead> captured() {
+        return List.copyOf(captured);
+    }
+
+    List<Lead> revisedLeads() {
+        return List.copyOf(revisedInOrder);
+    }
+
+    /** Inserts the new leads in the stage they arrive in ({@link LeadsArriving#stageOf}) and updates the revised ones. */
+    void write(Connection c, String workspace, LeadsArriving arriving) throws SQLException {
+        LeadRowWrites.insert(c, workspace, captured, arriving::stageOf);
         LeadRowWrites.update(c, workspace, revisedInOrder);
     }
 }

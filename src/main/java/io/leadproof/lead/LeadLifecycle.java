@@ -18,7 +18,9 @@ import org.hibernate.Session;
 import io.leadproof.security.CurrentWorkspace;
 
 /**
- * Applies {@link LifecycleMove}s to batches of leads, one statement per batch: the only writer of a lead's stage (the
+ * Applies {@link LifecycleMove}s to batches of leads, one statement per batch: the only writer of a stored lead's stage
+ * (a new lead is inserted NEW, or in {@link LifecycleMove#KNOCK_OUT}'s stage when scoring knocks it out on arrival,
+ * see {@link LeadsArriving}; the
  * entity maps it read-only). Each statement locks the leads in id order, so two batches sharing leads cannot deadlock,
  * moves those whose stage allows the move, bumps their version (a concurrent entity update then fails instead of
  * writing an old stage back) and returns the ids it moved. A transaction that holds {@link Lead} entities of moved leads

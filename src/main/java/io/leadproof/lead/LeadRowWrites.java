@@ -3,6 +3,7 @@ package io.leadproof.lead;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.persistence.OptimisticLockException;
@@ -35,15 +36,20 @@ final class LeadRowWrites {
     private LeadRowWrites() {
     }
 
-    static void insert(Connection c, String workspace, List<Lead> leads) throws SQLException {
+    /** Inserts new leads, each in the stage it arrives in (NEW, or where scoring's knock-out on arrival put it). */
+    static void insert(Connection c, String workspace, List<Lead> leads, Function<UUID, LifecycleStage> stage)
+            throws SQLException {
         if (leads.isEmpty()) {
             return;
         }
         String sql = "insert into lead (workspace_id, id, lifecycle_stage, created_at, version, " + TRAITS + ")"
-                + " select ?, t.id, 'NEW', t.created_at, 0, " + columns("t.") + " from " + ARRAYS + " order by t.id";
+                + " select ?, t.id, s.stage, t.created_at, 0, " + columns("t.") + " from " + ARRAYS
+                + " join unnest(?::uuid[], ?::text[]) as s(id, stage) on s.id = t.id order by t.id";
         try (var ps = c.prepareStatement(sql)) {
             ps.setString(1, workspace);
-            bind(c, ps, 2, leads);
+            int next = bind(c, ps, 2, leads);
+            ps.setArray(next, array(c, "uuid", leads, Lead::id));
+            ps.setArray(next + 1, array(c, "text", leads, l -> stage.apply(l.id()).name()));
             ps.executeUpdate();
         }
     }

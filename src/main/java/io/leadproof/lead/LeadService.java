@@ -42,6 +42,8 @@ public class LeadService {
     @Inject
     Event<LeadsChanged> changed;
     @Inject
+    Event<LeadsArriving> arriving;
+    @Inject
     Clock clock;
     @Inject
     WorkspaceService workspaces;
@@ -122,8 +124,12 @@ public class LeadService {
             return new LeadImportOutcome(leads, created, errors);
         }
         Lead.getEntityManager().flush();
-        Lead.getEntityManager().unwrap(Session.class).doWork(c -> batch.write(c, workspace.id()));
-        changed.fire(new LeadsChanged(workspace.id(), batch.touched(), LeadsChanged.What.ATTRIBUTES));
+        var arrival = new LeadsArriving(workspace.id(), batch.captured(), batch.revisedLeads(), clock.instant());
+        if (!arrival.leads().isEmpty()) {
+            arriving.fire(arrival);
+        }
+        Lead.getEntityManager().unwrap(Session.class).doWork(c -> batch.write(c, workspace.id(), arrival));
+        changed.fire(new LeadsChanged(workspace.id(), batch.touched(), LeadsChanged.What.ATTRIBUTES, arrival));
         if (reread) {
             var stored = findAll(batch.touched());
             leads.replaceAll(l -> l == null ? null : stored.get(l.id()));

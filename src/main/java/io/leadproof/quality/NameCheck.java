@@ -49,22 +49,26 @@ public final class NameCheck {
         if (name == null) {
             return;
         }
-        String shown = "'" + raw.strip() + "'";
         if (PLACEHOLDERS.contains(name)) {
-            issues.add(new QualityIssue(QualityCode.NAME_PLACEHOLDER, field, shown + " is a placeholder, not a name"));
+            issues.add(new QualityIssue(QualityCode.NAME_PLACEHOLDER, field, shown(raw) + " is a placeholder, not a name"));
         } else if (given && isSingleAlphabetLetter(name.replace(".", ""))) {
-            issues.add(new QualityIssue(QualityCode.NAME_PLACEHOLDER, field, shown + " is a single letter, not a first name"));
+            issues.add(new QualityIssue(QualityCode.NAME_PLACEHOLDER, field, shown(raw) + " is a single letter, not a first name"));
         } else if (name.chars().anyMatch(Character::isDigit)) {
-            issues.add(new QualityIssue(QualityCode.NAME_MASH, field, shown + " contains digits"));
+            issues.add(new QualityIssue(QualityCode.NAME_MASH, field, shown(raw) + " contains digits"));
         } else {
             for (String word : WORD_BREAKS.split(name)) {
                 String reason = KeyboardMash.reason(word);
                 if (reason != null) {
-                    issues.add(new QualityIssue(QualityCode.NAME_MASH, field, shown + " looks like keyboard mash (" + reason + ")"));
+                    issues.add(new QualityIssue(QualityCode.NAME_MASH, field, shown(raw) + " looks like keyboard mash (" + reason + ")"));
                     return;
                 }
             }
         }
+    }
+
+    /** The name as the finding quotes it (built only for a finding: most names have none). */
+    private static String shown(String raw) {
+        return "'" + raw.strip() + "'";
     }
 
     /** One letter of an alphabet; one Han character or Hangul syllable is a whole given name and passes. */

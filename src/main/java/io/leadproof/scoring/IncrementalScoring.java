@@ -1,7 +1,12 @@
 package io.leadproof.scoring;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -11,11 +16,17 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import io.leadproof.lead.LeadsArriving;
 import io.leadproof.lead.LeadsChanged;
+import io.leadproof.quality.store.QualityRefresh;
+import io.leadproof.scoring.engine.LeadSnapshot;
 
 /**
  * Keeps scores current as leads change and activities arrive: runs inside the writing transaction,
  * so a lead and its score never disagree after commit. The leads whose stage the scores moved are reported on the event.
+ * The new leads of a batch are scored from their values in hand on arrival (after their data-quality verdicts): those
+ * knocked out are inserted knocked out, and the batch's scoring after the insert reads them from the arrival, not back
+ * from the database.
  */
 @ApplicationScoped
 public class IncrementalScoring {
@@ -29,12 +40,42 @@ public class IncrementalScoring {
     @Inject
     Event<LeadsQualified> qualified;
 
+    void onLeadsArriving(@Observes LeadsArriving arriving) {
+        var scoring = ArrivalScoring.of(arriving, QualityRefresh.arrivalVerdicts(arriving).orElse(Map.of()));
+        arriving.note(ArrivalScoring.class, scoring);
+        var current = em.unwrap(Session.class).doReturningWork(c -> targets.current(c, arriving.workspaceId()));
+        arriving.knockOut(scoring.knockedOut(current, arriving.asOf()));
+    }
+
     void onLeadsChanged(@Observes LeadsChanged change) {
         var cause = change.what() == LeadsChanged.What.ACTIVITIES ? ScoreCause.ACTIVITY_RECORDED : ScoreCause.LEAD_CHANGED;
-        var asOf = clock.instant();
+        var arrival = change.arrival();
+        var asOf = arrival.map(LeadsArriving::asOf).orElseGet(clock::instant);
+        Map<UUID, LeadSnapshot> inHand = arrival.flatMap(a -> a.note(ArrivalScoring.class)).map(ArrivalScoring::snapshots)
+                .orElse(Map.of());
+        Set<UUID> inFinalStage = arrival.map(LeadsArriving::knockedOut).orElse(Set.of());
         var outcome = em.unwrap(Session.class).doReturningWork(c -> {
-            var leads = LeadFacts.snapshots(c, change.workspaceId(), List.copyOf(change.leadIds()));
-            return LeadScoring.score(c, change.workspaceId(), leads, targets.current(c, change.workspaceId()), cause, asOf);
+            var stored = new ArrayList<UUID>();
+            change.leadIds().forEach(id -> {
+                if (!inHand.containsKey(id)) {
+                    stored.add(id);
+                }
+            });
+            var leads = new LinkedHashMap<UUID, LeadSnapshot>();
+            if (!stored.isEmpty()) {
+                leads.putAll(LeadFacts.snapshots(c, change.workspaceId(), stored));
+            }
+            inHand.forEach((id, lead) -> {
+                if (change.leadIds().contains(id)) {
+                    leads.put(id, lead);
+                }
+            });
+            LeadScoring.ActivityReader activities = (cn, ws, ids, from, to) -> {
+                List<UUID> old = ids.stream().filter(id -> !inHand.containsKey(id)).toList();   // new leads have none
+                return old.isEmpty() ? Map.of() : LeadFacts.activities(cn, ws, old, from, to);
+            };
+            return LeadScoring.score(c, change.workspaceId(), leads, targets.current(c, change.workspaceId()), cause, asOf,
+                    activities, inFinalStage);
         });
         change.moved(outcome.lifecycleChanged());
         qualified.fire(new LeadsQualified(outcome.qualified()));

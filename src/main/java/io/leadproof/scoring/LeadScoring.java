@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.leadproof.lead.LeadLifecycle;
@@ -34,11 +35,17 @@ final class LeadScoring {
 
     static Outcome score(Connection c, String workspace, Map<UUID, LeadSnapshot> leads, List<ScoringTarget> targets,
             ScoreCause cause, Instant asOf) throws SQLException {
-        return score(c, workspace, leads, targets, cause, asOf, LeadFacts::activities);
+        return score(c, workspace, leads, targets, cause, asOf, LeadFacts::activities, Set.of());
     }
 
     static Outcome score(Connection c, String workspace, Map<UUID, LeadSnapshot> leads, List<ScoringTarget> targets,
             ScoreCause cause, Instant asOf, ActivityReader activityReader) throws SQLException {
+        return score(c, workspace, leads, targets, cause, asOf, activityReader, Set.of());
+    }
+
+    /** @param inFinalStage new leads inserted knocked out on arrival ({@link io.leadproof.lead.LeadsArriving}): not moved again */
+    static Outcome score(Connection c, String workspace, Map<UUID, LeadSnapshot> leads, List<ScoringTarget> targets,
+            ScoreCause cause, Instant asOf, ActivityReader activityReader, Set<UUID> inFinalStage) throws SQLException {
         var qualifiedEvents = new ArrayList<LeadQualified>();
         var changed = new ArrayList<UUID>();
         if (leads.isEmpty() || targets.isEmpty()) {
@@ -57,7 +64,9 @@ final class LeadScoring {
                     qualifiedEvents.add(new LeadQualified(workspace, id, target.versionId(), asOf));
                     changed.add(id);
                 }
-                changed.addAll(LeadLifecycle.apply(c, workspace, LifecycleMove.KNOCK_OUT, written.knockedOut(), asOf, null));
+                var knockOut = inFinalStage.isEmpty() ? written.knockedOut()
+                        : written.knockedOut().stream().filter(id -> !inFinalStage.contains(id)).toList();
+                changed.addAll(LeadLifecycle.apply(c, workspace, LifecycleMove.KNOCK_OUT, knockOut, asOf, null));
             }
         }
         return new Outcome(qualifiedEvents, changed);

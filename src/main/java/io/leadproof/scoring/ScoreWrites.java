@@ -172,9 +172,14 @@ final class ScoreWrites {
         return crossed;
     }
 
+    /** One writer bound to the list type, built once (every score of every write is serialised with it). */
+    private static final com.fasterxml.jackson.databind.ObjectWriter CONTRIBUTIONS = JSON
+            .writerFor(new com.fasterxml.jackson.core.type.TypeReference<List<io.leadproof.scoring.engine.Contribution>>() {
+            });
+
     private static String json(Score s) {
         try {
-            return JSON.writeValueAsString(s.contributions());
+            return CONTRIBUTIONS.writeValueAsString(s.contributions());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

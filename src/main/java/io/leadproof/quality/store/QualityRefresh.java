@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import io.leadproof.common.NodeId;
+import io.leadproof.lead.LeadsArriving;
 import io.leadproof.lead.LeadsChanged;
 import io.leadproof.quality.BotCheck;
 import io.leadproof.quality.BotRules;
@@ -59,10 +61,26 @@ public class QualityRefresh {
 
     private volatile BotCheck bots;
 
+    /** New leads of a batch are judged from their values in hand, before their insert; scoring reads the verdicts. */
+    void onLeadsArriving(@Observes @Priority(BEFORE_SCORING) LeadsArriving arriving) {
+        em.unwrap(Session.class).doWork(c -> arriving.note(ArrivalVerdicts.class,
+                ArrivalVerdicts.judge(c, arriving, CHECKS, botCheck(), clock.instant())));
+    }
+
     void onLeadsChanged(@Observes @Priority(BEFORE_SCORING) LeadsChanged change) {
         em.flush();
+        var arrived = change.arrival().flatMap(a -> a.note(ArrivalVerdicts.class)).orElse(null);
         em.unwrap(Session.class).doWork(c -> refresh(c, change.workspaceId(), change.leadIds(),
-                change.what() == LeadsChanged.What.ATTRIBUTES));
+                change.what() == LeadsChanged.What.ATTRIBUTES, arrived));
+    }
+
+    /** The verdict of each new lead judged on arrival, as the scoring of the batch reads it ("STATUS:CODE,CODE"). */
+    public static java.util.Optional<Map<UUID, String>> arrivalVerdicts(LeadsArriving arriving) {
+        return arriving.note(ArrivalVerdicts.class).map(a -> {
+            var result = new HashMap<UUID, String>();
+            a.verdicts().forEach((id, r) -> result.put(id, r.status().name() + ":" + QualityWrites.codes(r)));
+            return result;
+        });
     }
 
     /**
@@ -75,22 +93,49 @@ public class QualityRefresh {
      * one last-name initial) each new lead cost k verdicts and k² comparisons (docs/benchmarks.md, "Import, third pass").
      */
     public void refresh(Connection c, String ws, Collection<UUID> leads, boolean attributesChanged) throws SQLException {
+        refresh(c, ws, leads, attributesChanged, null);
+    }
+
+    /**
+     * The same, with the new leads of the batch already judged on arrival ({@link ArrivalVerdicts}, null: none): their
+     * keys and verdicts are stored as judged, the other leads are judged on what is stored, as before.
+     */
+    void refresh(Connection c, String ws, Collection<UUID> leads, boolean attributesChanged, ArrivalVerdicts arrived)
+            throws SQLException {
         if (leads.isEmpty()) {
             return;
         }
-        QualityWrites.stampBounces(c, ws, leads);
-        Set<UUID> judge = new LinkedHashSet<>(leads);
+        Set<UUID> stored = new LinkedHashSet<>(leads);
+        if (arrived != null) {
+            stored.removeAll(arrived.verdicts().keySet());   // new: no bounce, no partner to leave, keys and verdict in hand
+        }
+        if (!stored.isEmpty()) {
+            QualityWrites.stampBounces(c, ws, stored);
+        }
+        Set<UUID> judge = new LinkedHashSet<>(stored);
         Set<UUID> again = new LinkedHashSet<>();
         if (attributesChanged) {
-            var before = new LinkedHashSet<UUID>();
-            QualityReads.partners(c, ws, leads).values().forEach(before::addAll);   // partners they may leave
-            again.addAll(QualityReads.flaggedDuplicates(c, ws, before));
-            var persons = QualityReads.persons(c, ws, leads);
             var keys = new HashMap<UUID, List<String>>();
-            persons.forEach((id, p) -> keys.put(id, CHECKS.duplicateKeys().keysOf(p)));
+            if (!stored.isEmpty()) {
+                var before = new LinkedHashSet<UUID>();
+                QualityReads.partners(c, ws, stored).values().forEach(before::addAll);   // partners they may leave
+                again.addAll(QualityReads.flaggedDuplicates(c, ws, before));
+                QualityReads.persons(c, ws, stored).forEach((id, p) -> keys.put(id, CHECKS.duplicateKeys().keysOf(p)));
+            }
+            if (arrived != null) {
+                keys.putAll(arrived.keys());
+            }
             QualityWrites.replaceKeys(c, ws, leads, keys);
         }
-        for (QualityReport verdict : judge(c, ws, judge).values()) {
+        var verdicts = new ArrayList<QualityReport>();
+        if (arrived != null) {
+            QualityWrites.storeVerdicts(c, ws, arrived.verdicts(), clock.instant());
+            verdicts.addAll(arrived.verdicts().values());
+        }
+        if (!judge.isEmpty()) {
+            verdicts.addAll(judge(c, ws, judge).values());
+        }
+        for (QualityReport verdict : verdicts) {
             for (var issue : verdict.issues()) {
                 UUID other = issue.relatedLeadId() == null ? null : NodeId.parse("Lead", issue.relatedLeadId());
                 if (other != null) {
@@ -98,7 +143,7 @@ public class QualityRefresh {
                 }
             }
         }
-        again.removeAll(judge);
+        again.removeAll(new LinkedHashSet<>(leads));
         if (!again.isEmpty()) {
             judge(c, ws, again);
         }

@@ -81,7 +81,7 @@ final class QualityWrites {
         var issues = new ArrayList<String>();
         for (QualityReport r : verdicts.values()) {
             statuses.add(r.status().name());
-            codes.add(String.join(",", r.issues().stream().map(i -> i.code().name()).distinct().sorted().toList()));
+            codes.add(codes(r));
             issues.add(json(r.issues()));
         }
         try (var ps = c.prepareStatement("insert into lead_quality (workspace_id, lead_id, status, codes, issues, judged_at)"
@@ -99,19 +99,37 @@ final class QualityWrites {
         }
     }
 
+    /** The verdict's distinct codes, sorted and comma-separated, as stored in lead_quality.codes. */
+    static String codes(QualityReport r) {
+        return String.join(",", r.issues().stream().map(i -> i.code().name()).distinct().sorted().toList());
+    }
+
+    /** One writer bound to the list type, built once (every verdict of every write is serialised with it). */
+    private static final com.fasterxml.jackson.databind.ObjectWriter ISSUES = Json.MAPPER
+            .writerFor(new com.fasterxml.jackson.core.type.TypeReference<List<QualityIssue>>() {
+            });
+
     private static String json(List<QualityIssue> issues) {
+        if (issues.isEmpty()) {
+            return "[]";
+        }
         try {
-            return Json.MAPPER.writeValueAsString(issues);
+            return ISSUES.writeValueAsString(issues);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static byte[] digest(String key) {
+    /** One SHA-256 per thread: looking the algorithm up costs more than digesting a key (every key of every write). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static byte[] digest(String key) {
+        return SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));   // digest() resets it for the next key
     }
 }
