@@ -1,13 +1,7 @@
 package io.leadproof.lead.read;
 
-import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.spi.JsonProvider;
 
 import io.leadproof.common.RequestReads;
 import io.leadproof.lead.LeadQuery;
@@ -19,21 +13,19 @@ import io.vertx.core.Vertx;
 /**
  * Runs a {@link ReadPlan}: its one statement in the request's read transaction ({@link RequestReads}: the workspace and
  * row-level security settings, the statement timeout, cancellation when the client leaves), off the event loop, and
- * hands back the {@code data} object PostgreSQL built. SmallRye writes a JSON value in the data as it is.
+ * hands back the {@code data} object PostgreSQL built as {@link RawJson}, which SmallRye writes as it is.
  */
 final class CompiledReads {
-
-    private static final JsonReaderFactory JSON = JsonProvider.provider().createReaderFactory(Map.of());
 
     private CompiledReads() {
     }
 
-    static CompletableFuture<JsonObject> run(ReadPlan plan) {
+    static CompletableFuture<RawJson> run(ReadPlan plan) {
         Context context = Vertx.currentContext();
         if (context != null && Context.isOnEventLoopThread()) {
             var requestContext = Arc.container().requestContext();
             var state = requestContext.getState();
-            return context.<JsonObject> executeBlocking(() -> {
+            return context.<RawJson> executeBlocking(() -> {
                 boolean activate = !requestContext.isActive();
                 if (activate) {
                     requestContext.activate(state);
@@ -54,7 +46,7 @@ final class CompiledReads {
         }
     }
 
-    private static JsonObject read(ReadPlan plan) {
+    private static RawJson read(ReadPlan plan) {
         var container = Arc.container();
         String workspace = container.instance(CurrentWorkspace.class).get().id();
         var params = new ArrayList<>(plan.params());
@@ -68,8 +60,6 @@ final class CompiledReads {
                 }
             }
         });
-        try (var reader = JSON.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
+        return RawJson.of(json);
     }
 }
