@@ -113,10 +113,25 @@ public final class ReadPlanner {
             String column = LeadQuery.sortColumn(order);
             var page = LeadQuery.pageSql(node + " j, " + column + " k, l.id kid", ReadPlan.WORKSPACE, filter, order, first, after);
             String direction = page.ascending() ? " asc" : " desc";
-            params.addAll(page.params());
             return "coalesce((select json_agg(" + edgeJson + " order by p.k" + direction + ", p.kid" + direction + ") from ("
-                    + page.sql() + ") p), '[]'::json)";
+                    + literalLimit(page, first) + ") p), '[]'::json)";
         });
+    }
+
+    /**
+     * The page's statement with its page size written into the text instead of bound: PostgreSQL plans a prepared
+     * statement once (its generic plan) only when that plan costs about what a plan for the actual values does, and a
+     * generic plan does not know the limit (it assumes a tenth of the table), so with {@code limit ?} every request was
+     * planned again (about 1 ms of the database's CPU for the list). The size is a validated int (1..max page size), so
+     * there are few texts per shape and pgJDBC's server-prepared statements (prepareThreshold) are reused.
+     */
+    private String literalLimit(LeadQuery.PageSql page, int first) {
+        var pageParams = page.params();
+        if (!page.sql().endsWith(" limit ?") || !Integer.valueOf(first).equals(pageParams.getLast())) {
+            throw new AstValues.Unsupported("page statement without a trailing limit");
+        }
+        params.addAll(pageParams.subList(0, pageParams.size() - 1));
+        return page.sql().substring(0, page.sql().length() - 1) + first;
     }
 
     private String leadObject(Field lead) {
