@@ -81,10 +81,10 @@ public final class ReadPlanner {
         if (id == null) {
             throw new AstValues.Unsupported("lead id");
         }
-        String node = leadObject(f);
+        var node = leadObject(f);
         params.add(ReadPlan.WORKSPACE);
         params.add(id);
-        return "(select " + node + " from lead l where l.workspace_id = ? and l.id = ?)";
+        return "(select " + node.json() + " from lead l" + node.joins() + " where l.workspace_id = ? and l.id = ?)";
     }
 
     private String leads(Field f) {
@@ -109,12 +109,14 @@ public final class ReadPlanner {
                 nodes.add(e);
                 return "p.j";
             });
-            String node = nodes.isEmpty() ? "null" : leadObject(nodes.getFirst());
+            var node = nodes.isEmpty() ? new LeadSql("null", "") : leadObject(nodes.getFirst());
             String column = LeadQuery.sortColumn(order);
-            var page = LeadQuery.pageSql(node + " j, " + column + " k, l.id kid", ReadPlan.WORKSPACE, filter, order, first, after);
+            // the page's leads first, then what is joined to them and their objects
+            var page = LeadQuery.pageSql("l.*", ReadPlan.WORKSPACE, filter, order, first, after);
             String direction = page.ascending() ? " asc" : " desc";
-            return "coalesce((select json_agg(" + edgeJson + " order by p.k" + direction + ", p.kid" + direction + ") from ("
-                    + literalLimit(page, first) + ") p), '[]'::json)";
+            return "coalesce((select json_agg(" + edgeJson + " order by p.k" + direction + ", p.kid" + direction + ") from (select "
+                    + node.json() + " j, " + column + " k, l.id kid from (" + literalLimit(page, first) + ") l" + node.joins()
+                    + ") p), '[]'::json)";
         });
     }
 
@@ -134,19 +136,34 @@ public final class ReadPlanner {
         return page.sql().substring(0, page.sql().length() - 1) + first;
     }
 
-    private String leadObject(Field lead) {
-        return object(Selections.of(lead.getSelectionSet(), "Lead", fragments), "Lead", f -> {
+    /** A lead's JSON object, and the joins to the lead row {@code l} that it reads ("" or the campaign's). */
+    private record LeadSql(String json, String joins) {
+    }
+
+    private LeadSql leadObject(Field lead) {
+        var joins = new StringBuilder();
+        String json = object(Selections.of(lead.getSelectionSet(), "Lead", fragments), "Lead", f -> {
             if (!f.getArguments().isEmpty()) {
                 throw new AstValues.Unsupported("Lead." + f.getName() + " with arguments");
             }
             return switch (f.getName()) {
-                case "campaign" -> nested(f, "Campaign", ReadFields.CAMPAIGN, "(select %s" + ReadFields.CAMPAIGN_FROM + ")");
-                case "score" -> nested(f, "LeadScore", ReadFields.SCORE, "(select %s" + ReadFields.SCORE_FROM + ")");
+                case "campaign" -> {
+                    if (joins.isEmpty()) { // once, however many aliases select it
+                        joins.append(ReadFields.CAMPAIGN_JOIN);
+                    }
+                    yield nested(f, "Campaign", ReadFields.CAMPAIGN, "case when c.id is null then null else %s end");
+                }
+                case "score" -> {
+                    String score = nested(f, "LeadScore", ReadFields.SCORE, "(select %s" + ReadFields.SCORE_FROM + ")");
+                    params.add(ReadPlan.WORKSPACE); // the served version's lookup, after the score's fields (they bind nothing)
+                    yield score;
+                }
                 case "handoffs" -> nested(f, "Handoff", ReadFields.HANDOFF, "coalesce((select json_agg(%s order by "
                         + ReadFields.HANDOFF_ORDER + ")" + ReadFields.HANDOFF_FROM + "), '[]'::json)");
                 default -> column(f, "Lead", ReadFields.LEAD);
             };
         });
+        return new LeadSql(json, joins.toString());
     }
 
     private String nested(Field f, String type, Map<String, String> columns, String template) {

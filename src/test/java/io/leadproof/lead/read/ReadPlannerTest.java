@@ -27,9 +27,11 @@ class ReadPlannerTest {
     void the_peer_list_is_one_statement_that_names_its_resolvers_and_plain_fields() {
         var plan = plan(CompiledReadEquivalenceTest.LIST, Map.of()).orElseThrow();
         assertThat(plan.sql()).startsWith("select json_build_object('leads', json_build_object('edges', coalesce((select json_agg(")
-                .contains("from served_lead_score s", "from handoff h", "from campaign c", "order by l.created_at desc, l.id desc limit 50) p)")
+                .contains("from lead_score s", "from criteria_model m where m.workspace_id = ? and m.drives_handoffs", "from handoff h",
+                        "order by l.created_at desc, l.id desc limit 50) l left join campaign c on")
                 .endsWith("::text");
-        assertThat(plan.params()).containsExactly(ReadPlan.WORKSPACE); // the page size is in the text: one generic plan per size
+        // the served version's workspace, then the page's; the page size is in the text: one generic plan per size
+        assertThat(plan.params()).containsExactly(ReadPlan.WORKSPACE, ReadPlan.WORKSPACE);
         assertThat(plan.resolvers()).containsExactlyInAnyOrder("Query.leads", "Lead.campaign", "Lead.score", "Lead.handoffs");
         assertThat(plan.plain()).contains("Lead.email", "Campaign.channel", "LeadScore.qualified", "Handoff.owner", "LeadEdge.node");
     }
