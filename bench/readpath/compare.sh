@@ -8,7 +8,7 @@
 # Preconditions: the bench database is generated and PostGraphile runs on it (bench/readpath/run.sh does both; or
 # ../shared/peer/start.sh). Environment: BENCH_DB (leadproof_bench_readpath), OUT (bench/readpath/results), ROUNDS (2),
 # REQS ("list one"), CONNS_LIST ("16 1"), DUR (15s), WARM (5s), JAVA (java), PORTS ("8094 9094 8095 9095": HTTP and
-# management ports of before and after), BEFORE_ENV (extra VAR=value settings of the before instance only, e.g.
+# management ports of before and after), PGL_PORT (5001), BEFORE_ENV (extra VAR=value settings of the before instance only, e.g.
 # LEADPROOF_COMPILED_READS_ENABLED=false to time the general path of the same build), PGL_PID (PostGraphile's pid when more than one runs on the machine).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"; PEER="$ROOT/../shared/peer"
@@ -16,7 +16,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"; PEER="
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 DB="${BENCH_DB:-leadproof_bench_readpath}"; OUT="${OUT:-$HERE/results}"; mkdir -p "$OUT/bodies"
 BEFORE="${1:?before app dir}"; AFTER="${2:?after app dir}"; JAVA="${JAVA:-java}"
-PGL="http://127.0.0.1:5001/graphql"; PGL_PID="${PGL_PID:-$(pgrep -f 'node_modules/.bin/postgraphile' | head -1 || true)}"
+PGL="http://127.0.0.1:${PGL_PORT:-5001}/graphql"; PGL_PID="${PGL_PID:-$(pgrep -f 'node_modules/.bin/postgraphile' | head -1 || true)}"
 read -r B_PORT B_MGMT A_PORT A_MGMT <<<"${PORTS:-8094 9094 8095 9095}"
 [ -n "$PGL_PID" ] || { echo "PostGraphile is not running (../shared/peer/start.sh)" >&2; exit 2; }
 case "$DB" in leadproof|leadproof_test*) echo "refusing to benchmark against $DB" >&2; exit 2;; esac

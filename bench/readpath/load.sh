@@ -6,14 +6,17 @@
 #   bench/readpath/load.sh URL BODY.json            e.g. http://127.0.0.1:8094/graphql /tmp/list.json
 #
 # Environment: APP_PID (the server's pid; CPU per request is skipped without it), TOKEN (bearer token, none if empty),
-# CONNS (16), THREADS (2), DURATION (20s), GQL_LUA (another wrk script). Uses ../shared/peer/graphql.lua when there, else bench/readpath/graphql.lua.
+# CONNS (16), THREADS (2), DURATION (20s), GQL_LUA (another wrk script), PG_DB (count only that database's backends: pooled connections that live
+# through the run; without it every postgres process of the machine). Uses ../shared/peer/graphql.lua when there, else bench/readpath/graphql.lua.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 URL="${1:?url}"; BODY="${2:?request body}"
 CONNS="${CONNS:-16}"; THREADS="${THREADS:-2}"; DURATION="${DURATION:-20s}"
 LUA="${GQL_LUA:-$HERE/../../../shared/peer/graphql.lua}"; [ -f "$LUA" ] || LUA="/work/shared/peer/graphql.lua"
 ticks() { [ -n "${APP_PID:-}" ] && awk '{print $14 + $15}' "/proc/$APP_PID/stat" || echo 0; }
-pg_ticks() { local t=0; for p in $(pgrep -x postgres || true); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+# PG_DB: only the backends of that database (their process title names it), not the other databases' work on the machine
+pg_procs() { if [ -n "${PG_DB:-}" ]; then pgrep -f "^postgres: ([^ ]+: )?[^ ]+ $PG_DB " || true; else pgrep -x postgres || true; fi; }
+pg_ticks() { local t=0; for p in $(pg_procs); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
 hz=$(getconf CLK_TCK)
 a0=$(ticks); p0=$(pg_ticks)
 out=$(TOKEN="${TOKEN:-}" GQL_BODY="$BODY" wrk -t"$(( CONNS > 1 ? THREADS : 1 ))" -c"$CONNS" -d"$DURATION" --timeout 30s --latency -s "$LUA" "$URL" | grep RESULT)

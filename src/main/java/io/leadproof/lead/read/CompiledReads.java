@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import io.leadproof.common.RequestReads;
@@ -19,7 +19,8 @@ import io.vertx.core.Vertx;
 /**
  * Runs a {@link ReadPlan}: its one statement in the request's read transaction ({@link RequestReads}: the workspace and
  * row-level security settings, the statement timeout, cancellation when the client leaves), off the event loop, and
- * hands back the {@code data} object PostgreSQL built. SmallRye writes a JSON value in the data as it is.
+ * hands back the {@code data} object PostgreSQL built as {@link RawJson}, which SmallRye writes as it is — or, when the
+ * plan has cursors to seal ({@link CursorSealing}), parsed and sealed.
  */
 final class CompiledReads {
 
@@ -28,12 +29,12 @@ final class CompiledReads {
     private CompiledReads() {
     }
 
-    static CompletableFuture<JsonObject> run(ReadPlan plan) {
+    static CompletableFuture<JsonValue> run(ReadPlan plan) {
         Context context = Vertx.currentContext();
         if (context != null && Context.isOnEventLoopThread()) {
             var requestContext = Arc.container().requestContext();
             var state = requestContext.getState();
-            return context.<JsonObject> executeBlocking(() -> {
+            return context.<JsonValue> executeBlocking(() -> {
                 boolean activate = !requestContext.isActive();
                 if (activate) {
                     requestContext.activate(state);
@@ -54,7 +55,7 @@ final class CompiledReads {
         }
     }
 
-    private static JsonObject read(ReadPlan plan) {
+    private static JsonValue read(ReadPlan plan) {
         var container = Arc.container();
         String workspace = container.instance(CurrentWorkspace.class).get().id();
         var params = new ArrayList<>(plan.params());
@@ -68,6 +69,9 @@ final class CompiledReads {
                 }
             }
         });
+        if (plan.cursors().isEmpty()) {
+            return RawJson.of(json);
+        }
         try (var reader = JSON.createReader(new StringReader(json))) {
             return CursorSealing.seal(reader.readObject(), plan.cursors()); // cursors are sealed in Java
         }

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The fields a compiled read can answer, per GraphQL type: the SQL expression of each plain field (a column of the
  * row, rendered as the API renders it) and the nested reads. A field not named here makes the request take the general
- * path. Table aliases: {@code l} lead, {@code c} campaign, {@code s} served_lead_score, {@code h} handoff.
+ * path. Table aliases: {@code l} lead, {@code c} campaign, {@code s} lead_score (of the served version), {@code h} handoff.
  */
 public final class ReadFields {
 
@@ -66,8 +66,13 @@ public final class ReadFields {
 
     /** The nested reads of a lead: the row source of each, correlated to {@code l}. */
     static final String CAMPAIGN_FROM = " from campaign c where c.workspace_id = l.workspace_id and c.id = l.campaign_id";
-    static final String SCORE_FROM = " from served_lead_score s where s.workspace_id = l.workspace_id and s.lead_id = l.id"
-            + " and s.drives_handoffs";
+    /**
+     * The score a lead shows: of the served version of the model that drives handoffs — the rule of the view
+     * served_lead_score, with the version looked up once per statement (the {@code ?} is the workspace) instead of the
+     * view's join to criteria_model for every lead; then each score is one primary-key read.
+     */
+    static final String SCORE_FROM = " from lead_score s where s.workspace_id = l.workspace_id and s.lead_id = l.id"
+            + " and s.version_id = (select m.served_version_id from criteria_model m where m.workspace_id = ? and m.drives_handoffs)";
     static final String HANDOFF_FROM = " from handoff h where h.workspace_id = l.workspace_id and h.lead_id = l.id";
     static final String HANDOFF_ORDER = "h.created_at, h.id";
 }
