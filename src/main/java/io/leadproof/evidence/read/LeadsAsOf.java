@@ -26,6 +26,17 @@ final class LeadsAsOf {
             + " union all (select " + REVISION_COLUMNS + " from lead_trait_revision r"
             + " where r.workspace_id = l.workspace_id and r.lead_id = l.id order by r.observed_at, r.id limit 1) limit 1";
 
+    /**
+     * The lead {@code l} of the handoff {@code h} as the lookups above use it: its workspace and id, taken from the
+     * handoff (its foreign key to lead names exactly one row) unless the lead's own columns are needed
+     * ({@code created_at} for a moment counted from creation), which joins the lead. One lead_pkey descent per
+     * handoff saved.
+     */
+    static String lead(boolean createdAt) {
+        return createdAt ? " join lead l on l.workspace_id = h.workspace_id and l.id = h.lead_id"
+                : " cross join lateral (select h.workspace_id, h.lead_id as id) l";
+    }
+
     private LeadsAsOf() {
     }
 }

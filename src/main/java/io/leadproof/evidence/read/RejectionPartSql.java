@@ -43,7 +43,7 @@ final class RejectionPartSql extends BoundSql {
                 .append(" h.rejection_code as code, h.rejection_category as category, t.email_normalized, t.annual_revenue,")
                 .append(" t.employee_count, t.industry, t.job_title, t.seniority, t.country, t.source, t.budget_status,")
                 .append(" t.budget_amount, t.authority, t.need, t.timeline, t.custom_attributes, cp.name as campaign, cp.channel")
-                .append(" from handoff h join lead l on l.workspace_id = h.workspace_id and l.id = h.lead_id")
+                .append(" from handoff h").append(LeadsAsOf.lead(false))
                 .append(" cross join lateral (select h.created_at as moment) m")
                 .append(" cross join lateral (").append(LeadsAsOf.TRAITS_AT_MOMENT).append(") t")
                 .append(" left join campaign cp on cp.workspace_id = l.workspace_id and cp.id = t.campaign_id")
