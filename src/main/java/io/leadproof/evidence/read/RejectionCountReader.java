@@ -45,7 +45,7 @@ public class RejectionCountReader {
 
     /** One row of a part (the columns of {@link RejectionPartSql}). */
     private record PartRow(String kind, String p, String dim, String val, long n, long n2, int rn, String tkey, boolean f1,
-                           boolean f2, boolean f3, double x, List<Hit> hits) {
+                           boolean f2, boolean f3, List<Hit> hits, Double[] xs, Long[] counts) {
     }
 
     /** The counts of the handoffs created in the window of {@code q}, months taken in {@code zone}. */
@@ -85,9 +85,11 @@ public class RejectionCountReader {
                 while (rs.next()) {
                     String kind = rs.getString(1);
                     List<Hit> hits = "r".equals(kind) || "l".equals(kind) ? RejectionHits.hits(rs) : List.of();
+                    boolean numbers = "x".equals(kind);
                     out.add(new PartRow(kind, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
-                            rs.getInt(7), rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11),
-                            rs.getDouble(12), hits));
+                            rs.getInt(7), rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), hits,
+                            numbers ? (Double[]) rs.getArray(18).getArray() : null,
+                            numbers ? (Long[]) rs.getArray(16).getArray() : null));
                 }
             }
             return null;
@@ -104,7 +106,11 @@ public class RejectionCountReader {
             switch (r.kind()) {
                 case "v" -> tally.value(r.p(), r.dim(), r.val(), r.tkey(), r.n());
                 case "y" -> tally.typing(r.p(), r.dim(), r.n(), r.n2(), r.f1(), r.f2(), r.f3());
-                case "x" -> tally.number(r.p(), r.dim(), r.tkey(), r.x(), r.n());
+                case "x" -> {
+                    for (int i = 0; i < r.xs().length; i++) {
+                        tally.number(r.p(), r.dim(), r.tkey(), r.xs()[i], r.counts()[i]);
+                    }
+                }
                 case "m" -> perMonth.merge(new MonthKey(r.rn(), r.dim(), r.p(), r.val()), (int) r.n(), Integer::sum);
                 case "r" -> hits.rule(r.p(), r.dim(), (int) r.n(), r.hits(), "label".equals(r.val()));
                 case "l" -> hits.latest(r.p(), r.hits());
