@@ -109,7 +109,7 @@ $$;
 
 -- How sales answered a handoff by t, as rejection insights compare handoffs (evidence.rejections.HandoffCase.Response):
 -- REJECTED when rejected by t, ACCEPTED when accepted or an opportunity by t (won, lost and stalled deals included),
--- otherwise PENDING. Used by the set-based rejection counts (evidence.read.RejectionCountSql).
+-- otherwise PENDING. Used by the set-based rejection counts (evidence.read.RejectionPartSql).
 create or replace function evidence_response(accepted timestamptz, opportunity timestamptz, rejected timestamptz,
         t timestamptz)
     returns text

@@ -40,6 +40,16 @@ final class LeadsAsOf {
     static final String VERDICT_AT_MOMENT = " left join lateral (select q.status, q.codes from lead_quality_revision q"
             + " where q.workspace_id = l.workspace_id and q.lead_id = l.id and q.valid_from <= m.moment"
             + " order by q.valid_from desc, q.id desc limit 1) qv on true";
+    /**
+     * The lead {@code l} of the handoff {@code h} as the lookups above use it: its workspace and id, taken from the
+     * handoff (its foreign key to lead names exactly one row) unless the lead's own columns are needed
+     * ({@code created_at} for a moment counted from creation), which joins the lead. One lead_pkey descent per
+     * handoff saved.
+     */
+    static String lead(boolean createdAt) {
+        return createdAt ? " join lead l on l.workspace_id = h.workspace_id and l.id = h.lead_id"
+                : " cross join lateral (select h.workspace_id, h.lead_id as id) l";
+    }
 
     private LeadsAsOf() {
     }

@@ -40,7 +40,9 @@ final class RejectionHits {
 
     void rule(String reason, String key, int cases, List<Hit> hits, boolean labelled) {
         Rule rule = rules.computeIfAbsent(reason == null ? "" : reason, r -> new HashMap<>()).computeIfAbsent(key, k -> new Rule());
-        rule.cases = cases;
+        if (!labelled) {
+            rule.cases += cases; // a part's first row of the rule carries its cases, added over the parts
+        }
         (labelled ? rule.labelled : rule.first).addAll(hits);
     }
 

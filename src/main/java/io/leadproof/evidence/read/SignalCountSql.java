@@ -51,11 +51,16 @@ final class SignalCountSql extends BoundSql {
         sql.append(" x as (select h.*, evidence_outcome(h.created_at, h.accepted_at, h.opportunity_at, h.won_at, h.lost_at,")
                 .append(" h.rejected_at, tc.last_touch, ?, make_interval(secs => ?)) as kind from h left join lateral")
                 .append(" (select max(e.occurred_at) as last_touch from handoff_event e where e.workspace_id = h.workspace_id")
-                .append(" and e.handoff_id = h.id and e.type = 'TOUCH_LOGGED' and e.occurred_at <= ?) tc on true),")
+                .append(" and e.handoff_id = h.id and e.type = 'TOUCH_LOGGED' and e.occurred_at <= ?")
+                // a touch can only turn STALLED into OPEN: looked up only for the deals stalled without one
+                .append(" and evidence_outcome(h.created_at, h.accepted_at, h.opportunity_at, h.won_at, h.lost_at, h.rejected_at,")
+                .append(" null, ?, make_interval(secs => ?)) = 'STALLED') tc on true),")
                 .append(" hg as (select x.*, case when ");
         time(q.asOf());
         params.add((ps, i) -> ps.setDouble(i, q.stalledAfter().toSeconds()));
         time(q.asOf());
+        time(q.asOf());
+        params.add((ps, i) -> ps.setDouble(i, q.stalledAfter().toSeconds()));
         group(a);
         sql.append(" then true when ");
         group(b);
@@ -64,8 +69,9 @@ final class SignalCountSql extends BoundSql {
                 .append(" t.email_normalized, t.annual_revenue, t.employee_count, t.industry, t.job_title, t.seniority, t.country,")
                 .append(" t.source, t.budget_status, t.budget_amount, t.authority, t.need, t.timeline, t.custom_attributes,")
                 .append(" cp.name as campaign, cp.channel, h.in_a")
-                .append(" from hg h join lead l on l.workspace_id = h.workspace_id and l.id = h.lead_id");
+                .append(" from hg h");
         Integer days = q.createdPlusDays();
+        sql.append(LeadsAsOf.lead(days != null));
         if (days != null) {
             sql.append(" cross join lateral (select l.created_at + make_interval(days => ?) as moment) m");
             params.add((ps, i) -> ps.setInt(i, days));

@@ -98,7 +98,7 @@ class EvidenceOnReadOnlyDatasourceTest {
                 Map.of("input", Map.of("window", window)));
         assertThat(insights.getInt("data.rejectionInsights.insights.handoffs")).isEqualTo(6);
         assertThat(readonly.getMetrics().acquireCount() - before)
-                .as("the analysis' counts on one connection of the named pool per half (two when reads are parted), the insights' on one")
-                .isEqualTo((config.partitions() < 2 ? 1L : 2L) + 1L);
+                .as("the analysis' counts on one connection of the named pool per half (two when reads are parted), the insights' on one per part")
+                .isEqualTo((config.partitions() < 2 ? 1L : 2L) + Math.max(1, config.partitions()));
     }
 }

@@ -37,7 +37,8 @@ import io.quarkus.test.security.TestSecurity;
  * four reasons in three categories, accepted deals of every end, pending handoffs; text traits with a long tail, numbers
  * with ties, custom attributes typed NUMBER / BOOLEAN / TEXT, one typed differently per reason (a text value only among
  * one reason's rejections); frozen contributions in any order with renamed and missing labels; over
- * fourteen months in two time zones, with two sets of options and a filter.
+ * fourteen months in two time zones, with two sets of options and a filter; the cases counted in one statement or split
+ * by lead into two or three parts counted at once and added up (equal answers).
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -143,7 +144,7 @@ class RejectionCountParityTest {
 
     @Test
     @Order(2)
-    void the_database_counts_the_insights_as_the_recomputation_over_every_handoff_does() {
+    void the_database_counts_the_insights_as_the_recomputation_over_every_handoff_does_in_one_part_or_several() {
         scope.run(WS, () -> {
             var now = clock.instant();
             CohortQuery all = CohortQuery.handedOff(WS, NOW.minusDays(430).toInstant(), now, now);
@@ -153,8 +154,10 @@ class RejectionCountParityTest {
                 for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("Pacific/Chatham"))) {
                     for (CohortQuery q : List.of(all, referrals)) {
                         var expected = RejectionInsights.analyse(reader.handoffCases(q), zone, options);
-                        var actual = RejectionInsights.analyse(counts.count(q, zone, options));
-                        assertThat(actual).as(options + " " + zone + " " + q.filter()).isEqualTo(expected);
+                        for (int parts : new int[] {1, 2, 3}) {
+                            var actual = RejectionInsights.analyse(counts.count(q, zone, options, parts));
+                            assertThat(actual).as(parts + " parts " + options + " " + zone + " " + q.filter()).isEqualTo(expected);
+                        }
                     }
                 }
             }
