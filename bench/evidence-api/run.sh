@@ -54,7 +54,7 @@ pg_sample() { # "pid ticks" of the PostgreSQL backends connected to BENCH_DB and
     index($0, " " db " ") { own[$1] = 1; print $1; next }
     /parallel worker for PID/ { w[$1] = $NF }
     END { for (p in w) if (w[p] in own) print p }' | while read -r p; do
-      t=$(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null) && echo "$p $t"; done
+      t=$(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null) && echo "$p $t" || true; done # a backend that left between ps and its stat is skipped
 }
 pg_watch() { # samples every 0.1 s into $1 until killed (a parallel worker's last 0.1 s is missed)
   while :; do pg_sample >>"$1"; sleep 0.1; done
@@ -79,7 +79,7 @@ measure() { # name
     times+=($(( (t1 - t0) / 1000000 )))
   done
   [ -n "${BENCH_APP_PID:-}" ] && c1=$(awk '{print $14+$15}' "/proc/$BENCH_APP_PID/stat")
-  kill "$watcher"; wait "$watcher" 2>/dev/null || true
+  kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true # the watcher may have ended (a sampled process left)
   if jq -e '.errors' "$OUT/$name.answer.json" >/dev/null; then
     echo "$name: ERROR $(jq -c '.errors[0].extensions // .errors[0].message' "$OUT/$name.answer.json")"
     return

@@ -62,6 +62,12 @@ final class CohortSql extends BoundSql {
             time(q.from());
             time(q.to());
             time(q.asOf());
+            if (!f.leadIds().isEmpty()) {
+                // a page of deals by id (the filter below says the same of l): without this the handoffs of the whole
+                // window were read and sorted for the page's few leads (1 s per page at 1,000,000 leads)
+                sql.append(" and h.lead_id = any(?)");
+                array("uuid", f.leadIds().toArray());
+            }
             if (part.count() > 1) {
                 sql.append(" and (hashtext(h.lead_id::text) & 2147483647) % ? = ?");
                 params.add((ps, i) -> ps.setInt(i, part.count()));
