@@ -49,17 +49,8 @@ public final class MyHandoffsPlanner {
 
     public static Optional<ReadPlan> plan(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
             Map<String, Object> variables, String actor, OffsetDateTime now) {
-        if (operation.getOperation() != OperationDefinition.Operation.QUERY || !operation.getDirectives().isEmpty()) {
-            return Optional.empty();
-        }
         var planner = new MyHandoffsPlanner(fragments, variables, actor, now);
-        try {
-            String data = JsonSql.object(Selections.of(operation.getSelectionSet(), "Query", fragments), "Query", planner::root);
-            return Optional.of(new ReadPlan("select " + data + "::text", List.copyOf(planner.params), Set.copyOf(planner.resolvers),
-                    Set.copyOf(planner.plain)));
-        } catch (RuntimeException unsupported) {
-            return Optional.empty();
-        }
+        return JsonSql.queryPlan(operation, fragments, planner::root, planner.params, planner.resolvers, planner.plain);
     }
 
     private String root(Field f) {

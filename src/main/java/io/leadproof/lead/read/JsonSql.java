@@ -3,10 +3,13 @@ package io.leadproof.lead.read;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
 
 /** The SQL that builds a JSON object of a selection: one json_build_object, keys in response order. */
 public final class JsonSql {
@@ -36,5 +39,23 @@ public final class JsonSql {
         }
         plain.add(type + "." + f.getName());
         return sql;
+    }
+
+    /**
+     * A query whose root fields {@code root} answers, as one plan with the parameters, resolvers and plain fields the
+     * planner collected while it wrote them; empty for a mutation or subscription, a directive on the operation, or a
+     * shape {@code root} refuses (the general path answers those).
+     */
+    public static Optional<ReadPlan> queryPlan(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+            Function<Field, String> root, List<Object> params, Set<String> resolvers, Set<String> plain) {
+        if (operation.getOperation() != OperationDefinition.Operation.QUERY || !operation.getDirectives().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String data = object(Selections.of(operation.getSelectionSet(), "Query", fragments), "Query", root);
+            return Optional.of(new ReadPlan("select " + data + "::text", List.copyOf(params), Set.copyOf(resolvers), Set.copyOf(plain)));
+        } catch (RuntimeException unsupported) {
+            return Optional.empty();
+        }
     }
 }
