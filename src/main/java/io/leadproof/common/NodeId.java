@@ -19,7 +19,12 @@ public final class NodeId {
     }
 
     public static String of(String type, UUID id) {
-        return "gid://leadproof/" + type + "/" + id;
+        return PREFIX + type + "/" + id;
+    }
+
+    /** The SQL text of the node id of {@code type} whose id is {@code idSql} (the compiled reads build ids in SQL). */
+    public static String sql(String type, String idSql) {
+        return "'" + PREFIX + type + "/' || " + idSql;
     }
 
     /** Parses an id of the expected type, or returns null when it is malformed or of another type. */

@@ -2,6 +2,8 @@ package io.leadproof.criteria.read;
 
 import java.util.Map;
 
+import io.leadproof.common.NodeId;
+
 /**
  * The fields of a criteria version ({@code v}) and of a rule ({@code r}, an element of the version's rules document as
  * RulesJson writes it) that the compiled {@code criteriaVersion} answers, rendered as the API renders them.
@@ -12,14 +14,14 @@ final class VersionReadFields {
     }
 
     static final Map<String, String> VERSION = Map.ofEntries(
-            Map.entry("id", "'gid://leadproof/CriteriaVersion/' || v.id"),
-            Map.entry("modelId", "'gid://leadproof/CriteriaModel/' || v.model_id"),
+            Map.entry("id", NodeId.sql("CriteriaVersion", "v.id")),
+            Map.entry("modelId", NodeId.sql("CriteriaModel", "v.model_id")),
             Map.entry("number", "v.number"),
             Map.entry("status", "v.status"),
             Map.entry("mqlThreshold", "v.mql_threshold"),
             Map.entry("minFit", "v.min_fit"),
             Map.entry("minEngagement", "v.min_engagement"),
-            Map.entry("basedOnVersionId", "'gid://leadproof/CriteriaVersion/' || v.based_on_id"),
+            Map.entry("basedOnVersionId", NodeId.sql("CriteriaVersion", "v.based_on_id")),
             Map.entry("createdAt", "api_datetime(v.created_at)"),
             Map.entry("createdBy", "v.created_by"),
             Map.entry("publishedAt", "api_datetime(v.published_at)"),

@@ -2,6 +2,8 @@ package io.leadproof.handoff.read;
 
 import java.util.Map;
 
+import io.leadproof.common.NodeId;
+
 /**
  * The fields of a handoff the compiled {@code myHandoffs} answers, as SQL over the row {@code h} (the columns the
  * general path's {@code HandoffView.of} reads, rendered as the API renders them). A field not named here — the rejection,
@@ -13,8 +15,8 @@ final class HandoffReadFields {
     }
 
     static final Map<String, String> HANDOFF = Map.ofEntries(
-            Map.entry("id", "'gid://leadproof/Handoff/' || h.id"),
-            Map.entry("leadId", "'gid://leadproof/Lead/' || h.lead_id"),
+            Map.entry("id", NodeId.sql("Handoff", "h.id")),
+            Map.entry("leadId", NodeId.sql("Lead", "h.lead_id")),
             Map.entry("state", "h.state"),
             Map.entry("owner", "h.owner"),
             Map.entry("createdAt", "api_datetime(h.created_at)"),
@@ -38,7 +40,7 @@ final class HandoffReadFields {
             + OVERDUE + " = true)";
 
     static final Map<String, String> EVIDENCE = Map.of(
-            "versionId", "'gid://leadproof/CriteriaVersion/' || h.version_id",
+            "versionId", NodeId.sql("CriteriaVersion", "h.version_id"),
             "total", "h.score_total",
             "fit", "h.score_fit",
             "engagement", "h.score_engagement");

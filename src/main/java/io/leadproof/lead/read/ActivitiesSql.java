@@ -8,6 +8,7 @@ import java.util.Set;
 import graphql.language.Field;
 
 import io.leadproof.common.Cursors;
+import io.leadproof.common.NodeId;
 
 /**
  * {@code Lead.activities(first, after)} compiled: the lead's activities newest first, one more than asked, after the
@@ -19,7 +20,7 @@ final class ActivitiesSql {
     static final String ORDERING = "OCCURRED_AT_DESC"; // ActivityGraphQL's
 
     static final Map<String, String> ACTIVITY = Map.of(
-            "id", "'gid://leadproof/Activity/' || a.id",
+            "id", NodeId.sql("Activity", "a.id"),
             "clientEventId", "a.client_event_id",
             "type", "a.type",
             "funnelStage", "a.funnel_stage",

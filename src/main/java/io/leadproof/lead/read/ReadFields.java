@@ -2,6 +2,8 @@ package io.leadproof.lead.read;
 
 import java.util.Map;
 
+import io.leadproof.common.NodeId;
+
 /**
  * The fields a compiled read can answer, per GraphQL type: the SQL expression of each plain field (a column of the
  * row, rendered as the API renders it) and the nested reads. A field not named here makes the request take the general
@@ -13,7 +15,7 @@ public final class ReadFields {
     }
 
     public static final Map<String, String> LEAD = Map.ofEntries(
-            Map.entry("id", "'gid://leadproof/Lead/' || l.id"),
+            Map.entry("id", NodeId.sql("Lead", "l.id")),
             Map.entry("externalId", "l.external_id"),
             Map.entry("email", "l.email"),
             Map.entry("firstName", "l.first_name"),
@@ -37,7 +39,7 @@ public final class ReadFields {
             Map.entry("updatedAt", "api_datetime(l.updated_at)"));
 
     static final Map<String, String> CAMPAIGN = Map.of(
-            "id", "'gid://leadproof/Campaign/' || c.id",
+            "id", NodeId.sql("Campaign", "c.id"),
             "name", "c.name",
             "channel", "c.channel",
             "startsOn", "c.starts_on",
@@ -45,17 +47,17 @@ public final class ReadFields {
             "createdAt", "api_datetime(c.created_at)");
 
     static final Map<String, String> SCORE = Map.of(
-            "id", "'gid://leadproof/LeadScore/' || s.lead_id || '/' || s.version_id",
+            "id", NodeId.sql("LeadScore", "s.lead_id || '/' || s.version_id"),
             "total", "s.total",
             "fit", "s.fit",
             "engagement", "s.engagement",
             "qualified", "s.qualified",
-            "versionId", "'gid://leadproof/CriteriaVersion/' || s.version_id",
+            "versionId", NodeId.sql("CriteriaVersion", "s.version_id"),
             "asOf", "api_datetime(s.as_of)");
 
     static final Map<String, String> HANDOFF = Map.of(
-            "id", "'gid://leadproof/Handoff/' || h.id",
-            "leadId", "'gid://leadproof/Lead/' || h.lead_id",
+            "id", NodeId.sql("Handoff", "h.id"),
+            "leadId", NodeId.sql("Lead", "h.lead_id"),
             "state", "h.state",
             "owner", "h.owner",
             "createdAt", "api_datetime(h.created_at)",
