@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * these, background loops retry them with backoff, and rescoring never fails a job over them.
  *
  * <p>The outage ends when a background loop, which all touch the database every few seconds, succeeds again
- * ({@link #reachable()}), or at the latest after {@link #QUIET} without any further failure.
+ * ({@link #reachable}), or at the latest after {@link #QUIET} without any further failure.
  */
 public final class DatabaseOutage {
 
@@ -110,13 +110,20 @@ public final class DatabaseOutage {
         }
     }
 
-    /** The database answered; ends an outage in progress with one INFO line. */
-    public static void reachable() {
+    /**
+     * The database answered work that began at {@code workStartedNanos}; ends an outage in progress with one INFO
+     * line. Work that began before the outage's last failure proves nothing: a pass already past its last query when
+     * the database went away succeeds in the middle of the outage.
+     */
+    public static void reachable(long workStartedNanos) {
         if (startedNanos == 0) {
             return;
         }
         long started;
         synchronized (LOCK) {
+            if (workStartedNanos - lastFailureNanos <= 0) {
+                return;
+            }
             started = startedNanos;
             startedNanos = 0;
         }

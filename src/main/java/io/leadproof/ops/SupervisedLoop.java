@@ -40,6 +40,7 @@ public final class SupervisedLoop {
     private volatile int failures;
     private volatile String lastError;
     private volatile long lastBeat = System.nanoTime();
+    private volatile long passStarted = System.nanoTime();
     private volatile boolean inBody;
     private volatile boolean running;
     private boolean woken; // guarded by this
@@ -92,7 +93,7 @@ public final class SupervisedLoop {
     /** The loop works (again); ends a DOWN period with one INFO line. */
     public void up() {
         beat();
-        DatabaseOutage.reachable();
+        DatabaseOutage.reachable(passStarted);
         if (state == State.UP) {
             return;
         }
@@ -111,6 +112,7 @@ public final class SupervisedLoop {
         while (running) {
             try {
                 inBody = true;
+                passStarted = System.nanoTime();
                 beat();
                 body.run(this);
                 inBody = false;
