@@ -53,6 +53,15 @@ abstract class BoundSql {
         }
     }
 
+    /** The handoffs ({@code h}) whose lead hashes to the part: nothing for {@link CohortSql.Part#ALL}. */
+    void part(CohortSql.Part part) {
+        if (part.count() > 1) {
+            sql.append(" and (hashtext(h.lead_id::text) & 2147483647) % ? = ?");
+            params.add((ps, i) -> ps.setInt(i, part.count()));
+            params.add((ps, i) -> ps.setInt(i, part.index()));
+        }
+    }
+
     void text(String value) {
         params.add((ps, i) -> ps.setString(i, value));
     }

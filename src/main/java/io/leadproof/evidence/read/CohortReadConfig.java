@@ -11,8 +11,7 @@ public interface CohortReadConfig {
      * Into how many parts (by a hash of the lead id) a cohort of handed-off leads is split, each part read on a
      * connection of its own at the same time: the per-lead lookups of a 200,000-handoff cohort take seconds of database
      * CPU, and one statement uses one core (docs/benchmarks.md, "Evidence API at scale"). 1 reads in one statement.
-     * At 2 or more the signal counts also run as two statements at once (behaviour apart, {@link SignalCountReader}),
-     * and the rejection counts in as many parts ({@link RejectionCountReader}).
+     * The signal and rejection counts run in as many parts ({@link SignalCountReader}, {@link RejectionCountReader}).
      */
     @WithDefault("2")
     int partitions();

@@ -68,11 +68,7 @@ final class CohortSql extends BoundSql {
                 sql.append(" and h.lead_id = any(?)");
                 array("uuid", f.leadIds().toArray());
             }
-            if (part.count() > 1) {
-                sql.append(" and (hashtext(h.lead_id::text) & 2147483647) % ? = ?");
-                params.add((ps, i) -> ps.setInt(i, part.count()));
-                params.add((ps, i) -> ps.setInt(i, part.index()));
-            }
+            part(part);
             sql.append(shape == Shape.REFERENCE ? " order by h.lead_id, h.created_at desc, h.id desc" : "")
                     .append(") h join lead l on l.workspace_id = h.workspace_id and l.id = h.lead_id");
         }

@@ -17,12 +17,7 @@ import io.leadproof.evidence.read.CohortSql.Part;
  * typing per comparison and quantile bins are {@link RejectionTally}'s, over the sum of the parts. Rows
  * {@code (kind, p, dim, val, n, n2, rn, tkey, f1, f2, f3, x, t, leads, hids, ords, labels, xs)}:
  * <ul>
- *   <li>{@code v}: a categorical value (dim, val) of the group with its count n; tkey the custom key of a scalar custom
- *   value (it counts only where the comparison types the key as text);</li>
- *   <li>{@code y}: a custom key (dim) of the group: n values with a number, n2 with a value; f1 all of them numbers or
- *   unknown, f2 all booleans, lists or unknown, f3 a list with more than one value;</li>
- *   <li>{@code x}: the numbers of dimension dim in the group, distinct and ascending (xs) with their counts (ords; tkey
- *   the custom key of a custom number): one row per dimension, not per value;</li>
+ *   <li>{@code v}, {@code y}, {@code x}: values, custom keys and numbers of the group ({@link SignalFeatureSql});</li>
  *   <li>{@code r}: a rule of the frozen contributions in group p, the part's cases showing it (n, on the {@code first}
  *   row) and its first hits (val first) or first labelled hits (val label): handoff time t; lead, handoff, position and
  *   label of each hit at t;</li>
@@ -56,24 +51,12 @@ final class RejectionPartSql extends BoundSql {
         time(q.to());
         time(q.asOf());
         text(q.workspaceId());
-        if (part.count() > 1) {
-            sql.append(" and (hashtext(h.lead_id::text) & 2147483647) % ? = ?");
-            params.add((ps, i) -> ps.setInt(i, part.count()));
-            params.add((ps, i) -> ps.setInt(i, part.index()));
-        }
+        part(part);
         filter(q.filter());
         sql.append(")")
                 // the compared cases: k the reason of a rejection, null for an accepted handoff
                 .append(", d as (select c.*, case when resp = 'REJECTED' then code end as k from c where resp <> 'PENDING')");
-        sql.append(", ce as (").append(SignalFeatureSql.customEntries("d", "hid", "k")).append(")")
-                .append(", cv as (select v.dim, v.val, d.k, null::text as tkey from d cross join lateral ")
-                .append(SignalFeatureSql.traitValues("d"))
-                .append(" union all select 'custom:' || ce.key, ce.norm, ce.grp, ce.key from ce where not ce.is_list and ce.norm is not null")
-                .append(" union all ").append(SignalFeatureSql.listElements("ce.grp, null::text"))
-                .append(" from ce cross join lateral jsonb_array_elements(ce.value) x where ce.is_list and evidence_custom_text(x) is not null)")
-                .append(", nv as (select v.dim, v.x, d.k, null::text as tkey from d cross join lateral ")
-                .append(SignalFeatureSql.numberValues("d"))
-                .append(" union all select 'custom:' || ce.key, ce.num, ce.grp, ce.key from ce where ce.num is not null)");
+        sql.append(SignalFeatureSql.values("d", "hid", "k", ""));
         sql.append(", rh as (select distinct on (d.hid, x.v->>'ruleKey', x.v->>'ruleLabel') d.hid, d.lead_id, d.created_at,")
                 .append(" coalesce('R' || d.k, 'A') as g, d.k, x.ord, x.v->>'ruleKey' as key, x.v->>'ruleLabel' as label")
                 .append(" from d cross join lateral jsonb_array_elements(case when jsonb_typeof(d.contributions) = 'array'")
@@ -82,18 +65,8 @@ final class RejectionPartSql extends BoundSql {
                 .append(", rg as (select g, key, count(*) as n, min(created_at) as first,")
                 .append(" min(created_at) filter (where label is not null) as firstl from rh group by g, key)")
                 .append(", lc as (select code, max(created_at) as last from c where resp = 'REJECTED' group by code)");
-        String noHits = "null::timestamptz, null::uuid[], null::uuid[], null::bigint[], null::text[], null::float8[]";
-        sql.append(" select 'v' as kind, k as p, dim, val, count(*) as n, null::bigint as n2, null::int as rn, tkey,")
-                .append(" null::boolean as f1, null::boolean as f2, null::boolean as f3, null::float8 as x,")
-                .append(" null::timestamptz as t, null::uuid[] as leads, null::uuid[] as hids, null::bigint[] as ords,")
-                .append(" null::text[] as labels, null::float8[] as xs from cv group by k, dim, val, tkey")
-                .append(" union all select 'y', grp, key, null, count(num), count(*) filter (where norm is not null or list_n > 0),")
-                .append(" null, null, bool_and(not is_list and (norm is null or (num is not null and not is_bool))),")
-                .append(" bool_and(is_list or norm is null or is_bool), bool_or(list_n > 1), null, ").append(noHits)
-                .append(" from ce group by grp, key")
-                .append(" union all select 'x', k, dim, null, null, null, null, tkey, null, null, null, null, null, null, null,")
-                .append(" array_agg(n order by x), null, array_agg(x order by x) from (select k, dim, tkey, x, count(*) as n from nv")
-                .append(" group by k, dim, tkey, x) nx group by k, dim, tkey")
+        String noHits = SignalFeatureSql.NO_HITS;
+        sql.append(" ").append(SignalFeatureSql.valueRows())
                 .append(" union all select 'r', min(rh.k), rg.key, 'first', max(rg.n), null, null, null, null, null, null, null,")
                 .append(" rg.first, array_agg(rh.lead_id), array_agg(rh.hid), array_agg(rh.ord), array_agg(rh.label), null")
                 .append(" from rg join rh on rh.g = rg.g and rh.key = rg.key and rh.created_at = rg.first")

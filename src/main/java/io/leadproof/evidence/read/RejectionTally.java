@@ -11,16 +11,17 @@ import java.util.TreeMap;
 import io.leadproof.evidence.core.CountedSignals;
 
 /**
- * The per-group counts of rejection insights summed over the parts of the handoff cases ({@link RejectionPartSql}
- * rows v, y, x), and each reason's comparison made from them as {@code CountedSignals} takes it: the reason's
- * rejections (a) against the accepted handoffs (b, group null). Values ranked by count, ties by value in code point
+ * The per-group counts summed over the parts of a counted cohort ({@link SignalFeatureSql} rows v, y, x of
+ * {@link RejectionPartSql} and {@link SignalCountSql}), and a comparison made from them as {@code CountedSignals} takes
+ * it: one group (a: a reason's rejections; signal group A) against the group null (b: the accepted handoffs; signal
+ * group B). Values ranked by count, ties by value in code point
  * order (the database's {@code collate "C"}), only the ranked head of long-tailed and custom dimensions listed; custom
  * keys typed over the comparison (a scalar custom value counts as text only where the key is not a number there, a
  * custom number only where it is); number dimensions in quantile bins ({@link RejectionBins}). Pure: no database.
  */
 final class RejectionTally {
 
-    /** The dimensions whose ranked head alone is listed (as SignalFeatureSql.LONG_TAILED). */
+    /** The dimensions whose ranked head alone is listed (the tally's text traits, campaign). */
     static final Set<String> LONG_TAILED = Set.of("JOB_TITLE", "INDUSTRY", "COUNTRY", "EMAIL_DOMAIN", "campaign");
 
     /** Code point order: the order of the values' UTF-8 bytes, PostgreSQL's {@code collate "C"}. */

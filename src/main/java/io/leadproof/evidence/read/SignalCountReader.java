@@ -2,16 +2,14 @@ package io.leadproof.evidence.read;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,13 +21,20 @@ import io.leadproof.evidence.core.SignalCounts;
 import io.leadproof.evidence.core.SignalOptions;
 
 /**
- * Counts the candidate signals of a whole cohort in the database ({@link SignalCountSql}: one statement, a few hundred
- * grouped rows) instead of reading every deal into the JVM; the JVM keeps the statistics. Reads as {@link CohortReader}
- * does: through {@link ReplicaReads} (the read-only datasource when configured), bound to the workspace, JIT off, the
- * evidence read's statement timeout (or a job's).
+ * Counts the candidate signals of a whole cohort in the database instead of reading every deal into the JVM; the JVM
+ * keeps the statistics. The cohort is split by a hash of the lead into {@link CohortReadConfig#partitions()} parts
+ * counted at once, each by one {@link SignalCountSql} statement on a connection of its own ({@link PartedRead}: both
+ * cores work on one request, each part a share of the trait lookups and of the activity aggregates); the parts' grouped
+ * rows are added up, and ranking, the long tail, custom-key typing and quantile bins are made from the sums
+ * ({@link RejectionTally}: group A against group B). Reads as {@link CohortReader} does: through {@link ReplicaReads}
+ * (the read-only datasource when configured), bound to the workspace, JIT off, the evidence read's statement timeout
+ * (or a job's) ({@link CountSession}).
  */
 @ApplicationScoped
 public class SignalCountReader {
+
+    /** The group of group A's rows ({@link SignalCountSql}: group B's are null, as the tally's other group). */
+    private static final String GROUP_A = "A";
 
     @Inject
     ReplicaReads reads;
@@ -49,75 +54,92 @@ public class SignalCountReader {
         return count(q, a, b, options, cohorts.defaultTimeout());
     }
 
-    /**
-     * With more than one read partition, the behaviour facets (an activity aggregate per lead) are counted on a
-     * connection of their own while the caller's counts everything else: both cores work on one analysis. The two
-     * statements judge the same cohort, each in its own snapshot, which an analysis of past handoffs does not notice.
-     */
     public Counted count(CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options, Duration timeout) {
+        return count(q, a, b, options, timeout, Math.max(1, config.partitions()));
+    }
+
+    /** As {@link #count(CohortQuery, OutcomeGroup, OutcomeGroup, SignalOptions, Duration)}, in {@code parts} parts. */
+    Counted count(CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options, Duration timeout, int parts) {
         cohorts.requireCurrentWorkspace(q.workspaceId());
-        if (config.partitions() < 2) {
-            Rows all = reads.read(c -> read(c, q, a, b, options, timeout, SignalCountSql.Half.ALL));
-            return new Counted(CountedSignals.assemble(all.rows(), options), all.dealsA(), all.dealsB());
-        }
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Rows> behaviour = threads.submit(() -> reads.readApart(
-                    c -> read(c, q, a, b, options, timeout, SignalCountSql.Half.BEHAVIOUR)));
-            Rows traits = reads.read(c -> read(c, q, a, b, options, timeout, SignalCountSql.Half.TRAITS));
-            List<CountedSignals.Row> rows = new ArrayList<>(traits.rows());
-            rows.addAll(behaviour.get().rows());
-            return new Counted(CountedSignals.assemble(rows, options), traits.dealsA(), traits.dealsB());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting signals", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        List<PartRow> rows = new PartedRead(reads, parts).read(part -> {
+            List<PartRow> out = new ArrayList<>();
+            return new PartedRead.Reading<>(out, c -> read(c, q, a, b, part, timeout, out));
+        });
+        return assemble(rows, options);
     }
 
-    private record Rows(List<CountedSignals.Row> rows, List<Deal> dealsA, List<Deal> dealsB) {
+    /** One row of a part (the columns of {@link SignalCountSql} that its kinds use). */
+    private record PartRow(String kind, String group, String dim, String val, long n, long n2, String tkey, boolean f1,
+                           boolean f2, boolean f3, UUID[] leads, Long[] ords, Double[] xs) {
     }
 
-    private static Rows read(Connection c, CohortQuery q, OutcomeGroup a, OutcomeGroup b, SignalOptions options,
-            Duration timeout, SignalCountSql.Half half) throws SQLException {
+    private static Void read(Connection c, CohortQuery q, OutcomeGroup a, OutcomeGroup b, CohortSql.Part part,
+            Duration timeout, List<PartRow> out) throws SQLException {
         return CountSession.run(c, q.workspaceId(), timeout, session -> {
-            List<CountedSignals.Row> rows = new ArrayList<>();
-            List<Deal> dealsA = new ArrayList<>();
-            List<Deal> dealsB = new ArrayList<>();
-            try (var ps = SignalCountSql.prepare(c, q, a, b, options.quantileBins(), options.maxValuesPerTrait(), half);
-                 var rs = ps.executeQuery()) {
+            try (var ps = SignalCountSql.prepare(c, q, a, b, part); var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if ("d".equals(rs.getString(1))) {
-                        deals(rs, "A".equals(rs.getString(2)) ? dealsA : dealsB);
-                    } else {
-                        rows.add(new CountedSignals.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getDouble(10),
-                                rs.getDouble(11), longs(rs.getArray(12)), longs(rs.getArray(13))));
-                    }
+                    out.add(new PartRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getLong(6), rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11),
+                            array(rs.getArray(14), UUID[].class), array(rs.getArray(16), Long[].class),
+                            array(rs.getArray(18), Double[].class)));
                 }
             }
-            return new Rows(rows, dealsA, dealsB);
+            return null;
         });
     }
 
-    private static void deals(ResultSet rs, List<Deal> out) throws SQLException {
-        UUID[] ids = (UUID[]) rs.getArray(14).getArray();
-        Long[] micros = (Long[]) rs.getArray(15).getArray();
-        for (int i = 0; i < ids.length; i++) {
-            long m = micros[i];
-            out.add(new Deal(ids[i], Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L)));
-        }
+    private static <T> T array(Array array, Class<T> type) throws SQLException {
+        return array == null ? null : type.cast(array.getArray());
     }
 
-    private static long[] longs(Array array) throws SQLException {
-        if (array == null) {
-            return null;
+    private static Counted assemble(List<PartRow> rows, SignalOptions options) {
+        RejectionTally tally = new RejectionTally();
+        record Facet(String type, String stage) {
         }
-        Long[] values = (Long[]) array.getArray();
-        long[] out = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
+        Map<Facet, long[][]> behaviour = new LinkedHashMap<>();
+        long nA = 0;
+        long nB = 0;
+        List<Deal> dealsA = new ArrayList<>();
+        List<Deal> dealsB = new ArrayList<>();
+        for (PartRow r : rows) {
+            boolean inA = GROUP_A.equals(r.group());
+            switch (r.kind()) {
+                case "v" -> tally.value(r.group(), r.dim(), r.val(), r.tkey(), r.n());
+                case "y" -> tally.typing(r.group(), r.dim(), r.n(), r.n2(), r.f1(), r.f2(), r.f3());
+                case "x" -> {
+                    for (int i = 0; i < r.xs().length; i++) {
+                        tally.number(r.group(), r.dim(), r.tkey(), r.xs()[i], r.ords()[i]);
+                    }
+                }
+                case "n" -> {
+                    if (inA) {
+                        nA += r.n();
+                    } else {
+                        nB += r.n();
+                    }
+                }
+                case "b" -> {
+                    long[][] sums = behaviour.computeIfAbsent(new Facet(r.dim(), r.val()),
+                            k -> new long[][] {new long[r.ords().length], new long[r.ords().length]});
+                    for (int i = 0; i < r.ords().length; i++) {
+                        sums[inA ? 0 : 1][i] += r.ords()[i];
+                    }
+                }
+                case "d" -> deals(r, inA ? dealsA : dealsB);
+                default -> throw new IllegalStateException("unknown row " + r.kind());
+            }
         }
-        return out;
+        List<CountedSignals.Row> counted = tally.rows(GROUP_A, options.quantileBins(), options.maxValuesPerTrait());
+        counted.add(new CountedSignals.Row("n", null, null, nA, nB, 0, 0, 0, 0, 0, 0, null, null));
+        behaviour.forEach((f, sums) -> counted.add(new CountedSignals.Row("b", f.type(), f.stage(), 0, 0, 0, 0, 0, 0, 0, 0,
+                sums[0], sums[1])));
+        return new Counted(CountedSignals.assemble(counted, options), dealsA, dealsB);
+    }
+
+    private static void deals(PartRow r, List<Deal> out) {
+        for (int i = 0; i < r.leads().length; i++) {
+            long m = r.ords()[i];
+            out.add(new Deal(r.leads()[i], Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1000L)));
+        }
     }
 }

@@ -1,102 +1,64 @@
 package io.leadproof.evidence.read;
 
 /**
- * The feature parts of {@link SignalCountSql} over its judged cohort {@code g} (one row per lead: moment, traits as of
- * the moment, campaign, channel, {@code in_a}). Every part is a {@code group by}; the rows come out as
- * {@code (kind, dim, val, a, b, rn, nd, ka, kb, lo, hi, fa, fb, ids, ms)}:
+ * The feature parts of the counting statements ({@link SignalCountSql}, {@link RejectionPartSql}): the values of a
+ * row's traits, custom attributes and numbers, and the rows every part returns for them — counts that add up over
+ * parts, per group {@code p} of the statement (never ranks, cuts or typing, which need the whole cohort and are
+ * {@link RejectionTally}'s). Rows {@code (kind, p, dim, val, n, n2, rn, tkey, f1, f2, f3, x, t, leads, hids, ords,
+ * labels, xs)}, of which this class writes three kinds:
  * <ul>
- *   <li>{@code n}: the group sizes;</li>
- *   <li>{@code c}: a value of a categorical dimension with its counts, its rank by count (ties by value), the number of
- *   distinct values and the known totals; only the ranked head of long-tailed dimensions;</li>
- *   <li>{@code q}: a quantile bin of a number dimension (cuts from {@code percentile_disc} over both groups, equal cuts
- *   merged): observed min and max, bin number, number of bins, known totals;</li>
- *   <li>{@code k}: a custom attribute key typed over the cohort: NUMBER / BOOLEAN / TEXT, multi-valued, leads with a value;</li>
- *   <li>{@code b}: an activity type × stage with the leads per facet (BehaviourFacet order) in each group;</li>
- *   <li>{@code d}: a group's lead ids with their moments (epoch microseconds).</li>
+ *   <li>{@code v}: a categorical value (dim, val) of the group with its count n; tkey the custom key of a scalar custom
+ *   value (it counts only where the comparison types the key as text);</li>
+ *   <li>{@code y}: a custom key (dim) of the group: n values with a number, n2 with a value; f1 all of them numbers or
+ *   unknown, f2 all booleans, lists or unknown, f3 a list with more than one value;</li>
+ *   <li>{@code x}: the numbers of dimension dim in the group, distinct and ascending (xs) with their counts (ords; tkey
+ *   the custom key of a custom number): one row per dimension, not per value.</li>
  * </ul>
- * Parameters, in order: workspace and first-call window (seconds) for the signals, workspace for the activities, the
- * quantile fractions.
  */
 final class SignalFeatureSql {
     /** Java's String.strip() whitespace, as the tally trims text. */
     private static final String WS = "E' \\t\\n\\r\\f\\u000b\\u001c\\u001d\\u001e\\u001f'";
-    /** Dimensions with a long tail: ranked, the head listed. */
-    static final String LONG_TAILED = "('JOB_TITLE', 'INDUSTRY', 'COUNTRY', 'EMAIL_DOMAIN', 'campaign')";
-
-    /** The behaviour facets per activity type × stage over {@code g} (one parameter: the workspace). */
-    private static final String BEHAVIOUR = ", act as (select g.in_a, x.type, x.funnel_stage, x.n, x.age from g cross join lateral"
-            + " (select a.type, a.funnel_stage, count(*) as n,"
-            + " floor(extract(epoch from g.moment)) - floor(extract(epoch from max(a.occurred_at))) as age"
-            + " from activity a where a.workspace_id = ? and a.lead_id = g.lead_id and a.occurred_at <= g.moment"
-            + " group by a.type, a.funnel_stage) x)"
-            + ", beh as (select type, funnel_stage, array[" + facets("in_a") + "] as fa, array["
-            + facets("not in_a") + "] as fb from act group by type, funnel_stage)";
-    private static final String BEHAVIOUR_ROWS = " union all select 'b', type, funnel_stage, null, null, null, null, null, null,"
-            + " null, null, fa, fb, null, null from beh";
-
-    /** The behaviour half alone: its b rows (the other half counts everything else). */
-    static void appendBehaviour(StringBuilder sql) {
-        sql.append(BEHAVIOUR).append(" select 'b' as kind, type as dim, funnel_stage as val, null::bigint as a,")
-                .append(" null::bigint as b, null::bigint as rn, null::bigint as nd, null::numeric as ka, null::numeric as kb,")
-                .append(" null::float8 as lo, null::float8 as hi, fa, fb, null::uuid[] as ids, null::bigint[] as ms from beh");
-    }
+    /** A row's columns after {@code x} when it names no hits, leads or numbers. */
+    static final String NO_HITS = "null::timestamptz, null::uuid[], null::uuid[], null::bigint[], null::text[], null::float8[]";
 
     private SignalFeatureSql() {
     }
 
-    private static String text(String column) {
-        return "nullif(lower(btrim(" + column + ", " + WS + ")), '')";
+    /**
+     * The CTEs {@code ce} (custom entries), {@code cv} (categorical values, then {@code moreValues}: a
+     * {@code union all} of further (dim, val, grp, tkey) rows) and {@code nv} (numbers) over the rows {@code rows},
+     * each row keyed by its column {@code rowKey} and grouped by its column {@code group}.
+     */
+    static String values(String rows, String rowKey, String group, String moreValues) {
+        return ", ce as (" + customEntries(rows, rowKey, group) + ")"
+                + ", cv as (select v.dim, v.val, " + rows + "." + group + " as grp, null::text as tkey from " + rows
+                + " cross join lateral " + traitValues(rows)
+                + " union all select 'custom:' || ce.key, ce.norm, ce.grp, ce.key from ce where not ce.is_list and ce.norm is not null"
+                + " union all " + listElements("ce.grp, null::text")
+                + " from ce cross join lateral jsonb_array_elements(ce.value) x where ce.is_list and evidence_custom_text(x) is not null"
+                + moreValues + ")"
+                + ", nv as (select v.dim, v.x, " + rows + "." + group + " as grp, null::text as tkey from " + rows
+                + " cross join lateral " + numberValues(rows)
+                + " union all select 'custom:' || ce.key, ce.num, ce.grp, ce.key from ce where ce.num is not null)";
     }
 
-    /** Every part over {@code g}, the behaviour facets only when {@code behaviour}. */
-    static void append(StringBuilder sql, int bins, int limit, boolean behaviour) {
-        sql.append(", ce as (").append(customEntries("g", "lead_id", "in_a")).append(")")
-                .append(", ck as (select key, coalesce(bool_and(not is_list and (norm is null or (num is not null and not is_bool))),")
-                .append(" false) and count(num) > 0 as is_number, bool_and(is_list or norm is null or is_bool) as all_bool,")
-                .append(" coalesce(bool_or(list_n > 1), false) as multi,")
-                .append(" count(*) filter (where grp and (norm is not null or list_n > 0)) as ka,")
-                .append(" count(*) filter (where not grp and (norm is not null or list_n > 0)) as kb from ce group by key)")
-                .append(", cv as (select v.dim, v.val, g.in_a from g cross join lateral ").append(traitValues("g"))
-                .append(" union all select 'custom:' || ce.key, ce.norm, ce.grp from ce join ck using (key)")
-                .append(" where not ck.is_number and not ce.is_list and ce.norm is not null")
-                .append(" union all ").append(listElements("ce.grp")).append(" from ce join ck using (key)")
-                .append(" cross join lateral jsonb_array_elements(ce.value) x where ce.is_list and evidence_custom_text(x) is not null")
-                .append(" union all select distinct on (g.lead_id, s.code) 'first-call', s.code, g.in_a from g join handoff_touch_signal s")
-                .append(" on s.workspace_id = ? and s.handoff_id = g.handoff_id and s.logged_at >= g.handed_off_at")
-                .append(" and s.logged_at <= g.handed_off_at + make_interval(secs => ?))")
-                .append(", cc as (select dim, val, count(*) filter (where in_a) as a, count(*) filter (where not in_a) as b")
-                .append(" from cv group by dim, val)")
-                .append(", cr as (select cc.*, row_number() over (partition by dim order by a + b desc, val collate \"C\") as rn,")
-                .append(" count(*) over (partition by dim) as nd, sum(a) over (partition by dim) as ka,")
-                .append(" sum(b) over (partition by dim) as kb from cc)")
-                .append(behaviour ? BEHAVIOUR : "")
-                .append(", nv as (select v.dim, v.x, g.in_a from g cross join lateral ").append(numberValues("g"))
-                .append(" union all select 'custom:' || ce.key, ce.num, ce.grp from ce join ck using (key)")
-                .append(" where ck.is_number and ce.num is not null)")
-                .append(", q0 as (select dim, percentile_disc(?::float8[]) within group (order by x) || max(x) as cuts from nv group by dim)")
-                .append(", q1 as materialized (select dim, array(select distinct -u from unnest(cuts) u order by 1) as negated from q0)")
-                // bin = 1 + the cuts below x = 1 + cuts - the negated cuts at or below -x (width_bucket over sorted bounds)
-                .append(", nb as (select nv.dim, nv.x, nv.in_a, cardinality(q1.negated) as nbins,")
-                .append(" cardinality(q1.negated) - width_bucket(-nv.x, q1.negated) + 1 as bin from nv join q1 using (dim))")
-                .append(", nr as (select dim, bin, max(nbins) as nbins, min(x) as lo, max(x) as hi, count(*) filter (where in_a) as a,")
-                .append(" count(*) filter (where not in_a) as b from nb group by dim, bin)")
-                .append(" select 'n' as kind, null::text as dim, null::text as val, count(*) filter (where in_a) as a,")
-                .append(" count(*) filter (where not in_a) as b, null::bigint as rn, null::bigint as nd, null::numeric as ka,")
-                .append(" null::numeric as kb, null::float8 as lo, null::float8 as hi, null::bigint[] as fa, null::bigint[] as fb,")
-                .append(" null::uuid[] as ids, null::bigint[] as ms from g")
-                .append(" union all select 'c', dim, val, a, b, rn, nd, ka, kb, null, null, null, null, null, null from cr")
-                .append(" where rn <= ").append(limit).append(" or dim not in ").append(LONG_TAILED)
-                .append(" and not (dim like 'custom:%' and rn > ").append(limit).append(")")
-                .append(" union all select 'q', dim, null, a, b, bin, nbins, sum(a) over (partition by dim), sum(b) over (partition by dim),")
-                .append(" lo, hi, null, null, null, null from nr")
-                .append(" union all select 'k', 'custom:' || key, case when is_number then 'NUMBER' when all_bool then 'BOOLEAN'")
-                .append(" else 'TEXT' end, ka, kb, case when multi then 1 else 0 end, null, null, null, null, null, null, null, null, null from ck")
-                .append(behaviour ? BEHAVIOUR_ROWS : "")
-                .append(" union all select 'd', case when in_a then 'A' else 'B' end, null, null, null, null, null, null, null, null, null,")
-                .append(" null, null, array_agg(lead_id), array_agg((extract(epoch from moment) * 1000000)::bigint) from g group by in_a");
-        if (bins < 2) {
-            throw new IllegalArgumentException("at least two bins, not " + bins);
-        }
+    /** The v, y and x rows over the CTEs of {@link #values}. */
+    static String valueRows() {
+        return "select 'v' as kind, grp as p, dim, val, count(*) as n, null::bigint as n2, null::int as rn, tkey,"
+                + " null::boolean as f1, null::boolean as f2, null::boolean as f3, null::float8 as x,"
+                + " null::timestamptz as t, null::uuid[] as leads, null::uuid[] as hids, null::bigint[] as ords,"
+                + " null::text[] as labels, null::float8[] as xs from cv group by grp, dim, val, tkey"
+                + " union all select 'y', grp, key, null, count(num), count(*) filter (where norm is not null or list_n > 0),"
+                + " null, null, bool_and(not is_list and (norm is null or (num is not null and not is_bool))),"
+                + " bool_and(is_list or norm is null or is_bool), bool_or(list_n > 1), null, " + NO_HITS
+                + " from ce group by grp, key"
+                + " union all select 'x', grp, dim, null, null, null, null, tkey, null, null, null, null, null, null, null,"
+                + " array_agg(n order by x), null, array_agg(x order by x) from (select grp, dim, tkey, x, count(*) as n from nv"
+                + " group by grp, dim, tkey, x) nx group by grp, dim, tkey";
+    }
+
+    private static String text(String column) {
+        return "nullif(lower(btrim(" + column + ", " + WS + ")), '')";
     }
 
     /**
@@ -134,12 +96,5 @@ final class SignalFeatureSql {
     static String numberValues(String g) {
         return "(values ('ANNUAL_REVENUE', " + g + ".annual_revenue::float8), ('EMPLOYEE_COUNT', " + g + ".employee_count::float8),"
                 + " ('BUDGET_AMOUNT', " + g + ".budget_amount::float8)) v(dim, x) where v.x is not null";
-    }
-
-    /** The leads of the group showing each facet: any, exactly 1, 2–4, 5 or more, within 7 and within 30 days. */
-    private static String facets(String group) {
-        String w = "count(*) filter (where " + group + " and ";
-        return w + "n >= 1), " + w + "n = 1), " + w + "n between 2 and 4), " + w + "n >= 5), " + w + "age <= 604800), "
-                + w + "age <= 2592000)";
     }
 }

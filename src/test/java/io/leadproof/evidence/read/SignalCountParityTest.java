@@ -7,11 +7,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +26,7 @@ import io.leadproof.evidence.core.OutcomeGroup;
 import io.leadproof.evidence.core.OutcomeKind;
 import io.leadproof.evidence.core.ReferenceLead;
 import io.leadproof.evidence.core.ReferenceMoment;
+import io.leadproof.evidence.core.SignalAnalysis;
 import io.leadproof.evidence.core.SignalCounts;
 import io.leadproof.evidence.core.SignalOptions;
 import io.leadproof.evidence.core.SignalTally;
@@ -41,8 +44,9 @@ import io.quarkus.test.security.TestSecurity;
  * records, which samples still use) on a seeded cohort with every signal family: enum, text with a long tail and number
  * traits, custom attributes typed NUMBER / BOOLEAN / TEXT (and a mixed one), behaviour before and after the moment,
  * campaigns' absence, sources, first-call signals inside and outside the window, and every outcome (won, lost, stalled,
- * rejected in two categories, open); for two pairs of groups and both reference moments. Identical counts mean
- * identical statistics: the JVM computes those from the counts either way.
+ * rejected in two categories, open); for two pairs of groups and both reference moments; the cohort counted in one
+ * statement or split by lead into two or three parts counted at once and added up, with ranks, the long tail, custom
+ * typing and quantile cuts made from the sums: the same candidates, counts, statistics and deals every time.
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -187,11 +191,23 @@ class SignalCountParityTest {
             }
         }
         SignalCounts java = tally.counts();
-        var sql = counts.count(q, a, b, options);
-        assertThat(sql.counts().nA()).as("group A").isEqualTo(java.nA()).isPositive();
-        assertThat(sql.counts().nB()).as("group B").isEqualTo(java.nB()).isPositive();
-        assertThat(byKey(sql.counts())).as(a.label() + " vs " + b.label() + " " + q.moment()).isEqualTo(byKey(java));
-        assertThat(sql.dealsA()).hasSize(java.nA());
+        SignalAnalysis.Result expected = SignalAnalysis.fromCounts(java, a, b, q.moment(), List.of(), List.of());
+        Set<UUID> dealsA = null;
+        for (int parts : new int[] {1, 2, 3}) {
+            String as = a.label() + " vs " + b.label() + " " + q.moment() + " in " + parts + " parts";
+            var sql = counts.count(q, a, b, options, reader.defaultTimeout(), parts);
+            assertThat(sql.counts().nA()).as("group A " + as).isEqualTo(java.nA()).isPositive();
+            assertThat(sql.counts().nB()).as("group B " + as).isEqualTo(java.nB()).isPositive();
+            assertThat(byKey(sql.counts())).as(as).isEqualTo(byKey(java));
+            // every count, interval, p- and q-value, verdict and sentence, in the candidates' order
+            assertThat(SignalAnalysis.fromCounts(sql.counts(), a, b, q.moment(), List.of(), List.of())).as(as).isEqualTo(expected);
+            assertThat(sql.dealsA()).as(as).hasSize(java.nA());
+            assertThat(sql.dealsB()).as(as).hasSize(java.nB());
+            Set<UUID> ids = new HashSet<>();
+            sql.dealsA().forEach(d -> ids.add(d.leadId()));
+            assertThat(ids).as(as).hasSize(java.nA()).isEqualTo(dealsA == null ? ids : dealsA);
+            dealsA = ids;
+        }
         if (everyFamily) {
             assertThat(java.signals().stream().map(s -> s.signal().family()).distinct())
                     .containsExactlyInAnyOrder(SignalFamily.TRAIT,
