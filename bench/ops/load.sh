@@ -13,13 +13,14 @@
 # LOAD_RATE (20 requests/s: the expected rate, see docs/benchmarks.md), LOAD_FACTOR (10), LOAD_THREADS (4 at the
 # expected rate; 4 x LOAD_FACTOR / 2.5 at the high one, at most 32), LOAD_MIX (ingest:2,list:5,detail:5,metrics:1,decision:1),
 # LOAD_BATCH (10 activities per ingest), LOAD_LEADS (50000) and LOAD_ACTIVITIES (150000) generated before the run,
-# LOAD_PORT_A/B (8291/8292), LOAD_MANAGEMENT_PORT_A/B (9291/9292). Results: $OPS_OUT/load.jsonl (one line per phase,
+# LOAD_PORT_A/B (8291/8292), LOAD_MANAGEMENT_PORT_A/B (9291/9292), LOAD_CLUSTER and LOAD_DB (leadproof_load: the private
+# cluster's and database's names, so that two runs on one machine do not share them). Results: $OPS_OUT/load.jsonl (one line per phase,
 # appended) and $OPS_OUT/load.md (this run's table).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-CLUSTER=leadproof_load
+CLUSTER="${LOAD_CLUSTER:-leadproof_load}"
 PG="${LOAD_PG_PORT:-5435}"
-DB=leadproof_load
+DB="${LOAD_DB:-leadproof_load}"
 PORT_A="${LOAD_PORT_A:-8291}"
 PORT_B="${LOAD_PORT_B:-8292}"
 MGMT_A="${LOAD_MANAGEMENT_PORT_A:-9291}"

@@ -63,6 +63,14 @@ public class Activity extends WorkspaceOwned {
         return a;
     }
 
+    /** An activity as stored (read by {@link ActivityRows}, not managed by the entity manager). */
+    static Activity stored(UUID id, UUID leadId, String clientEventId, ActivityType type, FunnelStage stage, String contentTag,
+            Instant occurredAt, Map<String, String> properties, Instant recordedAt) {
+        var a = observe(leadId, clientEventId, type, stage, contentTag, occurredAt, properties, recordedAt);
+        a.id = id;
+        return a;
+    }
+
     public UUID id() { return id; }
     public UUID leadId() { return leadId; }
     public String clientEventId() { return clientEventId; }

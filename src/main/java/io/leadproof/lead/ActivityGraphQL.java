@@ -1,7 +1,6 @@
 package io.leadproof.lead;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,9 +65,7 @@ public class ActivityGraphQL {
     @Description("The lead's activities on all pages; counted only when asked.")
     public List<@NonNull Integer> totalCount(@Source List<ActivityConnection> connections) {
         var leads = connections.stream().map(ActivityConnection::leadUuid).distinct().toList();
-        Map<UUID, Long> counts = new HashMap<>();
-        Activity.getEntityManager().createQuery("select a.leadId, count(a) from Activity a where a.leadId in :leads group by a.leadId", Object[].class)
-                .setParameter("leads", leads).getResultList().forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+        Map<UUID, Long> counts = activities.counts(leads);
         return connections.stream().map(c -> Math.toIntExact(counts.getOrDefault(c.leadUuid(), 0L))).toList();
     }
 }

@@ -25,6 +25,7 @@ import io.leadproof.common.Attributes;
 import io.leadproof.common.Cursors;
 import io.leadproof.common.InputProblems;
 import io.leadproof.common.NodeId;
+import io.leadproof.common.RequestReads;
 import io.leadproof.common.UserError;
 import io.leadproof.lead.ActivityTypes.ActivityInput;
 import io.leadproof.security.CurrentWorkspace;
@@ -48,6 +49,8 @@ public class ActivityService {
     CurrentWorkspace workspace;
     @Inject
     Event<LeadsChanged> changed;
+    @Inject
+    RequestReads reads;
 
     @Transactional
     public Outcome record(List<ActivityInput> inputs) {
@@ -160,27 +163,21 @@ public class ActivityService {
         return new Row(index, in, leadId, externalId, email, contentTag, occurredAt, properties);
     }
 
-    /** Newest activities of each lead, at most {@code first + 1} per lead, in one statement. */
+    /** Newest activities of each lead, at most {@code first + 1} per lead, in one statement of the request's read transaction. */
     public Map<UUID, List<Activity>> newestPerLead(Collection<UUID> leadIds, int first, Cursors.Position after) {
-        Map<UUID, List<Activity>> result = new HashMap<>();
         if (leadIds.isEmpty()) {
-            return result;
+            return new HashMap<>();
         }
-        String keyset = after == null ? "" : " and (a.occurred_at, a.id) < (cast(:k as timestamptz), :kid)";
-        var query = Activity.getEntityManager().createNativeQuery(
-                "select * from (select a.*, row_number() over (partition by a.lead_id order by a.occurred_at desc, a.id desc) as rn"
-                        + " from activity a where a.workspace_id = :ws and a.lead_id in (:leads)" + keyset
-                        + ") ranked where rn <= :n order by lead_id, occurred_at desc, id desc",
-                Activity.class)
-                .setParameter("ws", workspace.id())
-                .setParameter("leads", Set.copyOf(leadIds))
-                .setParameter("n", first + 1);
-        if (after != null) {
-            query.setParameter("k", after.key()).setParameter("kid", after.id());
+        String ws = workspace.id();
+        return reads.read(c -> ActivityRows.newestPerLead(c, ws, leadIds, first, after));
+    }
+
+    /** How many activities each lead has on all pages, read like {@link #newestPerLead}. */
+    public Map<UUID, Long> counts(Collection<UUID> leadIds) {
+        if (leadIds.isEmpty()) {
+            return new HashMap<>();
         }
-        @SuppressWarnings("unchecked")
-        List<Activity> rows = query.getResultList();
-        rows.forEach(a -> result.computeIfAbsent(a.leadId(), k -> new ArrayList<>()).add(a));
-        return result;
+        String ws = workspace.id();
+        return reads.read(c -> ActivityRows.counts(c, ws, leadIds));
     }
 }

@@ -57,6 +57,35 @@ class ActivitiesRecordTest {
     }
 
     @Test
+    void the_general_path_pages_and_counts_activities_in_the_request_read() {
+        String leadId = GraphQL.ok("mutation { leadUpsert(input: {externalId: \"act-pages\", email: \"pages@acts.contoso.com\"}) { lead { id } } }")
+                .getString("data.leadUpsert.lead.id");
+        GraphQL.ok(RECORD, Map.of("i", Map.of("activities", List.of(
+                Map.of("clientEventId", "p-1", "leadId", leadId, "type", "PAGE_VIEW", "occurredAt", "2026-03-01T09:00:00Z",
+                        "properties", List.of(Map.of("key", "path", "value", "/pricing"), Map.of("key", "lang", "value", "de"))),
+                Map.of("clientEventId", "p-2", "leadId", leadId, "type", "WEBINAR_ATTENDED", "funnelStage", "MOFU",
+                        "contentTag", "q1-webinar", "occurredAt", "2026-03-02T09:00:00.123456Z"),
+                Map.of("clientEventId", "p-3", "leadId", leadId, "type", "DEMO_REQUESTED", "occurredAt", "2026-03-03T09:00:00Z")))));
+        // totalCount is not compiled, so the whole request takes the general path (ActivityRows on RequestReads)
+        String page = """
+                query($id: ID!, $after: String) { lead(id: $id) { activities(first: 2, after: $after) { totalCount
+                  edges { node { clientEventId type funnelStage contentTag occurredAt properties { key value } } }
+                  pageInfo { hasNextPage endCursor } } } }""";
+        var first = GraphQL.ok(page, Map.of("id", leadId));
+        assertThat(first.getInt("data.lead.activities.totalCount")).isEqualTo(3);
+        assertThat(first.getList("data.lead.activities.edges.node.clientEventId")).containsExactly("p-3", "p-2");
+        assertThat(first.getString("data.lead.activities.edges[1].node.funnelStage")).isEqualTo("MOFU");
+        assertThat(first.getString("data.lead.activities.edges[1].node.contentTag")).isEqualTo("q1-webinar");
+        assertThat(first.getString("data.lead.activities.edges[1].node.occurredAt")).startsWith("2026-03-02T09:00:00.123456");
+        assertThat(first.getBoolean("data.lead.activities.pageInfo.hasNextPage")).isTrue();
+        var second = GraphQL.ok(page, Map.of("id", leadId, "after", first.getString("data.lead.activities.pageInfo.endCursor")));
+        assertThat(second.getList("data.lead.activities.edges.node.clientEventId")).containsExactly("p-1");
+        assertThat(second.getList("data.lead.activities.edges[0].node.properties.key")).containsExactly("lang", "path");
+        assertThat(second.getList("data.lead.activities.edges[0].node.properties.value")).containsExactly("de", "/pricing");
+        assertThat(second.getBoolean("data.lead.activities.pageInfo.hasNextPage")).isFalse();
+    }
+
+    @Test
     void bad_rows_are_reported_and_good_rows_still_land() {
         var json = GraphQL.ok(RECORD, Map.of("i", Map.of("activities", List.of(
                 Map.of("clientEventId", "g-1", "leadExternalId", "act-1", "type", "PAGE_VIEW", "occurredAt", "2026-03-03T09:00:00Z"),

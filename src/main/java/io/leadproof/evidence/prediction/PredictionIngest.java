@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -39,6 +40,12 @@ public class PredictionIngest {
     AcceptedPredictions accepted;
     @Inject
     WorkspaceScope scope;
+    @Inject
+    Event<AcceptedRefreshDue> refreshDue;
+
+    /** The accepted-lead predictions of these leads are refreshed once the writing transaction committed. */
+    record AcceptedRefreshDue(String workspaceId, List<UUID> leadIds) {
+    }
 
     void onLeadsChanged(@Observes LeadsChanged change) {
         if (change.leadIds().isEmpty()) {
@@ -51,14 +58,31 @@ public class PredictionIngest {
         });
     }
 
-    void afterLeadsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) LeadsChanged change) {
+    /**
+     * Whether the workspace serves an ACCEPTED_LEADS model is asked here, in the writing transaction on its connection;
+     * only then is the refresh due after the commit. Before, every ingest and every sales response opened a transaction
+     * of its own after the commit, on the request thread and a second pooled connection, to find that no such model is
+     * served (docs/benchmarks.md, "load-writes"). A model served between this look-up and the commit misses this one
+     * refresh, as it would miss a commit just before it was served: serving one predicts the accepted leads anew.
+     */
+    void onLeadsChangedAccepted(@Observes LeadsChanged change) {
         if (!change.leadIds().isEmpty()) {
-            refreshAccepted(change.workspaceId(), List.copyOf(change.leadIds()));
+            dueIfServed(change.workspaceId(), List.copyOf(change.leadIds()));
         }
     }
 
-    void afterHandoffActed(@Observes(during = TransactionPhase.AFTER_SUCCESS) HandoffActed acted) {
-        refreshAccepted(acted.workspaceId(), List.of(acted.leadId()));
+    void onHandoffActed(@Observes HandoffActed acted) {
+        dueIfServed(acted.workspaceId(), List.of(acted.leadId()));
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AcceptedRefreshDue due) {
+        refreshAccepted(due.workspaceId(), due.leadIds());
+    }
+
+    private void dueIfServed(String workspaceId, List<UUID> leads) {
+        if (served.forWorkspace(workspaceId, PredictivePopulation.ACCEPTED_LEADS).isPresent()) {
+            refreshDue.fire(new AcceptedRefreshDue(workspaceId, leads));
+        }
     }
 
     private void refreshAccepted(String workspaceId, List<UUID> leads) {

@@ -88,7 +88,10 @@ final class QualityWrites {
                 + " select ?, l, s, coalesce(string_to_array(nullif(k, ''), ','), '{}'), i::jsonb, ?"
                 + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as v(l, s, k, i)"
                 + " on conflict (workspace_id, lead_id) do update set status = excluded.status, codes = excluded.codes,"
-                + " issues = excluded.issues, judged_at = excluded.judged_at")) {
+                + " issues = excluded.issues, judged_at = excluded.judged_at"
+                // a verdict given again unchanged (every activity batch judges its leads again) rewrites no row
+                + " where (lead_quality.status, lead_quality.codes, lead_quality.issues)"
+                + " is distinct from (excluded.status, excluded.codes, excluded.issues)")) {
             ps.setString(1, ws);
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setArray(3, c.createArrayOf("uuid", verdicts.keySet().toArray()));
