@@ -169,10 +169,6 @@ public final class ReadPlanner {
 
     private String leadObject(Field lead, Set<String> types) {
         var fields = Selections.of(lead.getSelectionSet(), types, fragments);
-        if (fields.stream().filter(f -> f.getName().equals("activities")).count() > 1) {
-            // the general path's batched activities take one alias's arguments for all: it answers this shape alone
-            throw new AstValues.Unsupported("Lead.activities selected twice");
-        }
         return object(fields, "Lead", f -> {
             if (f.getName().equals("activities")) {
                 return ActivitiesSql.plan(this, f);
