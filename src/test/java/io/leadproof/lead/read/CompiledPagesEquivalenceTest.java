@@ -93,6 +93,22 @@ class CompiledPagesEquivalenceTest {
     }
 
     @Test
+    void the_served_score_of_the_handoff_model_named_or_by_default_is_the_same() {
+        var models = JsonPath.from(post("{ criteriaModelsConnection(first: 100) { edges { node { id drivesHandoffs servedVersion { id } } } } }",
+                Map.of(), "general", CompiledReadSeed.WORKSPACE).asString());
+        List<Map<String, Object>> nodes = models.getList("data.criteriaModelsConnection.edges.node");
+        String handoffModel = nodes.stream().filter(m -> Boolean.TRUE.equals(m.get("drivesHandoffs"))).map(m -> (String) m.get("id"))
+                .findFirst().orElseThrow();
+        String scores = "query($m: ID) { leads(first: 5) { edges { node { id score { total versionId } named: score(modelId: $m) { total versionId } } } } }";
+        var read = JsonPath.from(post(scores, vars("m", handoffModel), "general", CompiledReadSeed.WORKSPACE).asString());
+        List<Object> byDefault = read.getList("data.leads.edges.node.score");
+        assertThat(byDefault).as("the seed scores its leads").anySatisfy(score -> assertThat(score).isNotNull());
+        assertThat(read.getList("data.leads.edges.node.named")).isEqualTo(byDefault);
+        assertThat(same("{ leads(first: 5) { edges { node { id score { total versionId } } } } }", Map.of()))
+                .contains(read.getString("data.leads.edges.node.score.find { it != null }.versionId"));
+    }
+
+    @Test
     void node_with_a_leads_id_reads_like_lead() {
         String node = "query($id: ID!) { node(id: $id) { __typename id ... on Lead { email companyName score { total } handoffs { state }"
                 + " activities(first: 5) { edges { cursor node { type } } } } ...F } } fragment F on Node { id }";
