@@ -10,10 +10,14 @@ language sql stable parallel safe as $$
         || coalesce('.' || nullif(rtrim(to_char(t at time zone 'UTC', 'US'), '0'), ''), '') || 'Z'
 $$;
 
--- The score a lead shows by default: under the served version of the model that drives handoffs (ScoreReads.served
--- reads the same rows for a given model).
-create or replace view served_lead_score with (security_invoker = true) as
-    select s.workspace_id, s.lead_id, s.total, s.fit, s.engagement, s.qualified, s.knocked_out_by, s.contributions,
-           s.version_id, s.as_of, m.id as model_id, m.drives_handoffs
-    from lead_score s
-    join criteria_model m on m.workspace_id = s.workspace_id and m.served_version_id = s.version_id;
+-- The version whose scores are served: the served version of the given model, or when it is null of the model that
+-- drives handoffs (the score a lead shows by default). The one home of that rule: the general path's score reads
+-- (ScoreReads.served) and the compiled reads (ReadFields.SCORE_FROM) both call it, as an uncorrelated subquery
+-- "(select served_version(?, ?))" so PostgreSQL runs it once per statement and every score is then one primary-key read.
+-- It replaces the view served_lead_score (lead_score joined to criteria_model for every row).
+drop view if exists served_lead_score;
+create or replace function served_version(ws text, model uuid) returns uuid
+language sql stable parallel safe as $$
+    select m.served_version_id from criteria_model m
+    where m.workspace_id = ws and (m.id = model or (model is null and m.drives_handoffs))
+$$;

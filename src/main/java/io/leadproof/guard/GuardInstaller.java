@@ -6,6 +6,7 @@ import java.util.List;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import io.leadproof.common.BatchArguments;
 import io.leadproof.common.PlainFields;
 import io.leadproof.lead.read.CompiledReadStrategy;
 import io.quarkus.arc.Arc;
@@ -19,7 +20,7 @@ import io.smallrye.graphql.spi.EventingService;
  * {@code instrumentation-query-depth/complexity} ones); the builder has no getter for it, so it is read reflectively
  * and kept in front of ours. If a graphql-java upgrade renames that field, the first request fails loudly instead of
  * running unguarded. The constructor makes SmallRye's lax scalars strict ({@link StrictScalars}); plain record fields
- * get light fetchers ({@link PlainFields});
+ * get light fetchers ({@link PlainFields}); batched fields with arguments batch per set of arguments ({@link BatchArguments});
  * queries go through {@link CompiledReadStrategy} (compiled reads of the hot lead shapes).
  */
 public class GuardInstaller implements EventingService {
@@ -46,7 +47,7 @@ public class GuardInstaller implements EventingService {
         var guard = new GuardInstrumentation(container.instance(GraphQLLimits.class).get(), container.instance(CostBudget.class).get(),
                 container.instance(BucketView.class).get(), container.instance(InFlight.class).get());
         Instrumentation existing = existingInstrumentation(builder);
-        builder.schema(PlainFields.lighten(builderField(builder, "graphQLSchema", graphql.schema.GraphQLSchema.class)));
+        builder.schema(BatchArguments.separate(PlainFields.lighten(builderField(builder, "graphQLSchema", graphql.schema.GraphQLSchema.class))));
         if (builderField(builder, "queryExecutionStrategy", graphql.execution.ExecutionStrategy.class) == null) {
             // SmallRye set none: graphql-java would build an AsyncExecutionStrategy with this handler; ours is one
             var handler = builderField(builder, "defaultExceptionHandler", graphql.execution.DataFetcherExceptionHandler.class);

@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,13 +41,12 @@ final class ScoreReads {
     static Map<UUID, ScoreView> served(Connection c, String ws, Collection<UUID> leads, UUID modelId) throws SQLException {
         Map<UUID, ScoreView> result = new HashMap<>();
         try (var ps = c.prepareStatement("select s.lead_id, s.total, s.fit, s.engagement, s.qualified, s.knocked_out_by,"
-                + " s.contributions::text, s.version_id, s.as_of from served_lead_score s" // R__api_read_json.sql
-                + " where s.workspace_id = ? and s.lead_id = any(?) and " + (modelId == null ? "s.drives_handoffs" : "s.model_id = ?"))) {
+                + " s.contributions::text, s.version_id, s.as_of from lead_score s"
+                + " where s.workspace_id = ? and s.lead_id = any(?) and s.version_id = (select served_version(?, ?))")) { // R__api_read_json.sql
             ps.setString(1, ws);
             ps.setArray(2, c.createArrayOf("uuid", leads.toArray()));
-            if (modelId != null) {
-                ps.setObject(3, modelId);
-            }
+            ps.setString(3, ws);
+            ps.setObject(4, modelId, Types.OTHER);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.put(rs.getObject(1, UUID.class), new ScoreView(

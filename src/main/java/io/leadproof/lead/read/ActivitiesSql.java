@@ -46,7 +46,7 @@ final class ActivitiesSql {
                             }
                             return planner.column(g, "Activity", ACTIVITY);
                         }),
-                node -> {
+                (node, positions) -> {
                     String keyset = "";
                     if (position != null) {
                         keyset = " and (a.occurred_at, a.id) < (?, ?)";
@@ -54,7 +54,7 @@ final class ActivitiesSql {
                         planner.param(position.id());
                     }
                     return "select " + Connections.columns("a.occurred_at desc, a.id desc", first, node,
-                            CursorSealing.position(ORDERING, "a.occurred_at", "a.id"))
+                            CursorSealing.position(ORDERING, "a.occurred_at", "a.id"), positions)
                             + " from activity a where a.workspace_id = l.workspace_id and a.lead_id = l.id" + keyset
                             + " order by a.occurred_at desc, a.id desc limit " + (first + 1);
                 });

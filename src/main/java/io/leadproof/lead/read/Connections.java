@@ -18,7 +18,8 @@ final class Connections {
 
     /** The connection's page: its statement once the node's JSON is known (the caller adds the page's parameters after). */
     interface Page {
-        String sql(String nodeJson);
+        /** {@code positions}: whether a cursor is selected, so the rows must carry their position (else {@code pos} is null). */
+        String sql(String nodeJson, boolean positions);
     }
 
     /**
@@ -29,6 +30,7 @@ final class Connections {
             Function<Field, String> node, Page page) {
         var nodeJson = new String[1];
         var edges = new int[1];
+        var cursors = new boolean[1];
         String json = planner.object(Selections.of(connection.getSelectionSet(), type, planner.fragments()), type, field -> {
             noArguments(field, type);
             return switch (field.getName()) {
@@ -42,7 +44,7 @@ final class Connections {
                                 noArguments(e, edgeType);
                                 planner.plain(edgeType + "." + e.getName());
                                 return switch (e.getName()) {
-                                    case "cursor" -> cursor(planner, e, "p.pos");
+                                    case "cursor" -> cursor(planner, e, "p.pos", cursors);
                                     case "node" -> {
                                         if (nodeJson[0] != null) {
                                             throw new AstValues.Unsupported(edgeType + ".node selected twice");
@@ -63,8 +65,8 @@ final class Connections {
                         return switch (g.getName()) {
                             case "hasNextPage" -> leaf(g, "count(*) > " + first);
                             case "hasPreviousPage" -> leaf(g, String.valueOf(afterGiven));
-                            case "startCursor" -> cursor(planner, g, "min(p.pos) filter (where p.rn = 1)");
-                            case "endCursor" -> cursor(planner, g, "(array_agg(p.pos order by p.rn desc) filter (where p.rn <= " + first + "))[1]");
+                            case "startCursor" -> cursor(planner, g, "min(p.pos) filter (where p.rn = 1)", cursors);
+                            case "endCursor" -> cursor(planner, g, "(array_agg(p.pos order by p.rn desc) filter (where p.rn <= " + first + "))[1]", cursors);
                             default -> throw new AstValues.Unsupported("PageInfo." + g.getName());
                         };
                     });
@@ -73,20 +75,22 @@ final class Connections {
             };
         });
         // group by (): one row, even for a page of no rows or a selection without aggregates
-        return "(select " + json + " from (" + page.sql(nodeJson[0] == null ? "null" : nodeJson[0]) + ") p group by ())";
+        return "(select " + json + " from (" + page.sql(nodeJson[0] == null ? "null" : nodeJson[0], cursors[0]) + ") p group by ())";
     }
 
     /**
      * The columns of a page read in {@code order} ({@code order by} text, ties broken): the row number, the node's
-     * JSON for the rows of the page only, and the cursor's position.
+     * JSON for the rows of the page only, and the cursor's position when a cursor is selected (its text is built for
+     * every row otherwise).
      */
-    static String columns(String order, int first, String nodeJson, String position) {
+    static String columns(String order, int first, String nodeJson, String position, boolean positions) {
         String rn = "row_number() over (order by " + order + ")";
-        return rn + " rn, case when " + rn + " <= " + first + " then " + nodeJson + " end j, " + position + " pos";
+        return rn + " rn, case when " + rn + " <= " + first + " then " + nodeJson + " end j, " + (positions ? position : "null::text") + " pos";
     }
 
-    private static String cursor(ReadPlanner planner, Field f, String sql) {
+    private static String cursor(ReadPlanner planner, Field f, String sql, boolean[] selected) {
         planner.cursorHere();
+        selected[0] = true;
         return leaf(f, sql);
     }
 

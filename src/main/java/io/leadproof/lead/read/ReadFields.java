@@ -69,12 +69,11 @@ public final class ReadFields {
     /** The nested reads of a lead: the row source of each, correlated to {@code l}. */
     static final String CAMPAIGN_FROM = " from campaign c where c.workspace_id = l.workspace_id and c.id = l.campaign_id";
     /**
-     * The score a lead shows: of the served version of the model that drives handoffs — the rule of the view
-     * served_lead_score, with the version looked up once per statement (the {@code ?} is the workspace) instead of the
-     * view's join to criteria_model for every lead; then each score is one primary-key read.
+     * The score a lead shows: of the version {@code served_version} names (R__api_read_json.sql, the rule's one home),
+     * looked up once per statement (the {@code ?} is the workspace); then each score is one primary-key read.
      */
     static final String SCORE_FROM = " from lead_score s where s.workspace_id = l.workspace_id and s.lead_id = l.id"
-            + " and s.version_id = (select m.served_version_id from criteria_model m where m.workspace_id = ? and m.drives_handoffs)";
+            + " and s.version_id = (select served_version(?, null))";
     static final String HANDOFF_FROM = " from handoff h where h.workspace_id = l.workspace_id and h.lead_id = l.id";
     static final String HANDOFF_ORDER = "h.created_at, h.id";
 }

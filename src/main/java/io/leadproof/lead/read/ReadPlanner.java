@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import graphql.language.Field;
@@ -42,7 +43,33 @@ public final class ReadPlanner {
         this.variables = variables;
     }
 
+    /**
+     * Plans by operation and variables. SmallRye's document cache hands every request with the same query text the same
+     * parsed operation, so a client's repeated request is planned once; a plan holds nothing of the caller (the workspace
+     * is bound at run time, the roles are checked per request). Bounded: emptied when full.
+     */
+    private record Key(OperationDefinition operation, Map<String, Object> variables) {
+    }
+
+    private static final int MAX_PLANS = 512;
+    private static final Map<Key, Optional<ReadPlan>> PLANS = new ConcurrentHashMap<>();
+
     static Optional<ReadPlan> plan(OperationDefinition operation, Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+        var key = new Key(operation, variables);
+        var known = PLANS.get(key);
+        if (known != null) {
+            return known;
+        }
+        var plan = planAnew(operation, fragments, variables);
+        if (PLANS.size() >= MAX_PLANS) {
+            PLANS.clear();
+        }
+        PLANS.put(key, plan);
+        return plan;
+    }
+
+    private static Optional<ReadPlan> planAnew(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+            Map<String, Object> variables) {
         if (operation.getOperation() != OperationDefinition.Operation.QUERY || !operation.getDirectives().isEmpty()) {
             return Optional.empty();
         }
@@ -145,8 +172,8 @@ public final class ReadPlanner {
         String direction = order.direction() == OrderDirection.ASC ? " asc" : " desc";
         String position = CursorSealing.position(order.field() + "_" + order.direction(), column, "l.id");
         return Connections.plan(this, f, "LeadConnection", "LeadEdge", first, after != null, node -> leadObject(node, Set.of("Lead")),
-                node -> {
-                    String columns = Connections.columns(column + direction + ", l.id" + direction, first, node, position);
+                (node, positions) -> {
+                    String columns = Connections.columns(column + direction + ", l.id" + direction, first, node, position, positions);
                     return literalLimit(LeadQuery.pageSql(columns, ReadPlan.WORKSPACE, filter, order, first + 1, after), first + 1);
                 });
     }
@@ -169,10 +196,6 @@ public final class ReadPlanner {
 
     private String leadObject(Field lead, Set<String> types) {
         var fields = Selections.of(lead.getSelectionSet(), types, fragments);
-        if (fields.stream().filter(f -> f.getName().equals("activities")).count() > 1) {
-            // the general path's batched activities take one alias's arguments for all: it answers this shape alone
-            throw new AstValues.Unsupported("Lead.activities selected twice");
-        }
         return object(fields, "Lead", f -> {
             if (f.getName().equals("activities")) {
                 return ActivitiesSql.plan(this, f);

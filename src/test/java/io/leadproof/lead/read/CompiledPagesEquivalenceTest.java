@@ -71,10 +71,41 @@ class CompiledPagesEquivalenceTest {
         same(ACTIVITIES, vars("id", ids.plain())); // none
         same("{ leads(first: 5) { edges { node { id activities(first: 1) { edges { cursor node { type occurredAt } } pageInfo { hasNextPage endCursor } } } } } }",
                 Map.of());
-        var twice = both("query($id: ID!) { lead(id: $id) { a: activities(first: 1) { edges { node { id } } } b: activities { edges { cursor } } } }",
-                vars("id", ids.handedOff()));
-        assertThat(twice.get(0).header(CompiledReadStrategy.HEADER)).as("two activities pages of a lead: the general path's shape").isNull();
-        assertThat(twice.get(0).asString()).isEqualTo(twice.get(1).asString());
+    }
+
+    @Test
+    void two_aliased_activities_pages_of_a_lead_each_take_their_own_arguments() {
+        String detail = "query($id: ID!) { lead(id: $id) { a: activities(first: 1) { edges { node { id } } pageInfo { hasNextPage } }"
+                + " b: activities(first: 5) { edges { cursor } pageInfo { hasNextPage } } c: activities(first: 1) { edges { cursor } } } }";
+        var lead = JsonPath.from(same(detail, vars("id", ids.handedOff())));
+        assertThat(lead.getList("data.lead.a.edges")).as("first: 1").hasSize(1);
+        assertThat(lead.getBoolean("data.lead.a.pageInfo.hasNextPage")).isTrue();
+        assertThat(lead.getList("data.lead.b.edges")).as("first: 5, the lead's two activities").hasSize(2);
+        assertThat(lead.getBoolean("data.lead.b.pageInfo.hasNextPage")).isFalse();
+        assertThat(lead.getString("data.lead.c.edges[0].cursor")).isEqualTo(lead.getString("data.lead.b.edges[0].cursor"));
+        String list = "{ leads(first: 5) { edges { node { id a: activities(first: 1) { edges { cursor } }"
+                + " b: activities(first: 2) { edges { node { type } } pageInfo { hasNextPage } } } } } }";
+        var leads = JsonPath.from(same(list, Map.of()));
+        List<List<Object>> firstOne = leads.getList("data.leads.edges.node.a.edges");
+        List<List<Object>> firstTwo = leads.getList("data.leads.edges.node.b.edges");
+        assertThat(firstOne).allSatisfy(edges -> assertThat(edges).hasSizeLessThanOrEqualTo(1));
+        assertThat(firstTwo).as("the handed-off lead's two activities").anySatisfy(edges -> assertThat(edges).hasSize(2));
+    }
+
+    @Test
+    void the_served_score_of_the_handoff_model_named_or_by_default_is_the_same() {
+        var models = JsonPath.from(post("{ criteriaModelsConnection(first: 100) { edges { node { id drivesHandoffs servedVersion { id } } } } }",
+                Map.of(), "general", CompiledReadSeed.WORKSPACE).asString());
+        List<Map<String, Object>> nodes = models.getList("data.criteriaModelsConnection.edges.node");
+        String handoffModel = nodes.stream().filter(m -> Boolean.TRUE.equals(m.get("drivesHandoffs"))).map(m -> (String) m.get("id"))
+                .findFirst().orElseThrow();
+        String scores = "query($m: ID) { leads(first: 5) { edges { node { id score { total versionId } named: score(modelId: $m) { total versionId } } } } }";
+        var read = JsonPath.from(post(scores, vars("m", handoffModel), "general", CompiledReadSeed.WORKSPACE).asString());
+        List<Object> byDefault = read.getList("data.leads.edges.node.score");
+        assertThat(byDefault).as("the seed scores its leads").anySatisfy(score -> assertThat(score).isNotNull());
+        assertThat(read.getList("data.leads.edges.node.named")).isEqualTo(byDefault);
+        assertThat(same("{ leads(first: 5) { edges { node { id score { total versionId } } } } }", Map.of()))
+                .contains(read.getString("data.leads.edges.node.score.find { it != null }.versionId"));
     }
 
     @Test
