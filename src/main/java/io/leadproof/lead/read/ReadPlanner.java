@@ -148,7 +148,7 @@ public final class ReadPlanner {
                 node -> {
                     String columns = Connections.columns(column + direction + ", l.id" + direction, first, node, position);
                     return literalLimit(LeadQuery.pageSql(columns, ReadPlan.WORKSPACE, filter, order, first + 1, after), first + 1);
-                });
+                }, () -> TotalCount.of(this, filter));
     }
 
     /**
