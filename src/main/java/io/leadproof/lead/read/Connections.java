@@ -33,7 +33,8 @@ final class Connections {
 
     /**
      * The same with {@code totalCount}: {@code count} gives its one-row relation (column {@code n}), right-joined to
-     * the page after it so an empty page still counts; null when the connection does not model it.
+     * the page after it so an empty page still counts (as one row of nulls: no edge, and a count(*) of 1 is not more than
+     * {@code first}); null when the connection does not model it.
      */
     static String plan(ReadPlanner planner, Field connection, String type, String edgeType, int first, boolean afterGiven,
             Function<Field, String> node, Page page, Supplier<String> count) {
@@ -72,7 +73,7 @@ final class Connections {
                         noArguments(g, "PageInfo");
                         planner.plain("PageInfo." + g.getName());
                         return switch (g.getName()) {
-                            case "hasNextPage" -> leaf(g, "count(p.rn) > " + first);
+                            case "hasNextPage" -> leaf(g, "count(*) > " + first);
                             case "hasPreviousPage" -> leaf(g, String.valueOf(afterGiven));
                             case "startCursor" -> cursor(planner, g, "min(p.pos) filter (where p.rn = 1)");
                             case "endCursor" -> cursor(planner, g, "(array_agg(p.pos order by p.rn desc) filter (where p.rn <= " + first + "))[1]");
