@@ -23,6 +23,7 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 DB="${BENCH_DB:-leadproof_bench_rproots}"; PGL_DIR="${PGL_DIR:-$ROOT/.cache/postgraphile}"; OUT="${OUT:-$HERE/results}"
 PGL_PORT="${PGL_PORT:-5031}"; LP_PORT="${LP_PORT:-8231}"; LP_MGMT="${LP_MGMT:-8232}"; REP="${REP:-sam.sales}"
 LP="http://127.0.0.1:$LP_PORT/graphql"; PGL="http://127.0.0.1:$PGL_PORT/graphql"; BODIES="$OUT/hot-bodies"; mkdir -p "$BODIES"
+export PG_DB="${PG_DB:-$DB}" # load.sh: PostgreSQL CPU of this database's backends only, not the machine's other work
 case "$DB" in leadproof|leadproof_test*|leadproof_bench|leadproof_bench_evidence) echo "refusing to benchmark against $DB" >&2; exit 2;; esac
 [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || { echo "package LeadProof first (./mvnw package -DskipTests)" >&2; exit 2; }
 
