@@ -17,11 +17,13 @@
 # DUR (15s), WARM (5s), REP (sam.sales: the queue's owner; its token reads every request), GENERAL (1: also a second
 # LeadProof with the compiled reads off, on LP_PORT+2 / LP_MGMT+2, to time the general path of the same build).
 set -euo pipefail
-HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"
+HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"; PEER="$ROOT/../shared/peer"
+[ -d "$PEER" ] || PEER=/work/shared/peer # a worktree under /work/wt: the kit is beside the main checkout
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 DB="${BENCH_DB:-leadproof_bench_rproots}"; PGL_DIR="${PGL_DIR:-$ROOT/.cache/postgraphile}"; OUT="${OUT:-$HERE/results}"
 PGL_PORT="${PGL_PORT:-5031}"; LP_PORT="${LP_PORT:-8231}"; LP_MGMT="${LP_MGMT:-8232}"; REP="${REP:-sam.sales}"
 LP="http://127.0.0.1:$LP_PORT/graphql"; PGL="http://127.0.0.1:$PGL_PORT/graphql"; BODIES="$OUT/hot-bodies"; mkdir -p "$BODIES"
+export PG_DB="${PG_DB:-$DB}" # load.sh: PostgreSQL CPU of this database's backends only, not the machine's other work
 case "$DB" in leadproof|leadproof_test*|leadproof_bench|leadproof_bench_evidence) echo "refusing to benchmark against $DB" >&2; exit 2;; esac
 [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || { echo "package LeadProof first (./mvnw package -DskipTests)" >&2; exit 2; }
 
@@ -29,7 +31,7 @@ psql -X -q -d "$DB" -f "$HERE/hot_data.sql" >/dev/null
 gql() { curl -sf -H 'Content-Type: application/json' "$@"; }
 PIDS=()
 if ! gql -d '{"query":"{__typename}"}' -o /dev/null "$PGL"; then
-  PORT=$PGL_PORT DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$DB" "$ROOT/../shared/peer/start.sh" "$PGL_DIR" >/dev/null
+  PORT=$PGL_PORT DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$DB" "$PEER/start.sh" "$PGL_DIR" >/dev/null
   PIDS+=("$(cat "$PGL_DIR/postgraphile.pid")")
 fi
 PGL_PID=$(cat "$PGL_DIR/postgraphile.pid")

@@ -40,5 +40,17 @@ language sql stable as $$
       and country = p_country order by created_at desc, id desc
 $$;
 
+-- 4. Rows written before V146 have no API documents (R__api_read_documents.sql; no data move yet): render them as its
+--    triggers do, once the application has migrated this database.
+do $$
+begin
+    if exists (select from information_schema.columns where table_name = 'handoff' and column_name = 'api_contributions') then
+        update handoff set api_contributions = api_contributions(contributions), api_lead_attributes = api_lead_attributes(lead_snapshot)
+         where api_contributions is null or api_lead_attributes is null;
+        update criteria_version set api_rules = api_rules(rules) where api_rules is null;
+    end if;
+end
+$$;
+
 -- the updates above leave dead row versions behind: the benchmark reads a vacuumed table
 vacuum analyze handoff;

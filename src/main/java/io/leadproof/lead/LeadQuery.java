@@ -96,21 +96,31 @@ public final class LeadQuery {
 
     /** Leads matching the filter on all pages. */
     static int count(Connection c, String workspace, LeadFilter filter) throws SQLException {
-        var where = new Where(new ArrayList<>(), new ArrayList<>());
-        where.add("l.workspace_id = ? and l.merged_into is null", workspace);  // a merged-away lead (leadMerge) is a tombstone
-        if (filter != null) {
-            addFilter(filter, where);
-        }
-        try (var ps = c.prepareStatement("select count(*) from lead l where " + String.join(" and ", where.conditions()))) {
-            int i = 1;
-            for (Object value : where.params()) {
-                ps.setObject(i++, value instanceof String[] texts ? c.createArrayOf("text", texts) : value);
-            }
+        var count = countSql(workspace, filter);
+        try (var ps = c.prepareStatement(count.sql())) {
+            bind(c, ps, count.params());
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return Math.toIntExact(rs.getLong(1));
             }
         }
+    }
+
+    /** A statement with its parameters, in order. */
+    public record Statement(String sql, List<Object> params) {
+    }
+
+    /**
+     * The count of the leads matching the filter on all pages ({@code totalCount}), one column {@code n}: one home for
+     * the general read ({@link #count}) and the compiled one ({@link io.leadproof.lead.read.TotalCount}).
+     */
+    public static Statement countSql(Object workspace, LeadFilter filter) {
+        var where = new Where(new ArrayList<>(), new ArrayList<>());
+        where.add("l.workspace_id = ? and l.merged_into is null", workspace);  // a merged-away lead (leadMerge) is a tombstone
+        if (filter != null) {
+            addFilter(filter, where);
+        }
+        return new Statement("select count(*) n from lead l where " + String.join(" and ", where.conditions()), where.params());
     }
 
     /** The lead with that id, or null. */

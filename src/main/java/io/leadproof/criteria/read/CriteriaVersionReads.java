@@ -15,13 +15,14 @@ import graphql.language.OperationDefinition;
 
 import io.leadproof.common.NodeId;
 import io.leadproof.lead.read.AstValues;
+import io.leadproof.lead.read.DocumentSql;
 import io.leadproof.lead.read.JsonSql;
 import io.leadproof.lead.read.ReadPlan;
 import io.leadproof.lead.read.Selections;
 
 /**
- * {@code criteriaVersion(id:)} with its rules as one statement: the version's columns and its rules document, each rule
- * read from the stored JSON in evaluation order. Pure. A linked object (model, basedOnVersion, scoringJob, backtests,
+ * {@code criteriaVersion(id:)} with its rules as one statement: the version's columns and its rules as the API renders
+ * them, from the stored API document ({@link DocumentSql}). Pure. A linked object (model, basedOnVersion, scoringJob, backtests,
  * a rule's rationale) or a malformed id: empty, and the general path answers.
  */
 public final class CriteriaVersionReads {
@@ -65,7 +66,7 @@ public final class CriteriaVersionReads {
             throw new AstValues.Unsupported("rules with arguments");
         }
         plain.add("CriteriaVersion.rules");
-        return VersionReadFields.RULES.formatted(JsonSql.object(Selections.of(f.getSelectionSet(), "CriteriaRule", fragments), "CriteriaRule",
-                g -> JsonSql.column(g, "CriteriaRule", VersionReadFields.RULE, plain)));
+        return DocumentSql.list(Selections.of(f.getSelectionSet(), "CriteriaRule", fragments), "CriteriaRule", VersionReadFields.RULES,
+                VersionReadFields.RULE_FIELDS, plain);
     }
 }

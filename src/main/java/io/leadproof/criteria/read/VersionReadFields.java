@@ -1,12 +1,13 @@
 package io.leadproof.criteria.read;
 
+import java.util.List;
 import java.util.Map;
 
 import io.leadproof.common.NodeId;
 
 /**
- * The fields of a criteria version ({@code v}) and of a rule ({@code r}, an element of the version's rules document as
- * RulesJson writes it) that the compiled {@code criteriaVersion} answers, rendered as the API renders them.
+ * The fields of a criteria version ({@code v}) that the compiled {@code criteriaVersion} answers, rendered as the API
+ * renders them, and its rules' API document.
  */
 final class VersionReadFields {
 
@@ -28,23 +29,8 @@ final class VersionReadFields {
             Map.entry("publishedBy", "v.published_by"),
             Map.entry("retiredAt", "api_datetime(v.retired_at)"));
 
-    static final Map<String, String> RULE = Map.ofEntries(
-            Map.entry("key", "r->>'key'"),
-            Map.entry("label", "r->>'label'"),
-            Map.entry("kind", "r->>'kind'"),
-            Map.entry("field", "r->>'field'"),
-            Map.entry("customKey", "r->>'customKey'"),
-            Map.entry("operator", "r->>'operator'"),
-            Map.entry("values", "nullif(r->'values', 'null'::jsonb)"),
-            Map.entry("points", "(r->>'points')::int"),
-            Map.entry("activityType", "r->>'activityType'"),
-            Map.entry("funnelStage", "r->>'funnelStage'"),
-            Map.entry("contentTag", "r->>'contentTag'"),
-            Map.entry("windowDays", "(r->>'windowDays')::int"),
-            Map.entry("pointsPerOccurrence", "(r->>'pointsPerOccurrence')::int"),
-            Map.entry("cap", "(r->>'cap')::int"),
-            Map.entry("halfLifeDays", "nullif(r->'halfLifeDays', 'null'::jsonb)"));
-
-    static final String RULES = "coalesce((select json_agg(%s order by x.n) from jsonb_array_elements(v.rules) with ordinality x(r, n)),"
-            + " '[]'::json)";
+    /** The rules as CriteriaRule's scalar fields render them (R__api_read_documents.sql), and those fields in order. */
+    static final String RULES = "coalesce(v.api_rules, api_rules(v.rules))";
+    static final List<String> RULE_FIELDS = List.of("key", "label", "kind", "field", "customKey", "operator", "values", "points",
+            "activityType", "funnelStage", "contentTag", "windowDays", "pointsPerOccurrence", "cap", "halfLifeDays");
 }

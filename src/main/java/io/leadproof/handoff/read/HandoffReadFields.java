@@ -1,5 +1,6 @@
 package io.leadproof.handoff.read;
 
+import java.util.List;
 import java.util.Map;
 
 import io.leadproof.common.NodeId;
@@ -45,22 +46,13 @@ final class HandoffReadFields {
             "fit", "h.score_fit",
             "engagement", "h.score_engagement");
 
-    /** A frozen contribution {@code e}, an element of the handoff's contributions document. */
-    static final Map<String, String> CONTRIBUTION = Map.of(
-            "ruleKey", "e->>'ruleKey'",
-            "ruleLabel", "e->>'ruleLabel'",
-            "kind", "e->>'kind'",
-            "points", "coalesce((e->>'points')::int, 0)",
-            "evidence", "e->>'evidence'");
+    /** The frozen contributions as ScoreContribution renders them (R__api_read_documents.sql), and its fields in order. */
+    static final String CONTRIBUTIONS = "coalesce(h.api_contributions, api_contributions(h.contributions))";
+    static final List<String> CONTRIBUTION_FIELDS = List.of("ruleKey", "ruleLabel", "kind", "points", "evidence");
 
-    static final String CONTRIBUTIONS = "coalesce((select json_agg(%s order by x.n) from jsonb_array_elements(h.contributions)"
-            + " with ordinality x(e, n)), '[]'::json)";
-
-    /** The frozen lead attributes {@code a}, by key in Java's string order (Attributes.render). */
-    static final Map<String, String> ATTRIBUTE = Map.of("key", "a.key", "value", "a.value");
-
-    static final String ATTRIBUTES = "coalesce((select json_agg(%s order by a.key collate \"C\") from jsonb_each_text(h.lead_snapshot) a),"
-            + " '[]'::json)";
+    /** The frozen lead attributes as Attribute renders them, by key in Java's string order (Attributes.render). */
+    static final String ATTRIBUTES = "coalesce(h.api_lead_attributes, api_lead_attributes(h.lead_snapshot))";
+    static final List<String> ATTRIBUTE_FIELDS = List.of("key", "value");
 
     static final String LEAD = "(select %s from lead l where l.workspace_id = h.workspace_id and l.id = h.lead_id)";
 }

@@ -16,6 +16,7 @@ import graphql.language.OperationDefinition;
 
 import io.leadproof.common.Cursors;
 import io.leadproof.lead.read.AstValues;
+import io.leadproof.lead.read.DocumentSql;
 import io.leadproof.lead.read.JsonSql;
 import io.leadproof.lead.read.ReadFields;
 import io.leadproof.lead.read.ReadPlan;
@@ -23,8 +24,8 @@ import io.leadproof.lead.read.Selections;
 
 /**
  * The rep's queue, {@code myHandoffs(filter, status, overdue, first)} with {@code edges { node { … } }}, as one
- * statement: the handoff's fields, its frozen evidence (contributions and lead attributes read from the row's JSON
- * documents) and the lead as it is now. Pure: the caller's user name and the instant of the SLA flag come in. A cursor,
+ * statement: the handoff's fields, its frozen evidence (contributions and lead attributes from the row's API-shaped
+ * documents, {@link DocumentSql}) and the lead as it is now. Pure: the caller's user name and the instant of the SLA flag come in. A cursor,
  * pageInfo, totalCount or any field it does not model: empty, and the general path answers (every refusal too).
  */
 public final class MyHandoffsPlanner {
@@ -134,17 +135,16 @@ public final class MyHandoffsPlanner {
         noArguments(f);
         plain.add("Handoff.evidence");
         return JsonSql.object(Selections.of(f.getSelectionSet(), "HandoffEvidence", fragments), "HandoffEvidence", g -> switch (g.getName()) {
-            case "contributions" -> list(g, "HandoffEvidence", "ScoreContribution", HandoffReadFields.CONTRIBUTION, HandoffReadFields.CONTRIBUTIONS);
-            case "lead" -> list(g, "HandoffEvidence", "Attribute", HandoffReadFields.ATTRIBUTE, HandoffReadFields.ATTRIBUTES);
+            case "contributions" -> list(g, "ScoreContribution", HandoffReadFields.CONTRIBUTIONS, HandoffReadFields.CONTRIBUTION_FIELDS);
+            case "lead" -> list(g, "Attribute", HandoffReadFields.ATTRIBUTES, HandoffReadFields.ATTRIBUTE_FIELDS);
             default -> JsonSql.column(g, "HandoffEvidence", HandoffReadFields.EVIDENCE, plain);
         });
     }
 
-    private String list(Field f, String parent, String type, Map<String, String> columns, String template) {
+    private String list(Field f, String type, String document, List<String> fields) {
         noArguments(f);
-        plain.add(parent + "." + f.getName());
-        return template.formatted(JsonSql.object(Selections.of(f.getSelectionSet(), type, fragments), type,
-                g -> JsonSql.column(g, type, columns, plain)));
+        plain.add("HandoffEvidence." + f.getName());
+        return DocumentSql.list(Selections.of(f.getSelectionSet(), type, fragments), type, document, fields, plain);
     }
 
     private static void noArguments(Field f) {

@@ -76,7 +76,8 @@ public final class CompiledReadStrategy extends AsyncExecutionStrategy {
         }
         for (String resolver : plan.resolvers()) {
             var roles = FieldRoles.of(schema, resolver);
-            if (roles == null || roles.isEmpty() || roles.stream().noneMatch(identity::hasRole)) {
+            if (roles == null || roles.isEmpty() && !TotalCount.GUARDED_BY_PARENT.contains(resolver)
+                    || !roles.isEmpty() && roles.stream().noneMatch(identity::hasRole)) {
                 return false; // unknown, unguarded or refused: the general path decides and answers
             }
         }

@@ -1,6 +1,7 @@
 package io.leadproof.lead.read;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import graphql.language.Field;
 
@@ -28,7 +29,18 @@ final class Connections {
      */
     static String plan(ReadPlanner planner, Field connection, String type, String edgeType, int first, boolean afterGiven,
             Function<Field, String> node, Page page) {
+        return plan(planner, connection, type, edgeType, first, afterGiven, node, page, null);
+    }
+
+    /**
+     * The same with {@code totalCount}: {@code count} gives its one-row relation (column {@code n}), right-joined to
+     * the page after it so an empty page still counts (as one row of nulls: no edge, and a count(*) of 1 is not more than
+     * {@code first}); null when the connection does not model it.
+     */
+    static String plan(ReadPlanner planner, Field connection, String type, String edgeType, int first, boolean afterGiven,
+            Function<Field, String> node, Page page, Supplier<String> count) {
         var nodeJson = new String[1];
+        var counted = new boolean[1];
         var edges = new int[1];
         var cursors = new boolean[1];
         String json = planner.object(Selections.of(connection.getSelectionSet(), type, planner.fragments()), type, field -> {
@@ -71,11 +83,20 @@ final class Connections {
                         };
                     });
                 }
+                case "totalCount" -> {
+                    if (count == null) {
+                        throw new AstValues.Unsupported(type + ".totalCount");
+                    }
+                    counted[0] = true;
+                    yield leaf(field, "c.n");
+                }
                 default -> throw new AstValues.Unsupported(type + "." + field.getName());
             };
         });
         // group by (): one row, even for a page of no rows or a selection without aggregates
-        return "(select " + json + " from (" + page.sql(nodeJson[0] == null ? "null" : nodeJson[0], cursors[0]) + ") p group by ())";
+        String rows = "(" + page.sql(nodeJson[0] == null ? "null" : nodeJson[0], cursors[0]) + ") p";
+        return counted[0] ? "(select " + json + " from " + rows + " right join (" + count.get() + ") c on true group by c.n)"
+                : "(select " + json + " from " + rows + " group by ())";
     }
 
     /**

@@ -175,7 +175,7 @@ public final class ReadPlanner {
                 (node, positions) -> {
                     String columns = Connections.columns(column + direction + ", l.id" + direction, first, node, position, positions);
                     return literalLimit(LeadQuery.pageSql(columns, ReadPlan.WORKSPACE, filter, order, first + 1, after), first + 1);
-                });
+                }, () -> TotalCount.of(this, filter));
     }
 
     /**

@@ -31,12 +31,27 @@ class CriteriaVersionReadsTest {
         var plan = plan("query($v: ID!) { v: criteriaVersion(id: $v) { number rules { key points } } }",
                 Map.of("v", "gid://leadproof/CriteriaVersion/" + id)).orElseThrow();
         assertThat(plan.sql()).isEqualTo("select json_build_object('v', (select json_build_object('number', v.number, 'rules', coalesce("
-                + "(select json_agg(json_build_object('key', r->>'key', 'points', (r->>'points')::int) order by x.n)"
-                + " from jsonb_array_elements(v.rules) with ordinality x(r, n)), '[]'::json)) from criteria_version v"
-                + " where v.workspace_id = ? and v.id = ?))::text");
+                + "(select json_agg(json_build_object('key', x.e->'key', 'points', x.e->'points') order by x.n)"
+                + " from json_array_elements(coalesce(v.api_rules, api_rules(v.rules))) with ordinality x(e, n)), '[]'::json))"
+                + " from criteria_version v where v.workspace_id = ? and v.id = ?))::text");
         assertThat(plan.params()).containsExactly(ReadPlan.WORKSPACE, id);
         assertThat(plan.resolvers()).containsExactly("Query.criteriaVersion");
         assertThat(plan.plain()).containsExactlyInAnyOrder("CriteriaVersion.number", "CriteriaVersion.rules", "CriteriaRule.key", "CriteriaRule.points");
+    }
+
+    @Test
+    void every_rule_field_in_the_documents_order_is_the_stored_document_itself() {
+        String v = "gid://leadproof/CriteriaVersion/" + UUID.randomUUID();
+        String all = "key label kind field customKey operator values points activityType funnelStage contentTag windowDays"
+                + " pointsPerOccurrence cap halfLifeDays";
+        var plan = plan("{ criteriaVersion(id: \"" + v + "\") { rules { " + all + " } } }", Map.of()).orElseThrow();
+        assertThat(plan.sql()).contains("'rules', coalesce(v.api_rules, api_rules(v.rules)))").doesNotContain("json_array_elements");
+        assertThat(plan.plain()).contains("CriteriaRule.halfLifeDays", "CriteriaRule.key");
+        for (String other : java.util.List.of(all.replace("key label", "label key"), all.replace("key ", "k: key "), all + " __typename",
+                all.replace(" halfLifeDays", ""))) {
+            assertThat(plan("{ criteriaVersion(id: \"" + v + "\") { rules { " + other + " } } }", Map.of()).orElseThrow().sql())
+                    .as(other).contains("json_array_elements(coalesce(v.api_rules, api_rules(v.rules)))");
+        }
     }
 
     @Test

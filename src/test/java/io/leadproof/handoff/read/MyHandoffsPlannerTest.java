@@ -34,11 +34,22 @@ class MyHandoffsPlannerTest {
                     evidence { total contributions { ruleKey points } lead { key value } } lead { id email } } } } }""", Map.of())
                 .orElseThrow();
         assertThat(plan.sql()).contains("from handoff h where h.workspace_id = ? and h.owner = ? and h.state = any(?)",
-                "jsonb_array_elements(h.contributions)", "jsonb_each_text(h.lead_snapshot)", "from lead l", "limit ?");
+                "json_array_elements(coalesce(h.api_contributions, api_contributions(h.contributions)))",
+                "'lead', coalesce(h.api_lead_attributes, api_lead_attributes(h.lead_snapshot))", "from lead l", "limit ?");
         assertThat(plan.params()).hasSize(5).startsWith(NOW, ReadPlan.WORKSPACE, "rey").endsWith(20);
         assertThat((String[]) plan.params().get(3)).containsExactly("PENDING", "ACCEPTED", "OPPORTUNITY");
         assertThat(plan.resolvers()).containsExactlyInAnyOrder("Query.myHandoffs", "Handoff.lead");
         assertThat(plan.plain()).contains("Handoff.evidence", "HandoffEvidence.contributions", "Attribute.value", "Lead.email");
+    }
+
+    @Test
+    void contributions_and_attributes_in_the_documents_shape_are_the_stored_documents() {
+        var plan = plan("{ myHandoffs { edges { node { evidence { contributions { ruleKey ruleLabel kind points evidence } lead { key value } } } } } }",
+                Map.of()).orElseThrow();
+        assertThat(plan.sql()).contains("'contributions', coalesce(h.api_contributions, api_contributions(h.contributions)),",
+                "'lead', coalesce(h.api_lead_attributes, api_lead_attributes(h.lead_snapshot)))").doesNotContain("json_array_elements");
+        var aliased = plan("{ myHandoffs { edges { node { evidence { lead { value: key key: value } } } } } }", Map.of()).orElseThrow();
+        assertThat(aliased.sql()).contains("json_build_object('value', x.e->'key', 'key', x.e->'value')");
     }
 
     @Test

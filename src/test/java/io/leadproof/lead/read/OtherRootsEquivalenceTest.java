@@ -48,6 +48,9 @@ class OtherRootsEquivalenceTest {
                 rules { key label kind field customKey operator values points activityType funnelStage contentTag windowDays
                     pointsPerOccurrence cap halfLifeDays } } }""";
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource ds;
+
     CompiledReadSeed.Ids ids;
     static String version; // read once by the admin: a rep of another workspace cannot
 
@@ -131,6 +134,43 @@ class OtherRootsEquivalenceTest {
                 Map.of("id", version));
         assertThat(linked.get(0).header(CompiledReadStrategy.HEADER)).isNull();
         assertThat(withoutTraceIds(linked.get(0).asString())).isEqualTo(withoutTraceIds(linked.get(1).asString()));
+    }
+
+    @Test
+    @Order(2)
+    @TestSecurity(user = "rey", roles = { "sales" },
+            attributes = @SecurityAttribute(key = "workspaces", value = CompiledReadSeed.WORKSPACE, type = AttributeType.STRING_SET))
+    void rows_without_their_api_documents_and_other_selections_of_the_documents_answer_the_same_bytes() throws Exception {
+        String queue = QUEUE.replace("myHandoffs(first: 20)", "myHandoffs(first: 20, status: [PENDING, ACCEPTED, OPPORTUNITY, WON, LOST, REJECTED])");
+        String shuffled = "{ myHandoffs(status: [PENDING, ACCEPTED, OPPORTUNITY, WON, LOST, REJECTED]) { edges { node { evidence {"
+                + " lead { value key v: value } contributions { evidence points p: points kind } } } } } }";
+        String rules = "query($id: ID!) { criteriaVersion(id: $id) { rules { halfLifeDays values key __typename cap } } }";
+        String before = same(queue, Map.of()) + same(shuffled, Map.of()) + same(VERSION, Map.of("id", version)) + same(rules, Map.of("id", version));
+        assertThat(before).contains("\"contributions\":[{\"ruleKey\":", "\"lead\":[{\"value\":", "\"rules\":[{\"halfLifeDays\":");
+        sql("update handoff set api_contributions = null, api_lead_attributes = null", "update criteria_version set api_rules = null");
+        try { // as written before V146: the reads render them from the stored evidence
+            assertThat(same(queue, Map.of()) + same(shuffled, Map.of()) + same(VERSION, Map.of("id", version)) + same(rules, Map.of("id", version)))
+                    .isEqualTo(before);
+        } finally { // a change of the evidence (as erasure makes) renders the documents again
+            sql("update handoff set lead_snapshot = lead_snapshot || '{\"zz\": \"1\"}'", "update handoff set lead_snapshot = lead_snapshot - 'zz'",
+                    "update criteria_version set api_rules = api_rules(rules)");
+        }
+        assertThat(same(queue, Map.of()) + same(shuffled, Map.of()) + same(VERSION, Map.of("id", version)) + same(rules, Map.of("id", version)))
+                .isEqualTo(before);
+        sql("update handoff set lead_snapshot = lead_snapshot || '{\"zz\": \"1\"}'");
+        assertThat(same(queue, Map.of())).contains("{\"key\":\"zz\",\"value\":\"1\"}");
+        sql("update handoff set lead_snapshot = lead_snapshot - 'zz'");
+    }
+
+    private void sql(String... statements) throws java.sql.SQLException {
+        try (var c = ds.getConnection()) {
+            io.leadproof.security.WorkspaceConnectionSettings.bind(c, CompiledReadSeed.WORKSPACE); // row-level security
+            try (var st = c.createStatement()) {
+                for (String statement : statements) {
+                    assertThat(st.executeUpdate(statement)).as(statement).isPositive();
+                }
+            }
+        }
     }
 
     /** Asserts the compiled path answered and the general path answered the same bytes; returns them. */
