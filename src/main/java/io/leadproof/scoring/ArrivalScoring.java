@@ -13,7 +13,6 @@ import java.util.UUID;
 import io.leadproof.lead.Lead;
 import io.leadproof.lead.LeadsArriving;
 import io.leadproof.scoring.engine.LeadSnapshot;
-import io.leadproof.scoring.engine.QualityFacts;
 
 /**
  * Scoring's part of a batch's arrival ({@link LeadsArriving}): the new leads' snapshots from the values in hand (as
@@ -54,12 +53,10 @@ record ArrivalScoring(Map<UUID, LeadSnapshot> snapshots) {
 
     /** A new lead as {@link LeadFacts#snapshot} reads it: amounts at the column's scale, instants at microseconds. */
     static LeadSnapshot snapshot(Lead l, String verdict) {
-        String email = l.emailNormalized();
-        Map<String, Object> custom = new HashMap<>(l.customAttributes());
-        return new LeadSnapshot(email == null ? null : email.substring(email.lastIndexOf('@') + 1), l.companyDomain(),
-                l.companyName(), cents(l.annualRevenue()), l.employeeCount(), l.industry(), l.jobTitle(), l.seniority(),
-                l.country(), l.source(), l.budgetStatus(), cents(l.budgetAmount()), l.authority(), l.need(), l.timeline(),
-                custom, l.createdAt().truncatedTo(ChronoUnit.MICROS), QualityFacts.parse(verdict));
+        return LeadFacts.snapshot(l.emailNormalized(), l.companyDomain(), l.companyName(), cents(l.annualRevenue()),
+                l.employeeCount(), l.industry(), l.jobTitle(), l.seniority(), l.country(), l.source(), l.budgetStatus(),
+                cents(l.budgetAmount()), l.authority(), l.need(), l.timeline(), new HashMap<>(l.customAttributes()),
+                l.createdAt().truncatedTo(ChronoUnit.MICROS), verdict);
     }
 
     private static BigDecimal cents(BigDecimal amount) {

@@ -1,5 +1,6 @@
 package io.leadproof.scoring;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,15 +89,26 @@ public final class LeadFacts {
 
     /** The lead of the result's current row, whose first columns are {@link #LEAD_COLUMNS}. */
     public static LeadSnapshot snapshot(ResultSet rs) throws SQLException {
-        String email = rs.getString(2);
-        return new LeadSnapshot(
-                email == null ? null : email.substring(email.lastIndexOf('@') + 1),
-                rs.getString(3), rs.getString(4), rs.getBigDecimal(5), (Integer) rs.getObject(6),
+        return snapshot(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5), (Integer) rs.getObject(6),
                 rs.getString(7), rs.getString(8), enumOf(Seniority.class, rs.getString(9)), rs.getString(10),
                 enumOf(LeadSource.class, rs.getString(11)), enumOf(BudgetStatus.class, rs.getString(12)),
                 rs.getBigDecimal(13), enumOf(Authority.class, rs.getString(14)), enumOf(Need.class, rs.getString(15)),
                 enumOf(Timeline.class, rs.getString(16)), custom(rs.getString(17)), rs.getTimestamp(18).toInstant(),
-                QualityFacts.parse(rs.getString(19)));
+                rs.getString(19));
+    }
+
+    /**
+     * The one factory of a lead's snapshot, from a row read back ({@link #snapshot(ResultSet)}) or from the values in hand
+     * on arrival ({@link ArrivalScoring}): the email's domain taken from the normalised address, the verdict parsed from
+     * its stored text ("STATUS:CODE,CODE", null: not judged).
+     */
+    static LeadSnapshot snapshot(String emailNormalized, String companyDomain, String companyName, BigDecimal annualRevenue,
+            Integer employeeCount, String industry, String jobTitle, Seniority seniority, String country, LeadSource source,
+            BudgetStatus budgetStatus, BigDecimal budgetAmount, Authority authority, Need need, Timeline timeline,
+            Map<String, Object> custom, Instant createdAt, String verdict) {
+        return new LeadSnapshot(emailNormalized == null ? null : emailNormalized.substring(emailNormalized.lastIndexOf('@') + 1),
+                companyDomain, companyName, annualRevenue, employeeCount, industry, jobTitle, seniority, country, source,
+                budgetStatus, budgetAmount, authority, need, timeline, custom, createdAt, QualityFacts.parse(verdict));
     }
 
     /** Activities of the leads in (from, asOf]; from bounds the look-back to the widest rule window. */

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import io.leadproof.common.Decimal;
 import io.leadproof.common.MoneyInput;
 import io.leadproof.common.UserError;
+import io.leadproof.handoff.DealImportInputs;
 import io.leadproof.handoff.DealImportInputs.DealImportInput;
 import io.leadproof.handoff.DealsImportService;
 import io.leadproof.imports.DealRow;
@@ -45,7 +46,7 @@ class ImportBatchWriter {
         return switch (kind) {
             case LEADS -> LeadService.IMPORT_CAP;
             case ACTIVITIES -> ActivityService.BATCH_CAP;
-            case DEALS -> io.leadproof.handoff.DealImportInputs.MAX_DEALS;
+            case DEALS -> DealImportInputs.MAX_DEALS;
         };
     }
 
@@ -59,12 +60,32 @@ class ImportBatchWriter {
         if (values.getFirst() instanceof DealRow) {
             return writeDeals(values.stream().map(DealRow.class::cast).toList());
         }
-        var inputs = values.stream().map(ActivityRow.class::cast)
-                .map(r -> new ActivityInput(r.clientEventId(), r.leadId(), r.leadExternalId(), r.leadEmail(), r.type(),
-                        r.funnelStage(), r.contentTag(), r.occurredAt(), r.properties()))
-                .toList();
-        var outcome = activities.record(inputs);
-        return new Written(outcome.recorded(), outcome.duplicates(), outcome.userErrors());
+        return writeActivities(values.stream().map(ActivityRow.class::cast).toList());
+    }
+
+    /** Activity rows through activitiesRecord's batch, at most its cap per call (a part may hold a few more rows). */
+    private Written writeActivities(List<ActivityRow> rows) {
+        var total = new Written(0, 0, new ArrayList<>());
+        for (int from = 0; from < rows.size(); from += ActivityService.BATCH_CAP) {
+            var inputs = rows.subList(from, Math.min(rows.size(), from + ActivityService.BATCH_CAP)).stream()
+                    .map(r -> new ActivityInput(r.clientEventId(), r.leadId(), r.leadExternalId(), r.leadEmail(), r.type(),
+                            r.funnelStage(), r.contentTag(), r.occurredAt(), r.properties()))
+                    .toList();
+            var outcome = activities.record(inputs);
+            total = add(total, from, new Written(outcome.recorded(), outcome.duplicates(), outcome.userErrors()));
+        }
+        return total;
+    }
+
+    /** Adds a call's outcome for the rows from {@code from} on, its error paths made relative to the whole list. */
+    private static Written add(Written total, int from, Written call) {
+        var errors = new ArrayList<>(total.errors());
+        for (UserError e : call.errors()) {
+            var path = new ArrayList<>(e.field());
+            path.set(1, String.valueOf(from + Integer.parseInt(path.get(1))));
+            errors.add(new UserError(List.copyOf(path), e.message(), e.code()));
+        }
+        return new Written(total.landed() + call.landed(), total.duplicates() + call.duplicates(), errors);
     }
 
     /**
@@ -72,27 +93,28 @@ class ImportBatchWriter {
      * part of a slice may hold a few more rows than the cap. Error paths are made relative to the whole list.
      */
     private Written writeLeads(List<LeadInput> rows) {
-        long landed = 0;
-        long duplicates = 0;
-        var errors = new ArrayList<UserError>();
+        var total = new Written(0, 0, new ArrayList<>());
         for (int from = 0; from < rows.size(); from += LeadService.IMPORT_CAP) {
             var outcome = leads.upsertForCounts(rows.subList(from, Math.min(rows.size(), from + LeadService.IMPORT_CAP)), "leads");
-            landed += outcome.createdCount();
-            duplicates += outcome.updatedCount();
-            for (UserError e : outcome.userErrors()) {
-                var path = new ArrayList<>(e.field());
-                path.set(1, String.valueOf(from + Integer.parseInt(path.get(1))));
-                errors.add(new UserError(List.copyOf(path), e.message(), e.code()));
-            }
+            total = add(total, from, new Written(outcome.createdCount(), outcome.updatedCount(), outcome.userErrors()));
         }
-        return new Written(landed, duplicates, errors);
+        return total;
     }
 
     /**
      * Deal rows through dealsImport (each row in a transaction of its own, so a dry run cannot roll them back: the
-     * endpoint refuses dry runs of deals). A row whose externalDealId was imported before counts as a duplicate.
+     * endpoint refuses dry runs of deals), at most its cap per call. A row whose externalDealId was imported before
+     * counts as a duplicate.
      */
     private Written writeDeals(List<DealRow> rows) {
+        var total = new Written(0, 0, new ArrayList<>());
+        for (int from = 0; from < rows.size(); from += DealImportInputs.MAX_DEALS) {
+            total = add(total, from, writeDealCall(rows.subList(from, Math.min(rows.size(), from + DealImportInputs.MAX_DEALS))));
+        }
+        return total;
+    }
+
+    private Written writeDealCall(List<DealRow> rows) {
         String currency = workspaces.current().reportingCurrency();
         var inputs = rows.stream().map(r -> new DealImportInput(r.externalDealId(), r.leadId(), r.leadExternalId(),
                 r.leadEmail(), r.handedOffAt(), r.ownerId(), r.acceptedAt(), r.rejectedAt(), r.rejectionReasonCode(),

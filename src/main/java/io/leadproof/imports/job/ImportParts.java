@@ -7,17 +7,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.leadproof.imports.ActivityRow;
+import io.leadproof.imports.DealRow;
 import io.leadproof.lead.LeadInput;
 import io.leadproof.quality.DomainLists;
 import io.leadproof.quality.DuplicateKeys;
 import io.leadproof.quality.PersonIdentity;
 
 /**
- * How a slice of lead rows is split among parallel writers, and which keys a row claims. Rows are routed by a hash of
+ * How a slice of rows is split among parallel writers, and which keys a row claims. Lead rows are routed by a hash of
  * their company (else email, else external id), so that the rows the duplicate check compares with each other (same
  * company and last-name initial) are mostly written by one writer, in file order. The keys (external id, email, and the
  * duplicate-detection blocks) order the writers where routing does not: a part waits for every earlier part that shares
  * a key ({@link KeyGate}), so the same lead, or two possible duplicates, are never written by two transactions at once.
+ * Activity and deal rows are routed and keyed by the lead they touch, as the row names it (id, external id or email, in
+ * the key space of a lead row's), and by their own idempotency key (client event id, external deal id): a lead's
+ * activities and deals are written in file order, by one transaction at a time.
  */
 final class ImportParts {
 
@@ -28,10 +33,15 @@ final class ImportParts {
 
     /** The part (0 ≤ part < parts) of a mapped row: stable across runs and JVMs (String.hashCode is specified). */
     static int partOf(Object value, int parts) {
-        if (parts <= 1 || !(value instanceof LeadInput in)) {
+        if (parts <= 1) {
             return 0;
         }
-        String route = first(lower(in.companyName()), lower(in.companyDomain()), lower(in.email()), in.externalId());
+        String route = switch (value) {
+            case LeadInput in -> first(lower(in.companyName()), lower(in.companyDomain()), lower(in.email()), in.externalId());
+            case ActivityRow a -> leadKey(a.leadId(), a.leadExternalId(), a.leadEmail());
+            case DealRow d -> leadKey(d.leadId(), d.leadExternalId(), d.leadEmail());
+            default -> null;
+        };
         return route == null ? 0 : Math.floorMod(route.hashCode(), parts);
     }
 
@@ -47,8 +57,31 @@ final class ImportParts {
             }
             keys.addAll(DUPLICATES.keysOf(new PersonIdentity(null, in.email(), in.phone(), in.firstName(), in.lastName(),
                     in.companyName(), in.companyDomain(), in.country())));
+        } else if (value instanceof ActivityRow a) {
+            add(keys, leadKey(a.leadId(), a.leadExternalId(), a.leadEmail()));
+            add(keys, a.clientEventId() == null ? null : "e:" + a.clientEventId().strip());
+        } else if (value instanceof DealRow d) {
+            add(keys, leadKey(d.leadId(), d.leadExternalId(), d.leadEmail()));
+            add(keys, d.externalDealId() == null ? null : "d:" + d.externalDealId().strip());
         }
         return keys;
+    }
+
+    /** The key of the lead an activity or deal row names: the same as a lead row's for that external id or email. */
+    private static String leadKey(String id, String externalId, String email) {
+        if (id != null && !id.isBlank()) {
+            return "l:" + id.strip();
+        }
+        if (externalId != null && !externalId.isBlank()) {
+            return "x:" + externalId.strip();
+        }
+        return lower(email) == null ? null : "m:" + lower(email);
+    }
+
+    private static void add(Set<String> keys, String key) {
+        if (key != null) {
+            keys.add(key);
+        }
     }
 
     /**

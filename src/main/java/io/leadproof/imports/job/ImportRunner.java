@@ -42,7 +42,7 @@ class ImportRunner {
     ImportJobStore store;
     @Inject
     ImportBatchWriter writer;
-    /** Parallel writers of a lead import (each slice of the file split into this many parts); 1 writes in file order. */
+    /** Parallel writers of an import (each slice of the file split into this many parts); 1 writes in file order. */
     @ConfigProperty(name = "leadproof.imports.writers", defaultValue = "2")
     int writers;
 
@@ -82,8 +82,8 @@ class ImportRunner {
                 store.settleFormat(jobId, format.encoding().name(), format.separator().name());
                 return null;
             });
-            // lead slices are split among the writers, each part about one API batch
-            int parts = job.kind() == ImportKind.LEADS ? inJob(ws, () -> store.writers(jobId, Math.max(1, writers))) : 1;
+            // slices are split among the writers, each part about one API batch
+            int parts = inJob(ws, () -> store.writers(jobId, Math.max(1, writers)));
             var reader = new BatchReader(file, () -> new RowBatch(job, mapping), ImportBatchWriter.cap(job.kind()) * parts);
             Thread thread = Thread.ofPlatform().daemon().name("import-read-" + jobId).start(reader);
             try {

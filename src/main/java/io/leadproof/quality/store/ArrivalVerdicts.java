@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import io.leadproof.common.NodeId;
 import io.leadproof.lead.Lead;
 import io.leadproof.lead.LeadsArriving;
 import io.leadproof.quality.BotCheck;
@@ -99,7 +98,7 @@ record ArrivalVerdicts(Map<UUID, List<String>> keys, Map<UUID, QualityReport> ve
     }
 
     private static PersonIdentity person(Lead l) {
-        return new PersonIdentity(NodeId.of("Lead", l.id()), l.email(), l.phone(), l.firstName(), l.lastName(),
-                l.companyName(), l.companyDomain(), l.country());
+        return QualityReads.person(l.id(), l.email(), l.phone(), l.firstName(), l.lastName(), l.companyName(),
+                l.companyDomain(), l.country());
     }
 }

@@ -39,12 +39,18 @@ final class QualityReads {
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
-                    result.put(id, new PersonIdentity(NodeId.of("Lead", id), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                    result.put(id, person(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8)));
                 }
             }
         }
         return result;
+    }
+
+    /** A lead as the checks see a person: the one mapping of stored rows and of values in hand ({@link ArrivalVerdicts}). */
+    static PersonIdentity person(UUID id, String email, String phone, String firstName, String lastName, String companyName,
+            String companyDomain, String country) {
+        return new PersonIdentity(NodeId.of("Lead", id), email, phone, firstName, lastName, companyName, companyDomain, country);
     }
 
     /** Those of the leads whose stored verdict names a duplicate. */

@@ -125,7 +125,7 @@ public class QualityRefresh {
             if (arrived != null) {
                 keys.putAll(arrived.keys());
             }
-            QualityWrites.replaceKeys(c, ws, leads, keys);
+            QualityWrites.replaceKeys(c, ws, stored, keys);   // a lead new in this batch has no keys to delete
         }
         var verdicts = new ArrayList<QualityReport>();
         if (arrived != null) {

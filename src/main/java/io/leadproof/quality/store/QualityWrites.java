@@ -34,12 +34,23 @@ final class QualityWrites {
         }
     }
 
-    static void replaceKeys(Connection c, String ws, Collection<UUID> leads, Map<UUID, List<String>> keys) throws SQLException {
+    /** Deletes the keys of {@code stored} (leads written before) and inserts {@code keys} (of those and of new leads). */
+    static void replaceKeys(Connection c, String ws, Collection<UUID> stored, Map<UUID, List<String>> keys) throws SQLException {
+        if (!stored.isEmpty()) {
+            deleteKeys(c, ws, stored);
+        }
+        insertKeys(c, ws, keys);
+    }
+
+    private static void deleteKeys(Connection c, String ws, Collection<UUID> leads) throws SQLException {
         try (var ps = c.prepareStatement("delete from lead_duplicate_key where workspace_id = ? and lead_id = any(?)")) {
             ps.setString(1, ws);
             ps.setArray(2, c.createArrayOf("uuid", leads.toArray()));
             ps.executeUpdate();
         }
+    }
+
+    private static void insertKeys(Connection c, String ws, Map<UUID, List<String>> keys) throws SQLException {
         var ids = new ArrayList<UUID>();
         var digests = new ArrayList<byte[]>();
         keys.forEach((lead, list) -> list.forEach(k -> {

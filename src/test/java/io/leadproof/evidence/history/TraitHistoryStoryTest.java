@@ -121,6 +121,24 @@ class TraitHistoryStoryTest {
     }
 
     @Test
+    @Order(3)
+    @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
+    void a_new_leads_first_revision_is_observed_when_stated_and_the_stated_moment_is_not_kept_on_the_lead() {
+        var now = OffsetDateTime.now(ZoneOffset.UTC).plus(TestClock.offset());
+        String upsert = "mutation($i: LeadInput!) { leadUpsert(input: $i) { lead { id } userErrors { field code message } } }";
+        assertThat(GraphQL.ok(upsert, Map.of("i", Map.of("externalId", "crm-3", "createdAt", now.minusDays(20).toString(),
+                "observedAt", now.minusDays(12).toString(), "budgetStatus", "UNKNOWN"))).getList("data.leadUpsert.userErrors")).isEmpty();
+        assertThat(GraphQL.ok(upsert, Map.of("i", Map.of("externalId", "crm-4", "budgetStatus", "NONE")))
+                .getList("data.leadUpsert.userErrors")).isEmpty();
+
+        assertThat(OwnerSql.strings("select l.external_id || ' ' || (r.observed_at - l.created_at) || ' ' || (l.traits_observed_at is null)"
+                + " from lead_trait_revision r join lead l on l.workspace_id = r.workspace_id and l.id = r.lead_id"
+                + " where l.workspace_id = ? and l.external_id in ('crm-3', 'crm-4') order by l.external_id, r.id", WS))
+                .as("one revision each: at the stated moment, else at creation; the lead keeps no stated moment")
+                .containsExactly("crm-3 8 days true", "crm-4 00:00:00 true");
+    }
+
+    @Test
     @Order(4)
     @TestSecurity(user = "ada", roles = "revops-admin", attributes = @SecurityAttribute(key = "workspaces", value = WS, type = AttributeType.STRING_SET))
     void after_her_erasure_the_cohort_keeps_every_fact_but_nothing_personal() {
