@@ -42,7 +42,7 @@ final class ScoreReads {
         Map<UUID, ScoreView> result = new HashMap<>();
         try (var ps = c.prepareStatement("select s.lead_id, s.total, s.fit, s.engagement, s.qualified, s.knocked_out_by,"
                 + " s.contributions::text, s.version_id, s.as_of from lead_score s"
-                + " where s.workspace_id = ? and s.lead_id = any(?) and s.version_id = (select served_version(?, ?))")) { // R__api_read_json.sql
+                + " where s.workspace_id = ? and s.lead_id = any(?) and s.version_id = (select v from served_version(?, ?) v)")) { // R__api_read_json.sql
             ps.setString(1, ws);
             ps.setArray(2, c.createArrayOf("uuid", leads.toArray()));
             ps.setString(3, ws);

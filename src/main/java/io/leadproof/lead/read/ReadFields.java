@@ -73,7 +73,7 @@ public final class ReadFields {
      * looked up once per statement (the {@code ?} is the workspace); then each score is one primary-key read.
      */
     static final String SCORE_FROM = " from lead_score s where s.workspace_id = l.workspace_id and s.lead_id = l.id"
-            + " and s.version_id = (select served_version(?, null))";
+            + " and s.version_id = (select v from served_version(?, null) v)";
     static final String HANDOFF_FROM = " from handoff h where h.workspace_id = l.workspace_id and h.lead_id = l.id";
     static final String HANDOFF_ORDER = "h.created_at, h.id";
 }

@@ -28,7 +28,7 @@ class ReadPlannerTest {
     void the_peer_list_is_one_statement_that_names_its_resolvers_and_plain_fields() {
         var plan = plan(CompiledReadEquivalenceTest.LIST, Map.of()).orElseThrow();
         assertThat(plan.sql()).startsWith("select json_build_object('leads', (select json_build_object('edges', coalesce(json_agg(")
-                .contains("from lead_score s", "(select served_version(?, null))", "from handoff h",
+                .contains("from lead_score s", "(select v from served_version(?, null) v)", "from handoff h",
                         "from campaign c", "order by l.created_at desc, l.id desc limit 51")
                 .endsWith("::text");
         // the served version's workspace, then the page's; the page size (one more than asked: is there a next page) is
