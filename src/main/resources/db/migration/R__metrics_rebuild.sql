@@ -1,6 +1,6 @@
--- Metrics repair (docs/metrics.md, "Operations"): metrics_rebuild recomputes a workspace's facts and rollups from their
--- definitions (R__metrics_facts.sql), where R__metrics_maintenance.sql keeps them equal change by change. Current
--- definitions, changed here in place.
+-- Metrics repair (docs/metrics.md, "How it is computed", Operations): metrics_rebuild recomputes a workspace's facts
+-- and rollups from their definitions (R__metrics_facts.sql), where R__metrics_maintenance.sql keeps them equal change
+-- by change. Current definitions, changed here in place.
 
 -- Recomputes all metrics data of a workspace from the base tables: after bulk loads that bypassed the triggers
 -- (session_replication_role = replica), after TRUNCATE, or as a repair. Blocks writes to lead and handoff while it runs.
