@@ -1,7 +1,8 @@
 -- Metrics maintenance (docs/metrics.md, "How it is computed"): keeps the fact tables (metrics_lead, metrics_handoff) equal
--- to their definitions in R__metrics_facts.sql and adds what changed to the rollups as signed delta rows. One
--- implementation, set-based, for every writer: a statement on lead or handoff, of one row or thousands, refreshes the
--- leads it touched in one call. Current definitions, changed here in place (docs/architecture.md, "Definitions in
+-- to their definitions in R__metrics_facts.sql and adds what changed to the rollups as signed delta rows
+-- (metrics_add_unit_deltas, R__metrics_rollup_deltas.sql). Set-based: a statement on lead or handoff, of one row or
+-- thousands, refreshes the leads it touched in one call: metrics_refresh for any change, metrics_add_new_leads for
+-- inserted leads (nothing to compare them with: only their new facts). Current definitions, changed here in place (docs/architecture.md, "Definitions in
 -- repeatable migrations"; the tables are in V4__metrics.sql and V17).
 --
 -- Why in the database and not in a Java observer of the change events: docs/architecture.md, "Metrics maintenance".
@@ -24,9 +25,12 @@ declare
     with_handoffs uuid[];
     old_leads metrics_lead[];
     new_leads metrics_lead[];
+    leads_gone metrics_lead[];
+    leads_came metrics_lead[];
     old_units metrics_owner_unit[] := '{}';
+    units_gone metrics_owner_unit[] := '{}';
+    units_came metrics_owner_unit[] := '{}';
     old_handoffs metrics_handoff[] := '{}';
-    ignored integer;
 begin
     if p_lock_leads then
         perform 1 from lead where workspace_id = p_ws and id = any(p_leads) order by id for no key update;
@@ -47,66 +51,30 @@ begin
           from metrics_handoff h where h.workspace_id = p_ws and h.lead_id = any(with_handoffs);
         delete from metrics_handoff where workspace_id = p_ws and lead_id = any(with_handoffs);
         insert into metrics_handoff select * from metrics_handoff_src where workspace_id = p_ws and lead_id = any(with_handoffs);
+        -- Units that changed count -1 with their old facts and +1 with their new ones; unchanged ones cancel out.
+        with new_units as (select * from metrics_owner_unit where workspace_id = p_ws and lead_id = any(with_handoffs))
+        select coalesce((select array_agg(row(g.*)::metrics_owner_unit)
+                           from (select * from unnest(old_units) except all select * from new_units) g), '{}'),
+               coalesce((select array_agg(row(c.*)::metrics_owner_unit)
+                           from (select * from new_units except all select * from unnest(old_units)) c), '{}')
+          into units_gone, units_came;
     end if;
     select coalesce(array_agg(row(s.*)::metrics_lead), '{}') into new_leads
       from metrics_lead_src s where s.workspace_id = p_ws and s.lead_id = any(p_leads);
+    select coalesce((select array_agg(row(g.*)::metrics_lead)
+                       from (select * from unnest(old_leads) except all select * from unnest(new_leads)) g), '{}'),
+           coalesce((select array_agg(row(c.*)::metrics_lead)
+                       from (select * from unnest(new_leads) except all select * from unnest(old_leads)) c), '{}')
+      into leads_gone, leads_came;
 
-    -- Units that changed count -1 with their old facts and +1 with their new ones; unchanged ones cancel out.
-    with lead_diff as (select -1 as sign, * from (select * from unnest(old_leads) except all select * from unnest(new_leads)) gone
-                       union all
-                       select 1, * from (select * from unnest(new_leads) except all select * from unnest(old_leads)) came),
-         owner_diff as (select -1 as sign, * from (select * from unnest(old_units) except all
-                                                   select * from metrics_owner_unit where workspace_id = p_ws and lead_id = any(with_handoffs)) gone
-                        union all
-                        select 1, * from (select * from metrics_owner_unit where workspace_id = p_ws and lead_id = any(with_handoffs)
-                                          except all select * from unnest(old_units)) came),
-         units as (select null::text as owner, day, campaign_id, source, version_id, reject_code, reject_category, sign,
-                          sign * mqls as mqls, sign * handoffs as handoffs, sign * accepted as accepted, sign * rejected as rejected,
-                          sign * bad as bad, sign * sqls as sqls, sign * won as won, sign * lost as lost, sign * revenue as revenue,
-                          false as by_owner
-                     from lead_diff
-                   union all
-                   select owner, day, campaign_id, source, version_id, reject_code, reject_category, sign, sign * mqls,
-                          sign * handoffs, sign * accepted, sign * rejected, sign * bad, sign * sqls, sign * won, sign * lost,
-                          sign * revenue, true
-                     from owner_diff),
-         -- one row per rollup key and unit kind: the deltas of a statement arrive pre-summed
-         delta as (select by_owner, owner, day, campaign_id, source, version_id, reject_code, reject_category,
-                          sum(sign) as leads, sum(mqls) as mqls, sum(handoffs) as handoffs, sum(accepted) as accepted,
-                          sum(rejected) as rejected, sum(bad) as bad, sum(sqls) as sqls, sum(won) as won, sum(lost) as lost,
-                          sum(revenue) as revenue
-                     from units
-                    group by by_owner, owner, day, campaign_id, source, version_id, reject_code, reject_category),
-         daily as (insert into metrics_daily
-                   select p_ws, day, campaign_id, source, version_id, reject_code, reject_category, leads, mqls, handoffs,
-                          accepted, rejected, bad, sqls, won, lost, revenue
-                     from delta where not by_owner),
-         by_owner as (insert into metrics_daily_owner
-                      select p_ws, day, owner, campaign_id, source, version_id, reject_code, reject_category, leads, mqls,
-                             handoffs, accepted, rejected, bad, sqls, won, lost, revenue
-                        from delta where by_owner),
-         -- the workspace-wide rollups by day and by month (day = the first of the month); a key whose deltas cancel out
-         -- (a lead moved to another campaign) adds no row
-         total as (select t.day, t.by_month, reject_code, reject_category, sum(leads) as leads, sum(mqls) as mqls,
-                          sum(handoffs) as handoffs, sum(accepted) as accepted, sum(rejected) as rejected, sum(bad) as bad,
-                          sum(sqls) as sqls, sum(won) as won, sum(lost) as lost, sum(revenue) as revenue
-                     from delta cross join lateral (values (delta.day, false), (date_trunc('month', delta.day)::date, true)) t(day, by_month)
-                    where not delta.by_owner
-                    group by t.day, t.by_month, reject_code, reject_category
-                   having (sum(leads), sum(mqls), sum(handoffs), sum(accepted), sum(rejected), sum(bad), sum(sqls), sum(won),
-                           sum(lost), sum(revenue)) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
-         daily_total as (insert into metrics_daily_total
-                         select p_ws, day, reject_code, reject_category, leads, mqls, handoffs, accepted, rejected, bad, sqls,
-                                won, lost, revenue
-                           from total where not by_month)
-    insert into metrics_monthly_total
-    select p_ws, day, reject_code, reject_category, leads, mqls, handoffs, accepted, rejected, bad, sqls, won, lost, revenue
-      from total where by_month;
-
+    perform metrics_add_unit_deltas(p_ws, leads_gone, leads_came, units_gone, units_came);
     -- The facts rows of the leads that changed.
-    delete from metrics_lead where workspace_id = p_ws and lead_id = any(array(
-        select lead_id from (select * from unnest(old_leads) except all select * from unnest(new_leads)) gone));
-    insert into metrics_lead select * from unnest(new_leads) except all select * from unnest(old_leads);
+    if cardinality(leads_gone) > 0 then
+        delete from metrics_lead where workspace_id = p_ws and lead_id = any(array(select lead_id from unnest(leads_gone)));
+    end if;
+    if cardinality(leads_came) > 0 then
+        insert into metrics_lead select * from unnest(leads_came);
+    end if;
 
     if cardinality(with_handoffs) = 0 then
         return;
@@ -134,6 +102,31 @@ begin
     select p_ws, date_trunc('month', day)::date, band5, bucket, handoffs, responded, late, won, won_amount from delta;
 end $$;
 
+-- The facts of leads a statement just inserted, and their +1 rollup deltas: the INSERT trigger's path. A new lead has
+-- no facts row, no handoff and no handoff facts yet, so metrics_refresh's reads of old facts, handoff look-ups, locks
+-- and diffs would find nothing: its new facts are all that changes. No lock is needed: the new lead rows are not
+-- committed, so no other transaction can see, change or refresh them before this one ends (a concurrent insert of the
+-- same id waits on the lead's primary key, metrics_rebuild on its table lock), and the one statement below reads a
+-- fresh snapshot that holds the inserting statement's rows. Handoffs of a lead need the lead row first, so their
+-- statements (and refreshes) come later; should one run in the same statement anyway (a data-modifying WITH), the
+-- facts read here include them and a lead whose facts its handoff trigger wrote first is skipped (on conflict), so
+-- each lead is counted once either way.
+create or replace function metrics_add_new_leads(p_ws text, p_leads uuid[]) returns void
+language plpgsql
+-- as in metrics_refresh: index lookups whatever the statistics say, one plan for every call
+set enable_seqscan = off
+set plan_cache_mode = force_generic_plan as $$
+declare
+    added metrics_lead[];
+begin
+    with fact as (insert into metrics_lead
+                  select * from metrics_lead_src s where s.workspace_id = p_ws and s.lead_id = any(p_leads)
+                  on conflict do nothing
+                  returning metrics_lead)
+    select coalesce(array_agg(fact.metrics_lead), '{}') into added from fact;
+    perform metrics_add_unit_deltas(p_ws, '{}', added, '{}', '{}');
+end $$;
+
 -- After a statement on lead: refreshes the leads whose metric columns it changed (inserted, deleted, or updated in
 -- created_at, campaign, source, first MQL or DISQUALIFIED, or merged away by leadMerge). The scoring's frequent updates of other columns cost a
 -- comparison per row. A key an UPDATE changed (never done by the application, kept correct anyway) is refreshed under
@@ -146,7 +139,7 @@ declare
 begin
     if tg_op = 'INSERT' then
         for ws, ids in select workspace_id, array_agg(id) from new_rows group by workspace_id loop
-            perform metrics_refresh(ws, ids, false);
+            perform metrics_add_new_leads(ws, ids);
         end loop;
     elsif tg_op = 'DELETE' then
         for ws, ids in select workspace_id, array_agg(id) from old_rows group by workspace_id loop
@@ -227,61 +220,3 @@ create or replace trigger metrics_handoffs_deleted after delete on handoff refer
     for each statement execute function metrics_handoffs_changed();
 create or replace trigger metrics_handoffs_updated after update on handoff referencing old table as old_rows new table as new_rows
     for each statement execute function metrics_handoffs_changed();
-
--- Recomputes all metrics data of a workspace from the base tables: after bulk loads that bypassed the triggers
--- (session_replication_role = replica), after TRUNCATE, or as a repair. Blocks writes to lead and handoff while it runs.
--- Not a delta: the facts straight from their definitions, the rollups as sums of the facts, compacted (the set-based
--- statements of V4). Through metrics_refresh, 20,000 leads a call, a million leads took over ten minutes.
-create or replace function metrics_rebuild(p_ws text) returns void language plpgsql as $$
-begin
-    lock table lead, handoff in share mode;
-    perform pg_advisory_xact_lock(hashtext('metrics_compact'), hashtext(p_ws));
-    delete from metrics_daily where workspace_id = p_ws;
-    delete from metrics_daily_owner where workspace_id = p_ws;
-    delete from metrics_daily_total where workspace_id = p_ws;
-    delete from metrics_daily_handoff where workspace_id = p_ws;
-    delete from metrics_monthly_total where workspace_id = p_ws;
-    delete from metrics_monthly_handoff where workspace_id = p_ws;
-    delete from metrics_lead where workspace_id = p_ws;
-    delete from metrics_handoff where workspace_id = p_ws;
-    insert into metrics_handoff select * from metrics_handoff_src where workspace_id = p_ws;
-    insert into metrics_lead select * from metrics_lead_src where workspace_id = p_ws;
-    insert into metrics_daily (workspace_id, day, campaign_id, source, version_id, reject_code, reject_category,
-                               leads, mqls, handoffs, accepted, rejected, bad, sqls, won, lost, revenue, pending)
-    select workspace_id, day, campaign_id, source, version_id, reject_code, reject_category, count(*), sum(mqls),
-           sum(handoffs), sum(accepted), sum(rejected), sum(bad), sum(sqls), sum(won), sum(lost), sum(revenue), false
-      from metrics_lead where workspace_id = p_ws
-     group by workspace_id, day, campaign_id, source, version_id, reject_code, reject_category;
-    insert into metrics_daily_owner (workspace_id, day, owner, campaign_id, source, version_id, reject_code, reject_category,
-                                     leads, mqls, handoffs, accepted, rejected, bad, sqls, won, lost, revenue, pending)
-    select workspace_id, day, owner, campaign_id, source, version_id, reject_code, reject_category, count(*), sum(mqls),
-           sum(handoffs), sum(accepted), sum(rejected), sum(bad), sum(sqls), sum(won), sum(lost), sum(revenue), false
-      from metrics_owner_unit where workspace_id = p_ws
-     group by workspace_id, day, owner, campaign_id, source, version_id, reject_code, reject_category;
-    insert into metrics_daily_total (workspace_id, day, reject_code, reject_category,
-                                     leads, mqls, handoffs, accepted, rejected, bad, sqls, won, lost, revenue, pending)
-    select workspace_id, day, reject_code, reject_category, count(*), sum(mqls), sum(handoffs), sum(accepted), sum(rejected),
-           sum(bad), sum(sqls), sum(won), sum(lost), sum(revenue), false
-      from metrics_lead where workspace_id = p_ws
-     group by workspace_id, day, reject_code, reject_category;
-    insert into metrics_daily_handoff (workspace_id, day, band5, bucket, handoffs, responded, late, won, won_amount, pending)
-    select workspace_id, day, floor(score_total / 5.0)::int, null, count(*), count(responded_at),
-           count(*) filter (where handoff_sla_breached(due_at, responded_at, responded_at)), sum(won), coalesce(sum(won_amount), 0), false
-      from metrics_handoff where workspace_id = p_ws
-     group by workspace_id, day, floor(score_total / 5.0)::int
-    union all
-    select workspace_id, day, null, response_bucket, count(*), count(*), 0, 0, 0, false
-      from metrics_handoff where workspace_id = p_ws and response_bucket is not null
-     group by workspace_id, day, response_bucket;
-    insert into metrics_monthly_total (workspace_id, day, reject_code, reject_category,
-                                       leads, mqls, handoffs, accepted, rejected, bad, sqls, won, lost, revenue, pending)
-    select workspace_id, date_trunc('month', day)::date, reject_code, reject_category, sum(leads), sum(mqls), sum(handoffs),
-           sum(accepted), sum(rejected), sum(bad), sum(sqls), sum(won), sum(lost), sum(revenue), false
-      from metrics_daily_total where workspace_id = p_ws
-     group by workspace_id, date_trunc('month', day)::date, reject_code, reject_category;
-    insert into metrics_monthly_handoff (workspace_id, day, band5, bucket, handoffs, responded, late, won, won_amount, pending)
-    select workspace_id, date_trunc('month', day)::date, band5, bucket, sum(handoffs), sum(responded), sum(late), sum(won),
-           sum(won_amount), false
-      from metrics_daily_handoff where workspace_id = p_ws
-     group by workspace_id, date_trunc('month', day)::date, band5, bucket;
-end $$;
