@@ -77,29 +77,31 @@ final class ScoreWrites {
 
     // One statement per batch (arrays unnested in the server) rather than one per lead: at a million leads the
     // per-statement cost, not the rows, was what the database spent its time on. The ledger entry of every total that
-    // changed (a new row: previous_total null) is appended by the same statement, in the batch's order: one round trip.
+    // changed (a new row: previous_total null) is appended by the same statement: one round trip.
     // Returns the leads written, each with its total before (null for a new row); the conflict check finds the old rows
     // by primary key, so no plan depends on statistics.
     private static Map<UUID, Integer> upsertScores(Connection c, String workspace, UUID versionId, ScoreCause cause,
             Instant asOf, UUID[] ids, Integer[] totals, Integer[] fits, Integer[] engagements, Boolean[] qualifies,
             String[] knockouts, String[] jsons) throws SQLException {
-        try (var upsert = c.prepareStatement("with t as (select * from unnest(?::uuid[], ?::int[], ?::int[], ?::int[],"
-                + " ?::boolean[], ?::text[], ?::text[]) with ordinality"
-                + "   as t(lead_id, total, fit, engagement, qualified, knocked, contributions, n)),"
-                + " s as (insert into lead_score (workspace_id, lead_id, version_id, total, fit, engagement,"
-                + " qualified, knocked_out_by, contributions, as_of)"
+        try (var upsert = c.prepareStatement("with s as (insert into lead_score (workspace_id, lead_id, version_id, total,"
+                + " fit, engagement, qualified, knocked_out_by, contributions, as_of)"
                 + " select ?, t.lead_id, ?, t.total, t.fit, t.engagement, t.qualified, t.knocked::text[], t.contributions::jsonb, ?"
-                + " from t"
+                + " from unnest(?::uuid[], ?::int[], ?::int[], ?::int[], ?::boolean[], ?::text[], ?::text[])"
+                + "   as t(lead_id, total, fit, engagement, qualified, knocked, contributions)"
                 + " on conflict (workspace_id, version_id, lead_id) do update set previous_total = lead_score.total,"
                 + " total = excluded.total, fit = excluded.fit,"
                 + " engagement = excluded.engagement, qualified = excluded.qualified, knocked_out_by = excluded.knocked_out_by,"
                 + " contributions = excluded.contributions, as_of = excluded.as_of where lead_score.as_of <= excluded.as_of"
                 + " returning lead_id, previous_total, total, qualified),"
+                // the entries follow the order the scores were written in (the input's order, a hash map's, means nothing)
                 + " e as (insert into score_event (workspace_id, lead_id, version_id, old_total, new_total, qualified, cause, as_of)"
-                + " select ?, s.lead_id, ?, s.previous_total, s.total, s.qualified, ?, ? from s join t on t.lead_id = s.lead_id"
-                + " where s.previous_total is distinct from s.total order by t.n)"
+                + " select ?, s.lead_id, ?, s.previous_total, s.total, s.qualified, ?, ? from s"
+                + " where s.previous_total is distinct from s.total)"
                 + " select lead_id, previous_total from s")) {
             int i = 1;
+            upsert.setString(i++, workspace);
+            upsert.setObject(i++, versionId);
+            upsert.setTimestamp(i++, Timestamp.from(asOf));
             upsert.setArray(i++, c.createArrayOf("uuid", ids));
             upsert.setArray(i++, c.createArrayOf("integer", totals));
             upsert.setArray(i++, c.createArrayOf("integer", fits));
@@ -107,9 +109,6 @@ final class ScoreWrites {
             upsert.setArray(i++, c.createArrayOf("boolean", qualifies));
             upsert.setArray(i++, c.createArrayOf("text", knockouts));
             upsert.setArray(i++, c.createArrayOf("text", jsons));
-            upsert.setString(i++, workspace);
-            upsert.setObject(i++, versionId);
-            upsert.setTimestamp(i++, Timestamp.from(asOf));
             upsert.setString(i++, workspace);
             upsert.setObject(i++, versionId);
             upsert.setString(i++, cause.name());
