@@ -3,15 +3,12 @@ package io.leadproof.common;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Collects the problems of one input object (one row of a batch) as {@link UserError}s, with the
  * field path prefixed, and offers the checks every text and number input goes through.
  */
 public final class InputProblems {
-
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
     private final List<String> prefix;
     private final List<UserError> errors = new ArrayList<>();
@@ -36,11 +33,22 @@ public final class InputProblems {
             add(UserErrorCode.TOO_LONG, field + " must be at most " + max + " characters", field);
             return null;
         }
-        if (CONTROL.matcher(trimmed).find()) {
+        if (hasControlCharacter(trimmed)) {
             add(UserErrorCode.INVALID_CHARACTERS, field + " must not contain control characters", field);
             return null;
         }
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** Whether the text holds a control character other than newline and tab (what [\p{Cntrl}&&[^\n\t]] finds). */
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {   // every text field of every row: a loop, not a regex matcher
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

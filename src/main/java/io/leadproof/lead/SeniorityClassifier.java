@@ -17,6 +17,8 @@ public final class SeniorityClassifier {
             level(Seniority.DIRECTOR, "\\b(director|head)\\b"),
             level(Seniority.MANAGER, "\\b(manager|lead|leader|supervisor|team lead)\\b"));
 
+    private static final Pattern VP_WORD = Pattern.compile("\\bvp\\b");
+
     private SeniorityClassifier() {
     }
 
@@ -29,7 +31,7 @@ public final class SeniorityClassifier {
             return Seniority.UNKNOWN;
         }
         String title = jobTitle.toLowerCase(Locale.ROOT);
-        if (title.contains("vice president") || title.matches(".*\\bvp\\b.*")) {
+        if (title.contains("vice president") || VP_WORD.matcher(title).find()) {
             return Seniority.VP; // "Vice President" must not read as "President"
         }
         for (Level level : LEVELS) {

@@ -143,8 +143,14 @@ public final class DuplicateKeys {
         return words.isEmpty() ? null : words.toString();
     }
 
+    private static final BoundedMemo<String> COMPANY_NAMES = new BoundedMemo<>(50_000, DuplicateKeys::normalisedCompanyName);
+
     /** The company name without legal forms and punctuation: "ACME, Inc." and "Acme GmbH" are both "acme". */
     static String companyName(String name) {
+        return COMPANY_NAMES.apply(name);
+    }
+
+    private static String normalisedCompanyName(String name) {
         String p = plain(name);
         if (p == null) {
             return null;

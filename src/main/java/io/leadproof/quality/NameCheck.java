@@ -45,25 +45,39 @@ public final class NameCheck {
         return QualityReport.of(issues);
     }
 
+    /** What is wrong with a normalised name part: the code and the message after the quoted name. */
+    private record Finding(QualityCode code, String says) {
+    }
+
+    // An import repeats first names (and many last names) a million times: each distinct part is judged once.
+    private static final BoundedMemo<Finding> GIVEN = new BoundedMemo<>(50_000, name -> judge(name, true));
+    private static final BoundedMemo<Finding> FAMILY = new BoundedMemo<>(50_000, name -> judge(name, false));
+
     private static void part(String raw, String name, String field, boolean given, List<QualityIssue> issues) {
         if (name == null) {
             return;
         }
+        Finding finding = (given ? GIVEN : FAMILY).apply(name);
+        if (finding != null) {
+            issues.add(new QualityIssue(finding.code(), field, shown(raw) + finding.says()));
+        }
+    }
+
+    private static Finding judge(String name, boolean given) {
         if (PLACEHOLDERS.contains(name)) {
-            issues.add(new QualityIssue(QualityCode.NAME_PLACEHOLDER, field, shown(raw) + " is a placeholder, not a name"));
+            return new Finding(QualityCode.NAME_PLACEHOLDER, " is a placeholder, not a name");
         } else if (given && isSingleAlphabetLetter(name.replace(".", ""))) {
-            issues.add(new QualityIssue(QualityCode.NAME_PLACEHOLDER, field, shown(raw) + " is a single letter, not a first name"));
+            return new Finding(QualityCode.NAME_PLACEHOLDER, " is a single letter, not a first name");
         } else if (name.chars().anyMatch(Character::isDigit)) {
-            issues.add(new QualityIssue(QualityCode.NAME_MASH, field, shown(raw) + " contains digits"));
-        } else {
-            for (String word : WORD_BREAKS.split(name)) {
-                String reason = KeyboardMash.reason(word);
-                if (reason != null) {
-                    issues.add(new QualityIssue(QualityCode.NAME_MASH, field, shown(raw) + " looks like keyboard mash (" + reason + ")"));
-                    return;
-                }
+            return new Finding(QualityCode.NAME_MASH, " contains digits");
+        }
+        for (String word : WORD_BREAKS.split(name)) {
+            String reason = KeyboardMash.reason(word);
+            if (reason != null) {
+                return new Finding(QualityCode.NAME_MASH, " looks like keyboard mash (" + reason + ")");
             }
         }
+        return null;
     }
 
     /** The name as the finding quotes it (built only for a finding: most names have none). */

@@ -41,18 +41,18 @@ public class IncrementalScoring {
     Event<LeadsQualified> qualified;
 
     void onLeadsArriving(@Observes LeadsArriving arriving) {
-        var scoring = ArrivalScoring.of(arriving, QualityRefresh.arrivalVerdicts(arriving).orElse(Map.of()));
-        arriving.note(ArrivalScoring.class, scoring);
         var current = em.unwrap(Session.class).doReturningWork(c -> targets.current(c, arriving.workspaceId()));
-        arriving.knockOut(scoring.knockedOut(current, arriving.asOf()));
+        var scoring = ArrivalScoring.of(arriving, QualityRefresh.arrivalVerdicts(arriving).orElse(Map.of()), current);
+        arriving.note(ArrivalScoring.class, scoring);
+        arriving.knockOut(scoring.knockedOut());
     }
 
     void onLeadsChanged(@Observes LeadsChanged change) {
         var cause = change.what() == LeadsChanged.What.ACTIVITIES ? ScoreCause.ACTIVITY_RECORDED : ScoreCause.LEAD_CHANGED;
         var arrival = change.arrival();
         var asOf = arrival.map(LeadsArriving::asOf).orElseGet(clock::instant);
-        Map<UUID, LeadSnapshot> inHand = arrival.flatMap(a -> a.note(ArrivalScoring.class)).map(ArrivalScoring::snapshots)
-                .orElse(Map.of());
+        ArrivalScoring arrived = arrival.flatMap(a -> a.note(ArrivalScoring.class)).orElse(null);
+        Map<UUID, LeadSnapshot> inHand = arrived == null ? Map.of() : arrived.snapshots();
         Set<UUID> inFinalStage = arrival.map(LeadsArriving::knockedOut).orElse(Set.of());
         var outcome = em.unwrap(Session.class).doReturningWork(c -> {
             var stored = new ArrayList<UUID>();
@@ -74,8 +74,10 @@ public class IncrementalScoring {
                 List<UUID> old = ids.stream().filter(id -> !inHand.containsKey(id)).toList();   // new leads have none
                 return old.isEmpty() ? Map.of() : LeadFacts.activities(cn, ws, old, from, to);
             };
-            return LeadScoring.score(c, change.workspaceId(), leads, targets.current(c, change.workspaceId()), cause, asOf,
-                    activities, inFinalStage);
+            // the versions current on arrival, in the same transaction: read once per batch, not twice
+            var current = arrived != null ? arrived.targets() : targets.current(c, change.workspaceId());
+            LeadScoring.KnownScores known = arrived == null ? (version, lead) -> null : arrived::scoreOf;
+            return LeadScoring.score(c, change.workspaceId(), leads, current, cause, asOf, activities, inFinalStage, known);
         });
         change.moved(outcome.lifecycleChanged());
         qualified.fire(new LeadsQualified(outcome.qualified()));

@@ -35,17 +35,27 @@ final class LeadScoring {
 
     static Outcome score(Connection c, String workspace, Map<UUID, LeadSnapshot> leads, List<ScoringTarget> targets,
             ScoreCause cause, Instant asOf) throws SQLException {
-        return score(c, workspace, leads, targets, cause, asOf, LeadFacts::activities, Set.of());
+        return score(c, workspace, leads, targets, cause, asOf, LeadFacts::activities, Set.of(), (version, lead) -> null);
     }
 
     static Outcome score(Connection c, String workspace, Map<UUID, LeadSnapshot> leads, List<ScoringTarget> targets,
             ScoreCause cause, Instant asOf, ActivityReader activityReader) throws SQLException {
-        return score(c, workspace, leads, targets, cause, asOf, activityReader, Set.of());
+        return score(c, workspace, leads, targets, cause, asOf, activityReader, Set.of(), (version, lead) -> null);
     }
 
-    /** @param inFinalStage new leads inserted knocked out on arrival ({@link io.leadproof.lead.LeadsArriving}): not moved again */
+    /** A score already computed for a lead under a version as of the same instant ({@link ArrivalScoring}), or null. */
+    @FunctionalInterface
+    interface KnownScores {
+        Score of(UUID versionId, UUID lead);
+    }
+
+    /**
+     * @param inFinalStage new leads inserted knocked out on arrival ({@link io.leadproof.lead.LeadsArriving}): not moved again
+     * @param known        scores computed on arrival (no activities, same instant): written as they are, not computed again
+     */
     static Outcome score(Connection c, String workspace, Map<UUID, LeadSnapshot> leads, List<ScoringTarget> targets,
-            ScoreCause cause, Instant asOf, ActivityReader activityReader, Set<UUID> inFinalStage) throws SQLException {
+            ScoreCause cause, Instant asOf, ActivityReader activityReader, Set<UUID> inFinalStage, KnownScores known)
+            throws SQLException {
         var qualifiedEvents = new ArrayList<LeadQualified>();
         var changed = new ArrayList<UUID>();
         if (leads.isEmpty() || targets.isEmpty()) {
@@ -57,7 +67,10 @@ final class LeadScoring {
                 : activityReader.read(c, workspace, ids, asOf.minus(lookBack), asOf);
         for (ScoringTarget target : targets) {
             Map<UUID, Score> scores = new HashMap<>(leads.size() * 2);
-            leads.forEach((id, lead) -> scores.put(id, target.criteria().score(lead, activities.getOrDefault(id, List.of()), asOf)));
+            leads.forEach((id, lead) -> {
+                Score score = known.of(target.versionId(), id);
+                scores.put(id, score != null ? score : target.criteria().score(lead, activities.getOrDefault(id, List.of()), asOf));
+            });
             var written = ScoreWrites.write(c, workspace, target.versionId(), scores, cause, asOf);
             if (target.movesLifecycle()) {
                 for (UUID id : LeadLifecycle.apply(c, workspace, LifecycleMove.QUALIFY, written.qualified(), asOf, target.versionId())) {

@@ -40,6 +40,8 @@ final class ScoreWrites {
         var qualifies = new Boolean[n];
         var knockouts = new String[n];
         var jsons = new String[n];
+        // leads scored alike (the same rules matched, with the same evidence) share one serialisation
+        var serialised = new HashMap<List<io.leadproof.scoring.engine.Contribution>, String>();
         int i = 0;
         for (var e : scores.entrySet()) {
             Score s = e.getValue();
@@ -50,22 +52,17 @@ final class ScoreWrites {
             qualifies[i] = s.qualified();
             // Rule keys are [a-z0-9_-]: an array literal needs no quoting.
             knockouts[i] = "{" + String.join(",", s.knockedOutBy()) + "}";
-            jsons[i] = json(s);
+            jsons[i] = serialised.computeIfAbsent(s.contributions(), ScoreWrites::json);
             i++;
         }
         Map<UUID, Integer> written = n == 0 ? Map.of()
-                : upsertScores(c, workspace, versionId, asOf, ids, totals, fits, engagements, qualifies, knockouts, jsons);
+                : upsertScores(c, workspace, versionId, cause, asOf, ids, totals, fits, engagements, qualifies, knockouts, jsons);
         var qualified = new ArrayList<UUID>();
         var knockedOut = new ArrayList<UUID>();
         var contributions = new HashMap<UUID, String>();
-        var changed = new ArrayList<Integer>();
         for (int k = 0; k < n; k++) {
             if (!written.containsKey(ids[k])) {
                 continue;
-            }
-            Integer old = written.get(ids[k]);
-            if (old == null || !old.equals(totals[k])) {
-                changed.add(k);
             }
             if (qualifies[k]) {
                 qualified.add(ids[k]);
@@ -75,21 +72,19 @@ final class ScoreWrites {
                 knockedOut.add(ids[k]);
             }
         }
-        if (!changed.isEmpty()) {
-            appendLedger(c, workspace, versionId, cause, asOf, changed, ids, written, totals, qualifies);
-        }
         return new Result(recordCrossings(c, workspace, versionId, qualified, scores, contributions, asOf), qualified, knockedOut);
     }
 
     // One statement per batch (arrays unnested in the server) rather than one per lead: at a million leads the
-    // per-statement cost, not the rows, was what the database spent its time on. Returns the leads written, each with
-    // its total before (null for a new row); the conflict check finds the old rows by primary key, so no plan depends
-    // on statistics.
-    private static Map<UUID, Integer> upsertScores(Connection c, String workspace, UUID versionId, Instant asOf, UUID[] ids,
-            Integer[] totals, Integer[] fits, Integer[] engagements, Boolean[] qualifies, String[] knockouts, String[] jsons)
-            throws SQLException {
-        try (var upsert = c.prepareStatement("insert into lead_score (workspace_id, lead_id, version_id, total, fit, engagement,"
-                + " qualified, knocked_out_by, contributions, as_of)"
+    // per-statement cost, not the rows, was what the database spent its time on. The ledger entry of every total that
+    // changed (a new row: previous_total null) is appended by the same statement: one round trip.
+    // Returns the leads written, each with its total before (null for a new row); the conflict check finds the old rows
+    // by primary key, so no plan depends on statistics.
+    private static Map<UUID, Integer> upsertScores(Connection c, String workspace, UUID versionId, ScoreCause cause,
+            Instant asOf, UUID[] ids, Integer[] totals, Integer[] fits, Integer[] engagements, Boolean[] qualifies,
+            String[] knockouts, String[] jsons) throws SQLException {
+        try (var upsert = c.prepareStatement("with s as (insert into lead_score (workspace_id, lead_id, version_id, total,"
+                + " fit, engagement, qualified, knocked_out_by, contributions, as_of)"
                 + " select ?, t.lead_id, ?, t.total, t.fit, t.engagement, t.qualified, t.knocked::text[], t.contributions::jsonb, ?"
                 + " from unnest(?::uuid[], ?::int[], ?::int[], ?::int[], ?::boolean[], ?::text[], ?::text[])"
                 + "   as t(lead_id, total, fit, engagement, qualified, knocked, contributions)"
@@ -97,17 +92,27 @@ final class ScoreWrites {
                 + " total = excluded.total, fit = excluded.fit,"
                 + " engagement = excluded.engagement, qualified = excluded.qualified, knocked_out_by = excluded.knocked_out_by,"
                 + " contributions = excluded.contributions, as_of = excluded.as_of where lead_score.as_of <= excluded.as_of"
-                + " returning lead_id, previous_total")) {
-            upsert.setString(1, workspace);
-            upsert.setObject(2, versionId);
-            upsert.setTimestamp(3, Timestamp.from(asOf));
-            upsert.setArray(4, c.createArrayOf("uuid", ids));
-            upsert.setArray(5, c.createArrayOf("integer", totals));
-            upsert.setArray(6, c.createArrayOf("integer", fits));
-            upsert.setArray(7, c.createArrayOf("integer", engagements));
-            upsert.setArray(8, c.createArrayOf("boolean", qualifies));
-            upsert.setArray(9, c.createArrayOf("text", knockouts));
-            upsert.setArray(10, c.createArrayOf("text", jsons));
+                + " returning lead_id, previous_total, total, qualified),"
+                // the entries follow the order the scores were written in (the input's order, a hash map's, means nothing)
+                + " e as (insert into score_event (workspace_id, lead_id, version_id, old_total, new_total, qualified, cause, as_of)"
+                + " select ?, s.lead_id, ?, s.previous_total, s.total, s.qualified, ?, ? from s"
+                + " where s.previous_total is distinct from s.total)"
+                + " select lead_id, previous_total from s")) {
+            int i = 1;
+            upsert.setString(i++, workspace);
+            upsert.setObject(i++, versionId);
+            upsert.setTimestamp(i++, Timestamp.from(asOf));
+            upsert.setArray(i++, c.createArrayOf("uuid", ids));
+            upsert.setArray(i++, c.createArrayOf("integer", totals));
+            upsert.setArray(i++, c.createArrayOf("integer", fits));
+            upsert.setArray(i++, c.createArrayOf("integer", engagements));
+            upsert.setArray(i++, c.createArrayOf("boolean", qualifies));
+            upsert.setArray(i++, c.createArrayOf("text", knockouts));
+            upsert.setArray(i++, c.createArrayOf("text", jsons));
+            upsert.setString(i++, workspace);
+            upsert.setObject(i++, versionId);
+            upsert.setString(i++, cause.name());
+            upsert.setTimestamp(i, Timestamp.from(asOf));
             Map<UUID, Integer> written = new HashMap<>(ids.length * 2);
             try (var rs = upsert.executeQuery()) {
                 while (rs.next()) {
@@ -115,36 +120,6 @@ final class ScoreWrites {
                 }
             }
             return written;
-        }
-    }
-
-    private static void appendLedger(Connection c, String workspace, UUID versionId, ScoreCause cause, Instant asOf, List<Integer> changed,
-            UUID[] ids, Map<UUID, Integer> previous, Integer[] totals, Boolean[] qualifies) throws SQLException {
-        int m = changed.size();
-        var leadIds = new UUID[m];
-        var olds = new Integer[m];
-        var news = new Integer[m];
-        var quals = new Boolean[m];
-        for (int k = 0; k < m; k++) {
-            int at = changed.get(k);
-            leadIds[k] = ids[at];
-            olds[k] = previous.get(ids[at]);
-            news[k] = totals[at];
-            quals[k] = qualifies[at];
-        }
-        try (var ledger = c.prepareStatement("insert into score_event (workspace_id, lead_id, version_id, old_total, new_total,"
-                + " qualified, cause, as_of) select ?, t.lead_id, ?, t.old_total, t.new_total, t.qualified, ?, ?"
-                + " from unnest(?::uuid[], ?::int[], ?::int[], ?::boolean[]) with ordinality as t(lead_id, old_total, new_total, qualified, n)"
-                + " order by t.n")) {
-            ledger.setString(1, workspace);
-            ledger.setObject(2, versionId);
-            ledger.setString(3, cause.name());
-            ledger.setTimestamp(4, Timestamp.from(asOf));
-            ledger.setArray(5, c.createArrayOf("uuid", leadIds));
-            ledger.setArray(6, c.createArrayOf("integer", olds));
-            ledger.setArray(7, c.createArrayOf("integer", news));
-            ledger.setArray(8, c.createArrayOf("boolean", quals));
-            ledger.executeUpdate();
         }
     }
 
@@ -177,9 +152,9 @@ final class ScoreWrites {
             .writerFor(new com.fasterxml.jackson.core.type.TypeReference<List<io.leadproof.scoring.engine.Contribution>>() {
             });
 
-    private static String json(Score s) {
+    private static String json(List<io.leadproof.scoring.engine.Contribution> contributions) {
         try {
-            return CONTRIBUTIONS.writeValueAsString(s.contributions());
+            return CONTRIBUTIONS.writeValueAsString(contributions);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -29,10 +29,11 @@ import io.leadproof.quality.QualityReport;
  * merged-away ones left out, as {@link QualityReads#persons} does) and the batch's own leads sharing one, with the keys
  * of their values in hand (a revised lead's stored keys are about to be replaced).
  *
- * @param keys     each new lead's duplicate keys, stored after the insert
+ * @param digests  each new lead's duplicate-key digests, stored after the insert (digested once, here)
  * @param verdicts each new lead's verdict, stored after the insert
+ * @param codes    each verdict's codes as stored ({@link QualityWrites#codes}), worked out once for the store and scoring
  */
-record ArrivalVerdicts(Map<UUID, List<String>> keys, Map<UUID, QualityReport> verdicts) {
+record ArrivalVerdicts(Map<UUID, List<byte[]>> digests, Map<UUID, QualityReport> verdicts, Map<UUID, String> codes) {
 
     static ArrivalVerdicts judge(Connection c, LeadsArriving a, LeadQualityChecks checks, BotCheck bots, Instant now)
             throws SQLException {
@@ -40,14 +41,17 @@ record ArrivalVerdicts(Map<UUID, List<String>> keys, Map<UUID, QualityReport> ve
         a.leads().forEach(l -> persons.put(l.id(), person(l)));
         var batchPersons = new HashMap<UUID, PersonIdentity>(persons);
         a.batch().stream().filter(l -> !l.isErased() && l.mergedInto() == null).forEach(l -> batchPersons.put(l.id(), person(l)));
-        var keys = new HashMap<UUID, List<String>>();
         var digests = new HashMap<UUID, List<ByteBuffer>>();
         var inBatch = new HashMap<ByteBuffer, Set<UUID>>();
         batchPersons.forEach((id, p) -> {
             var list = checks.duplicateKeys().keysOf(p);
-            keys.put(id, list);
-            digests.put(id, list.stream().map(k -> ByteBuffer.wrap(QualityWrites.digest(k))).toList());
-            digests.get(id).forEach(d -> inBatch.computeIfAbsent(d, x -> new HashSet<>()).add(id));
+            var ofLead = new ArrayList<ByteBuffer>(list.size());
+            for (String key : list) {
+                var d = ByteBuffer.wrap(QualityWrites.digest(key));
+                ofLead.add(d);
+                inBatch.computeIfAbsent(d, x -> new HashSet<>()).add(id);
+            }
+            digests.put(id, ofLead);
         });
         var stored = storedPartners(c, a.workspaceId(), persons.keySet(), digests, batchPersons.keySet());
         var others = new HashSet<UUID>();
@@ -56,7 +60,8 @@ record ArrivalVerdicts(Map<UUID, List<String>> keys, Map<UUID, QualityReport> ve
         candidates.putAll(batchPersons);
         var verdicts = new LinkedHashMap<UUID, QualityReport>();
         var botReport = bots.check(List.of()).report();
-        var newKeys = new LinkedHashMap<UUID, List<String>>();
+        var newDigests = new LinkedHashMap<UUID, List<byte[]>>();
+        var codes = new HashMap<UUID, String>();
         for (var entry : persons.entrySet()) {
             UUID id = entry.getKey();
             var partners = new HashSet<UUID>();
@@ -66,10 +71,12 @@ record ArrivalVerdicts(Map<UUID, List<String>> keys, Map<UUID, QualityReport> ve
             }
             partners.remove(id);
             List<PersonIdentity> mates = partners.stream().map(candidates::get).filter(Objects::nonNull).toList();
-            verdicts.put(id, checks.assess(new LeadQualityInput(entry.getValue(), null, null, mates, botReport, now)));
-            newKeys.put(id, keys.get(id));
+            var verdict = checks.assess(new LeadQualityInput(entry.getValue(), null, null, mates, botReport, now));
+            verdicts.put(id, verdict);
+            codes.put(id, QualityWrites.codes(verdict));
+            newDigests.put(id, digests.get(id).stream().map(ByteBuffer::array).toList());
         }
-        return new ArrivalVerdicts(newKeys, verdicts);
+        return new ArrivalVerdicts(newDigests, verdicts, codes);
     }
 
     /** For each key digest of the new leads, the stored leads outside the batch holding it. */

@@ -78,7 +78,7 @@ public class QualityRefresh {
     public static java.util.Optional<Map<UUID, String>> arrivalVerdicts(LeadsArriving arriving) {
         return arriving.note(ArrivalVerdicts.class).map(a -> {
             var result = new HashMap<UUID, String>();
-            a.verdicts().forEach((id, r) -> result.put(id, r.status().name() + ":" + QualityWrites.codes(r)));
+            a.verdicts().forEach((id, r) -> result.put(id, r.status().name() + ":" + a.codes().get(id)));
             return result;
         });
     }
@@ -115,21 +115,22 @@ public class QualityRefresh {
         Set<UUID> judge = new LinkedHashSet<>(stored);
         Set<UUID> again = new LinkedHashSet<>();
         if (attributesChanged) {
-            var keys = new HashMap<UUID, List<String>>();
+            var keys = new HashMap<UUID, List<byte[]>>();
             if (!stored.isEmpty()) {
                 var before = new LinkedHashSet<UUID>();
                 QualityReads.partners(c, ws, stored).values().forEach(before::addAll);   // partners they may leave
                 again.addAll(QualityReads.flaggedDuplicates(c, ws, before));
-                QualityReads.persons(c, ws, stored).forEach((id, p) -> keys.put(id, CHECKS.duplicateKeys().keysOf(p)));
+                QualityReads.persons(c, ws, stored).forEach((id, p) -> keys.put(id,
+                        QualityWrites.digests(CHECKS.duplicateKeys().keysOf(p))));
             }
             if (arrived != null) {
-                keys.putAll(arrived.keys());
+                keys.putAll(arrived.digests());
             }
             QualityWrites.replaceKeys(c, ws, stored, keys);   // a lead new in this batch has no keys to delete
         }
         var verdicts = new ArrayList<QualityReport>();
         if (arrived != null) {
-            QualityWrites.storeVerdicts(c, ws, arrived.verdicts(), clock.instant());
+            QualityWrites.storeVerdicts(c, ws, arrived.verdicts(), arrived.codes()::get, clock.instant());
             verdicts.addAll(arrived.verdicts().values());
         }
         if (!judge.isEmpty()) {
@@ -173,7 +174,7 @@ public class QualityRefresh {
                     bot.report(), now)));
         }
         QualityWrites.flagActivities(c, ws, flags);
-        QualityWrites.storeVerdicts(c, ws, verdicts, now);
+        QualityWrites.storeVerdicts(c, ws, verdicts, id -> QualityWrites.codes(verdicts.get(id)), now);
         return verdicts;
     }
 

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.leadproof.common.Json;
 import io.leadproof.quality.QualityIssue;
@@ -34,8 +35,8 @@ final class QualityWrites {
         }
     }
 
-    /** Deletes the keys of {@code stored} (leads written before) and inserts {@code keys} (of those and of new leads). */
-    static void replaceKeys(Connection c, String ws, Collection<UUID> stored, Map<UUID, List<String>> keys) throws SQLException {
+    /** Deletes the keys of {@code stored} (leads written before) and inserts {@code keys} (digests, of those and of new leads). */
+    static void replaceKeys(Connection c, String ws, Collection<UUID> stored, Map<UUID, List<byte[]>> keys) throws SQLException {
         if (!stored.isEmpty()) {
             deleteKeys(c, ws, stored);
         }
@@ -50,12 +51,12 @@ final class QualityWrites {
         }
     }
 
-    private static void insertKeys(Connection c, String ws, Map<UUID, List<String>> keys) throws SQLException {
+    private static void insertKeys(Connection c, String ws, Map<UUID, List<byte[]>> keys) throws SQLException {
         var ids = new ArrayList<UUID>();
         var digests = new ArrayList<byte[]>();
         keys.forEach((lead, list) -> list.forEach(k -> {
             ids.add(lead);
-            digests.add(digest(k));
+            digests.add(k);
         }));
         if (ids.isEmpty()) {
             return;
@@ -83,18 +84,20 @@ final class QualityWrites {
         }
     }
 
-    static void storeVerdicts(Connection c, String ws, Map<UUID, QualityReport> verdicts, Instant now) throws SQLException {
+    /** @param codesOf each verdict's {@link #codes}, by lead (the arrival worked them out already) */
+    static void storeVerdicts(Connection c, String ws, Map<UUID, QualityReport> verdicts, Function<UUID, String> codesOf,
+            Instant now) throws SQLException {
         if (verdicts.isEmpty()) {
             return;
         }
         var statuses = new ArrayList<String>();
         var codes = new ArrayList<String>();
         var issues = new ArrayList<String>();
-        for (QualityReport r : verdicts.values()) {
+        verdicts.forEach((lead, r) -> {
             statuses.add(r.status().name());
-            codes.add(codes(r));
+            codes.add(codesOf.apply(lead));
             issues.add(json(r.issues()));
-        }
+        });
         try (var ps = c.prepareStatement("insert into lead_quality (workspace_id, lead_id, status, codes, issues, judged_at)"
                 + " select ?, l, s, coalesce(string_to_array(nullif(k, ''), ','), '{}'), i::jsonb, ?"
                 + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as v(l, s, k, i)"
@@ -142,6 +145,12 @@ final class QualityWrites {
             throw new IllegalStateException(e);
         }
     });
+
+    static List<byte[]> digests(List<String> keys) {
+        var result = new ArrayList<byte[]>(keys.size());
+        keys.forEach(k -> result.add(digest(k)));
+        return result;
+    }
 
     static byte[] digest(String key) {
         return SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));   // digest() resets it for the next key
