@@ -26,7 +26,7 @@ public final class SoleRead {
     private static final Logger LOG = Logger.getLogger(SoleRead.class);
 
     static final String SETTINGS = "select set_config('" + WorkspaceConnectionSettings.WORKSPACE_SETTING + "', ?, true),"
-            + " set_config('statement_timeout', ?, true), set_config('transaction_read_only', 'on', true);\n";
+            + " set_config('statement_timeout', ?, true), set_config('transaction_read_only', 'on', true); ";
 
     /** Binds the statement's parameters, the first at index {@code first}. */
     @FunctionalInterface
