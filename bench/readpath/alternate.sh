@@ -8,7 +8,8 @@
 # Preconditions: the bench database generated (run.sh GENERATE_ONLY=1), hot_data.sql applied, PostGraphile running on
 # PGL_PORT with its pid in PGL_DIR/postgraphile.pid. Environment: BENCH_DB, LP_PORT / LP_MGMT (8094 / 9094), PGL_PORT
 # (5001), PGL_DIR (.cache/postgraphile), OUT (bench/readpath/results), ROUNDS (2), REQS ("one version list": bodies
-# lp_/pgl_ from ../shared/peer/queries and bench/readpath/queries), CONNS_LIST ("16 1"), DUR (10s), WARM (5s), JAVA.
+# lp_/pgl_ from ../shared/peer/queries and bench/readpath/queries), CONNS_LIST ("16 1"), DUR (10s), WARM (5s), PREWARM
+# (20s: each request at 16 clients on a freshly started LeadProof before anything is recorded, for the JIT), JAVA.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"; PEER="$ROOT/../shared/peer"
 [ -d "$PEER" ] || PEER=/work/shared/peer
@@ -50,6 +51,9 @@ measure() { # NAME URL PREFIX PID [TOKEN]
     for build in before after; do
       [ "$build" = before ] && app="$BEFORE" || app="$AFTER"
       start_lp "$app" "$build"
+      for req in ${REQS:-one version list}; do # a fresh JVM: compile the hot paths first, unrecorded
+        TOKEN="$(token)" CONNS=16 DURATION="${PREWARM:-20s}" "$HERE/load.sh" "http://127.0.0.1:$LP_PORT/graphql" "$BODIES/lp_$req.json" >/dev/null
+      done
       measure "$build" "http://127.0.0.1:$LP_PORT/graphql" lp "$LP_PID" "$(token)"
       stop_lp
     done
