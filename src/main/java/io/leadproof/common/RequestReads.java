@@ -39,23 +39,6 @@ public class RequestReads {
 
     private static final Logger LOG = Logger.getLogger(RequestReads.class);
 
-    /** A read of a request that has already ended. */
-    public static final class RequestGone extends RuntimeException {
-        RequestGone() {
-            super("the request has ended", null, false, false);
-        }
-
-        /** Whether {@code failure} is, or was caused by, a read of an ended request. */
-        public static boolean in(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof RequestGone) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
     @Inject
     AgroalDataSource dataSource;
     @Inject
@@ -89,17 +72,49 @@ public class RequestReads {
             }
             return work.run(connection);
         } catch (SQLException e) {
-            if (ended) {
-                throw new RequestGone();
+            if (!ended) {
+                restart(); // a failed statement aborts the transaction: the request's other fields get a fresh one
             }
-            restart(); // a failed statement aborts the transaction: the request's other fields get a fresh one
-            if (StatementTimeoutException.SQL_STATE.equals(e.getSQLState())) {
-                throw new StatementTimeoutException(e, null);
-            }
-            throw new IllegalStateException("a read of the request failed", e);
+            throw failed(e);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The request's only read (a compiled read) in one round trip ({@link SoleRead}), guarantees and cancellation as in
+     * {@link #read}; in the request's transaction instead when one is open (or a JTA one runs).
+     */
+    public <T> T readAlone(String sql, SoleRead.Bind bind, SoleRead.Result<T> result) {
+        if (connection != null || inJtaTransaction()) {
+            return read(c -> SoleRead.inTransaction(c, sql, bind, result));
+        }
+        lock.lock();
+        Connection c = null;
+        try {
+            if (ended) {
+                throw new RequestGone();
+            }
+            c = WorkspaceConnectionSettings.withoutCheckoutSettings(dataSource::getConnection);
+            connection = c; // so that close() can cancel it
+            return SoleRead.run(c, workspace.established(), database.statementTimeout(), sql, bind, result);
+        } catch (SQLException e) {
+            throw failed(e);
+        } finally {
+            connection = null;
+            SoleRead.close(c); // auto-commit: the implicit transaction ended with its Sync
+            lock.unlock();
+        }
+    }
+
+    private RuntimeException failed(SQLException e) {
+        if (ended) {
+            return new RequestGone();
+        }
+        if (StatementTimeoutException.SQL_STATE.equals(e.getSQLState())) {
+            return new StatementTimeoutException(e, null);
+        }
+        return new IllegalStateException("a read of the request failed", e);
     }
 
     private Connection open() throws SQLException {

@@ -16,7 +16,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.validation.ValidationError;
 import io.leadproof.common.ApiException;
-import io.leadproof.common.RequestReads;
+import io.leadproof.common.RequestGone;
 import io.leadproof.ops.DatabaseOutage;
 import io.smallrye.graphql.spi.config.Config;
 
@@ -109,7 +109,7 @@ final class SafeErrors {
                 extensions.put("code", "INVALID_ARGUMENT");
                 extensions.put("reason", "UNSTORABLE_VALUE");
                 message = "A value in the request cannot be stored: it contains a NUL character, is too long or is out of range.";
-            } else if (clientGone || RequestReads.RequestGone.in(cause)) {
+            } else if (clientGone || RequestGone.in(cause)) {
                 // the request ended (the client went away) while this field was read: nobody reads the answer, no bug
                 extensions.put("code", CANCELLED);
                 extensions.put("reason", "REQUEST_ENDED");

@@ -88,7 +88,12 @@ public final class LeadQuery {
 
     /** Binds the parameters of a lead statement in order; text arrays bind as {@code text[]}. */
     public static void bind(Connection c, java.sql.PreparedStatement ps, List<Object> params) throws SQLException {
-        int i = 1;
+        bind(c, ps, params, 1);
+    }
+
+    /** The same, the first parameter at index {@code first}. */
+    public static void bind(Connection c, java.sql.PreparedStatement ps, List<Object> params, int first) throws SQLException {
+        int i = first;
         for (Object value : params) {
             ps.setObject(i++, value instanceof String[] texts ? c.createArrayOf("text", texts) : value);
         }

@@ -17,8 +17,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Runs a {@link ReadPlan}: its one statement in the request's read transaction ({@link RequestReads}: the workspace and
- * row-level security settings, the statement timeout, cancellation when the client leaves), off the event loop, and
+ * Runs a {@link ReadPlan}: its one statement in one round trip ({@link RequestReads#readAlone}: the workspace and row-level
+ * security settings, read only, the statement timeout, cancellation when the client leaves), off the event loop, and
  * hands back the {@code data} object PostgreSQL built as {@link RawJson}, which SmallRye writes as it is — or, when the
  * plan has cursors to seal ({@link CursorSealing}), parsed and sealed.
  */
@@ -60,15 +60,11 @@ final class CompiledReads {
         String workspace = container.instance(CurrentWorkspace.class).get().id();
         var params = new ArrayList<>(plan.params());
         params.replaceAll(p -> p == ReadPlan.WORKSPACE ? workspace : p);
-        String json = container.instance(RequestReads.class).get().read(c -> {
-            try (var ps = c.prepareStatement(plan.sql())) {
-                LeadQuery.bind(c, ps, params);
-                try (var rs = ps.executeQuery()) {
+        String json = container.instance(RequestReads.class).get().readAlone(plan.sql(),
+                (c, ps, first) -> LeadQuery.bind(c, ps, params, first), rs -> {
                     rs.next();
                     return rs.getString(1);
-                }
-            }
-        });
+                });
         if (plan.cursors().isEmpty()) {
             return RawJson.of(json);
         }
