@@ -111,6 +111,11 @@ phase() {
   app1=$(app_cpu)
   local stmt
   stmt=$(sql "$PG" "$DB" "select round(sum(total_exec_time)::numeric, 1) || '|' || sum(calls) from pg_stat_statements where dbid = (select oid from pg_database where datname = '$DB')")
+  # The phase's statements, most called first (calls, total and mean ms): what each request sends, and where the time goes.
+  psql -X -q -h 127.0.0.1 -p "$PG" -U postgres -d "$DB" -c "select calls, round(total_exec_time::numeric, 1) total_ms, round(total_plan_time::numeric, 1) plan_ms,
+      round(mean_exec_time::numeric, 3) mean_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160) query
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = '$DB')
+    order by calls desc, total_exec_time desc limit 60" >"$RUN_DIR/$label.statements.txt" 2>&1 || true
   # used decisions are gone from the pool of pending handoffs for the next phase
   sql "$PG" "$DB" "select 'gid://leadproof/Handoff/' || id from handoff where workspace_id = '$WS' and state = 'PENDING' order by md5(id::text)" >"$RUN_DIR/handoffs.txt"
   jq -c --arg phase "$label" --argjson threads "$threads" --argjson rate "$rate" --argjson db "$(minus "$db1" "$db0")" \

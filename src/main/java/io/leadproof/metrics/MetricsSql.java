@@ -34,7 +34,7 @@ final class MetricsSql {
         var sql = build(new SqlText(c), q);
         var result = new LinkedHashMap<Group, Tally>();
         String currency = null;
-        try (var ps = c.prepareStatement(sql.text())) {
+        try (var ps = GenericPlan.prepare(c, sql.text())) {
             for (int i = 0; i < sql.params().size(); i++) {
                 ps.setObject(i + 1, sql.params().get(i));
             }

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
@@ -23,6 +25,10 @@ import org.jboss.logging.Logger;
  *
  * <p>The outage ends when a background loop, which all touch the database every few seconds, succeeds again
  * ({@link #reachable}), or at the latest after {@link #QUIET} without any further failure.
+ *
+ * <p>When a connection died (not a pool that ran dry), every connection the pools hold is likely as dead as that one
+ * (a restart): {@link #whenConnectionsDie} hooks ({@link PoolFlushOnOutage}) replace them, so that the pools need not
+ * test each connection at every checkout to recover. The handoff listener's connection is usually the first to see it.
  */
 public final class DatabaseOutage {
 
@@ -35,6 +41,9 @@ public final class DatabaseOutage {
     private static long lastFailureNanos;
     private static final AtomicLong failures = new AtomicLong();
     private static volatile Duration retryAfter = Duration.ofSeconds(5);
+    private static final List<Runnable> CONNECTIONS_DIED = new CopyOnWriteArrayList<>();
+    static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+    private static final AtomicLong lastFlushNanos = new AtomicLong(System.nanoTime() - FLUSH_EVERY.toNanos() - 1);
 
     private DatabaseOutage() {
     }
@@ -70,6 +79,32 @@ public final class DatabaseOutage {
         return null;
     }
 
+    /** Runs {@code hook} when a connection failed (class 08, 57P01-57P03): at most once a {@link #FLUSH_EVERY}. */
+    public static void whenConnectionsDie(Runnable hook) {
+        CONNECTIONS_DIED.add(hook);
+    }
+
+    /** Removes a hook of {@link #whenConnectionsDie} (its pools are closed). */
+    public static void forget(Runnable hook) {
+        CONNECTIONS_DIED.remove(hook);
+    }
+
+    private static void connectionsDied(SQLException cause, long now) {
+        if (cause == null || cause.getSQLState() == null || "53300".equals(cause.getSQLState())) {
+            return; // a pool or a server out of connections: the connections held are fine
+        }
+        long last = lastFlushNanos.get();
+        if (now - last > FLUSH_EVERY.toNanos() && lastFlushNanos.compareAndSet(last, now)) {
+            for (Runnable hook : CONNECTIONS_DIED) {
+                try {
+                    hook.run();
+                } catch (RuntimeException e) {
+                    LOG.debugf("A pool could not be flushed after a connection failure: %s", e);
+                }
+            }
+        }
+    }
+
     private static boolean outage(SQLException e) {
         String state = e.getSQLState();
         if (state != null) {
@@ -101,6 +136,7 @@ public final class DatabaseOutage {
             }
             lastFailureNanos = now;
         }
+        connectionsDied(cause(failure), now);
         if (first) {
             LOG.warnf("Database unavailable (%s, first seen by %s); API requests are answered UNAVAILABLE and background"
                     + " loops retry with backoff until it answers again. Further failures are logged at DEBUG.",

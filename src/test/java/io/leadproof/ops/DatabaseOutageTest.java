@@ -3,10 +3,11 @@ package io.leadproof.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** An outage ends only when work that began after its last failure succeeds. */
+/** An outage ends only when work that began after its last failure succeeds; a dead connection flushes the pools. */
 class DatabaseOutageTest {
 
     @Test
@@ -20,6 +21,25 @@ class DatabaseOutageTest {
 
         DatabaseOutage.reachable(System.nanoTime());
         assertThat(DatabaseOutage.ongoing()).isFalse();
+    }
+
+    @Test
+    void a_dead_connection_flushes_the_pools_at_most_once_a_second_but_a_server_out_of_connections_does_not() throws Exception {
+        var flushes = new AtomicInteger();
+        DatabaseOutage.whenConnectionsDie(flushes::incrementAndGet);
+        Thread.sleep(DatabaseOutage.FLUSH_EVERY.toMillis() + 100);
+
+        DatabaseOutage.failed(new SQLException("sorry, too many clients already", "53300"), "a test");
+        DatabaseOutage.failed(new SQLException("Sorry, acquisition timeout!"), "a test");
+        assertThat(flushes).as("the connections held still work").hasValue(0);
+
+        DatabaseOutage.failed(new IllegalStateException(new SQLException("An I/O error occurred", "08006")), "a test");
+        DatabaseOutage.failed(new SQLException("terminating connection due to administrator command", "57P01"), "a test");
+        assertThat(flushes).as("one flush for the failures of one restart").hasValue(1);
+
+        Thread.sleep(DatabaseOutage.FLUSH_EVERY.toMillis() + 100);
+        DatabaseOutage.failed(new SQLException("the database system is starting up", "57P03"), "a test");
+        assertThat(flushes).hasValue(2);
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.leadproof.evidence.prediction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -177,13 +179,21 @@ public class ModelStore {
 
     /** The served model's id of that kind; empty when the workspace serves none. */
     Optional<UUID> servedId(PredictivePopulation population) {
+        return Optional.ofNullable(servedIds().get(population));
+    }
+
+    /** The served models' ids by kind (one look-up for both); empty when the workspace serves none. */
+    Map<PredictivePopulation, UUID> servedIds() {
         return work(c -> {
-            try (var ps = c.prepareStatement("select id from predictive_model where workspace_id = ? and status = 'SERVED' and population = ?")) {
+            try (var ps = c.prepareStatement("select population, id from predictive_model where workspace_id = ? and status = 'SERVED'")) {
                 ps.setString(1, workspace.id());
-                ps.setString(2, population.name());
+                Map<PredictivePopulation, UUID> ids = new EnumMap<>(PredictivePopulation.class);
                 try (var rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+                    while (rs.next()) {
+                        ids.put(PredictivePopulation.valueOf(rs.getString(1)), rs.getObject(2, UUID.class));
+                    }
                 }
+                return ids;
             }
         });
     }

@@ -25,6 +25,15 @@ public interface PredictionConfig {
     @WithDefault("5000")
     int chunkSize();
 
+    /**
+     * Parts of a training's cohort read run at once, each a statement on a connection of its own. A training is
+     * background work nobody waits on: in one part it keeps one database core busy, not all of them, and requests
+     * keep the rest (a 2-part read at 50,000 leads held both cores of the 2-core load machine for 1.3 s mid-load;
+     * docs/benchmarks.md "load-tail"). Requests read cohorts in {@code leadproof.evidence.read.partitions}.
+     */
+    @WithDefault("1")
+    int trainingReadParts();
+
     /** Parts of the bulk prediction walked in parallel, each on its own connection (lead-id ranges). */
     @WithDefault("3")
     int bulkParts();

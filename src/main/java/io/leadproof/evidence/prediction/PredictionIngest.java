@@ -47,27 +47,28 @@ public class PredictionIngest {
     record AcceptedRefreshDue(String workspaceId, List<UUID> leadIds) {
     }
 
+    /**
+     * One look-up of the served models of both kinds per write, in the writing transaction on its connection: the
+     * ALL_LEADS model predicts the changed leads now; under an ACCEPTED_LEADS model their refresh is due after the
+     * commit. Before, every ingest and every sales response opened a transaction of its own after the commit, on the
+     * request thread and a second pooled connection, to find that no such model is served (docs/benchmarks.md,
+     * "load-writes"), and then each kind was looked up apart ("load-tail"). A model served between this look-up and the
+     * commit misses this one refresh, as it would miss a commit just before it was served: serving one predicts the
+     * accepted leads anew.
+     */
     void onLeadsChanged(@Observes LeadsChanged change) {
         if (change.leadIds().isEmpty()) {
             return;
         }
-        served.forWorkspace(change.workspaceId()).ifPresent(model -> {
+        var models = served.allForWorkspace(change.workspaceId());
+        ServedModel model = models.get(PredictivePopulation.ALL_LEADS);
+        if (model != null) {
             Instant now = clock.instant();
             em.unwrap(Session.class).doWork(c -> LeadPredictions.write(c, change.workspaceId(), model,
                     CurrentLeads.of(c, change.workspaceId(), List.copyOf(change.leadIds()), now), now));
-        });
-    }
-
-    /**
-     * Whether the workspace serves an ACCEPTED_LEADS model is asked here, in the writing transaction on its connection;
-     * only then is the refresh due after the commit. Before, every ingest and every sales response opened a transaction
-     * of its own after the commit, on the request thread and a second pooled connection, to find that no such model is
-     * served (docs/benchmarks.md, "load-writes"). A model served between this look-up and the commit misses this one
-     * refresh, as it would miss a commit just before it was served: serving one predicts the accepted leads anew.
-     */
-    void onLeadsChangedAccepted(@Observes LeadsChanged change) {
-        if (!change.leadIds().isEmpty()) {
-            dueIfServed(change.workspaceId(), List.copyOf(change.leadIds()));
+        }
+        if (models.containsKey(PredictivePopulation.ACCEPTED_LEADS)) {
+            refreshDue.fire(new AcceptedRefreshDue(change.workspaceId(), List.copyOf(change.leadIds())));
         }
     }
 

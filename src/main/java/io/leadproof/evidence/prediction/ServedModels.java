@@ -1,6 +1,7 @@
 package io.leadproof.evidence.prediction;
 
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +51,17 @@ public class ServedModels {
             throw new IllegalArgumentException("the served model of workspace " + workspaceId + " is read from within that workspace");
         }
         return store.servedId(population).map(this::model);
+    }
+
+    /** The models of each kind the workspace serves now, read in one look-up; as {@link #forWorkspace(String)}. */
+    @Transactional
+    public Map<PredictivePopulation, ServedModel> allForWorkspace(String workspaceId) {
+        if (!workspace.id().equals(workspaceId)) {
+            throw new IllegalArgumentException("the served models of workspace " + workspaceId + " are read from within that workspace");
+        }
+        Map<PredictivePopulation, ServedModel> models = new EnumMap<>(PredictivePopulation.class);
+        store.servedIds().forEach((population, id) -> models.put(population, model(id)));
+        return models;
     }
 
     private ServedModel model(UUID id) {

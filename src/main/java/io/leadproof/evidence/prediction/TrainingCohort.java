@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import io.leadproof.common.DatabaseConfig;
 import io.leadproof.evidence.core.ReferenceLead;
 import io.leadproof.evidence.core.ReferenceMoment;
 import io.leadproof.evidence.read.CohortFilter;
@@ -40,14 +41,19 @@ class TrainingCohort {
     @Inject
     CohortReader reader;
     @Inject
+    PredictionConfig config;
+    @Inject
+    DatabaseConfig database;
+    @Inject
     EvidenceSettings settings;
     @Inject
     EntityManager em;
 
     Cohort referenceLeads(String workspaceId, Instant asOf, PredictivePopulation population) {
         var s = settings.of(workspaceId);
-        List<ReferenceLead> leads = reader.referenceLeads(new CohortQuery(workspaceId, Instant.EPOCH, asOf.plusMillis(1),
-                ReferenceMoment.atHandoff(), asOf, s.stalledAfter(), s.firstCallWindow(), CohortFilter.ALL, MAX_PER_OUTCOME));
+        var query = new CohortQuery(workspaceId, Instant.EPOCH, asOf.plusMillis(1), ReferenceMoment.atHandoff(), asOf,
+                s.stalledAfter(), s.firstCallWindow(), CohortFilter.ALL, MAX_PER_OUTCOME);
+        List<ReferenceLead> leads = reader.referenceLeads(query, database.jobStatementTimeout(), config.trainingReadParts());
         if (population == PredictivePopulation.ACCEPTED_LEADS) {
             Set<UUID> accepted = accepted(workspaceId, asOf);
             leads = leads.stream().filter(l -> accepted.contains(l.leadId())).toList();

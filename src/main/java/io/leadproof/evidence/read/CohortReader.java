@@ -50,14 +50,22 @@ public class CohortReader {
 
     /** As {@link #referenceLeads(CohortQuery)}, each statement allowed {@code timeout} (a job's). */
     public List<ReferenceLead> referenceLeads(CohortQuery q, Duration timeout) {
-        List<ReferenceLead> leads = parted(q, Shape.REFERENCE, timeout, row -> CohortRecords.referenceLead(row, q));
+        return referenceLeads(q, timeout, config.partitions());
+    }
+
+    /**
+     * As {@link #referenceLeads(CohortQuery, Duration)}, in {@code parts} statements at once: a background job passes
+     * fewer than a request's {@link CohortReadConfig#partitions()}, so that it leaves cores to the requests.
+     */
+    public List<ReferenceLead> referenceLeads(CohortQuery q, Duration timeout, int parts) {
+        List<ReferenceLead> leads = parted(q, Shape.REFERENCE, timeout, parts, row -> CohortRecords.referenceLead(row, q));
         return OutcomeSample.mostRecent(leads, q.limitPerOutcome(), ReferenceLead::outcome, ReferenceLead::handedOffAt,
                 ReferenceLead::leadId);
     }
 
     /** Every handoff created in the window as sales answered it by asOf, with its frozen contributions. */
     public List<HandoffCase> handoffCases(CohortQuery q) {
-        List<HandoffCase> cases = parted(q, Shape.CASES, defaultTimeout(), row -> CohortRecords.handoffCase(row, q));
+        List<HandoffCase> cases = parted(q, Shape.CASES, defaultTimeout(), config.partitions(), row -> CohortRecords.handoffCase(row, q));
         return OutcomeSample.mostRecent(cases, q.limitPerOutcome(), c -> c.lead().outcome(), HandoffCase::handedOffAt,
                 c -> c.lead().leadId());
     }
@@ -100,9 +108,9 @@ public class CohortReader {
         T map(CohortRow row) throws SQLException;
     }
 
-    private <T> List<T> parted(CohortQuery q, Shape shape, Duration timeout, RowMapper<T> mapper) {
+    private <T> List<T> parted(CohortQuery q, Shape shape, Duration timeout, int parts, RowMapper<T> mapper) {
         requireCurrentWorkspace(q.workspaceId());
-        List<PartedRead.Keyed<T>> rows = new PartedRead(reads, Math.max(1, config.partitions())).read(part -> {
+        List<PartedRead.Keyed<T>> rows = new PartedRead(reads, Math.max(1, parts)).read(part -> {
             List<PartedRead.Keyed<T>> out = new ArrayList<>();
             return new PartedRead.Reading<>(out, c -> read(c, q, shape, false, false, part, timeout,
                     row -> out.add(new PartedRead.Keyed<>(row.facts().createdAt(), row.leadId(), row.handoffId(), mapper.map(row)))));
