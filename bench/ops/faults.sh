@@ -100,18 +100,21 @@ done
 LEDGER_LEADS=200
 HANDOFFS=${FAULTS_HANDOFFS:-400}
 gql_ok "$A" "$ADMIN" 'mutation($i: LeadsImportInput!) { leadsImport(input: $i) { createdCount } }' \
-  "$(jq -cn --argjson n "$LEDGER_LEADS" '{i: {leads: [range($n) | {email: "ledger-\(.)@faults.example", jobTitle: "Analyst"}]}}')" >/dev/null
+  "$(jq -cn --argjson n "$LEDGER_LEADS" '{i: {leads: [range($n) | {email: "ledger-\(.)@faultcheck.io", jobTitle: "Analyst"}]}}')" >/dev/null
 AT=$(date -u -d '-2 min' +%FT%TZ)
 for from in $(seq 0 100 $((HANDOFFS - 1))); do
   gql_ok "$A" "$ADMIN" 'mutation($i: LeadsImportInput!) { leadsImport(input: $i) { createdCount } }' \
-    "$(jq -cn --argjson a "$from" '{i: {leads: [range($a; $a + 100) | {email: "mql-\(.)@faults.example", jobTitle: "CTO", budgetStatus: "APPROVED"}]}}')" >/dev/null
+    "$(jq -cn --argjson a "$from" '{i: {leads: [range($a; $a + 100) | {email: "mql-\(.)@faultcheck.io", jobTitle: "CTO", budgetStatus: "APPROVED"}]}}')" >/dev/null
   gql_ok "$A" "$ADMIN" 'mutation($i: ActivitiesRecordInput!) { activitiesRecord(input: $i) { recordedCount } }' \
-    "$(jq -cn --argjson a "$from" --arg t "$AT" '{i: {activities: [range($a; $a + 100) | ("mql-\(.)@faults.example") as $e |
+    "$(jq -cn --argjson a "$from" --arg t "$AT" '{i: {activities: [range($a; $a + 100) | ("mql-\(.)@faultcheck.io") as $e |
       {clientEventId: "\($e)-demo", leadEmail: $e, type: "DEMO_REQUESTED", funnelStage: "BOFU", occurredAt: $t},
       {clientEventId: "\($e)-ebook", leadEmail: $e, type: "EBOOK_DOWNLOAD", funnelStage: "TOFU", occurredAt: $t}]}}')" >/dev/null
 done
 sql "$PG" "$DB" "select 'gid://leadproof/Handoff/' || id from handoff where workspace_id = '$WS' and state = 'PENDING'" >"$RUN_DIR/handoffs.txt"
 log "seeded $LEDGER_LEADS leads for the ledger and $(wc -l <"$RUN_DIR/handoffs.txt") pending handoffs"
+# The seed's leads must pass the data-quality checks: a reserved domain such as .example is an INVALID email, knocked out
+# by the default model, and the ledger then held no handoff decision at all (the decision half of the claim went unproven).
+check "the seed made pending handoffs to decide" "$(wc -l <"$RUN_DIR/handoffs.txt") of $HANDOFFS MQL leads" test -s "$RUN_DIR/handoffs.txt"
 
 # ---- A. PostgreSQL restarted and killed under a steady ingest ---------------------------------------------------------
 if [[ "$STEPS" == *" postgres "* ]]; then

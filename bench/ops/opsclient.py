@@ -227,7 +227,7 @@ def cmd_ledger(a):
             else:
                 at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 60))
                 op, payload = "activities", [{"clientEventId": f"ledger-{run}-{n}-{i}-{k}", "type": "PAGE_VIEW", "occurredAt": at,
-                                              "leadEmail": f"ledger-{random.randrange(a.leads)}@faults.example"} for k in range(a.batch)]
+                                              "leadEmail": f"ledger-{random.randrange(a.leads)}@faultcheck.io"} for k in range(a.batch)]
             started = time.time()
             status, _, body, seconds = send(op, url, tokens.get(), payload)
             with write_lock:
