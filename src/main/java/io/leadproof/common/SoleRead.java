@@ -25,8 +25,8 @@ public final class SoleRead {
 
     private static final Logger LOG = Logger.getLogger(SoleRead.class);
 
-    static final String SETTINGS = "select set_config('" + WorkspaceConnectionSettings.WORKSPACE_SETTING + "', ?, true),"
-            + " set_config('statement_timeout', ?, true), set_config('transaction_read_only', 'on', true); ";
+    /** The request's settings ({@link WorkspaceConnectionSettings#SET}, bound transaction-local) and a read-only transaction. */
+    static final String SETTINGS = WorkspaceConnectionSettings.SET + ", set_config('transaction_read_only', 'on', true); ";
 
     /** Binds the statement's parameters, the first at index {@code first}. */
     @FunctionalInterface
@@ -49,9 +49,7 @@ public final class SoleRead {
             throw new IllegalStateException("a sole read runs as its own implicit transaction: auto-commit must be on");
         }
         try (var ps = c.prepareStatement(SETTINGS + sql)) {
-            ps.setString(1, workspace == null ? "" : workspace);
-            ps.setString(2, Long.toString(timeout.toMillis()));
-            bind.bind(c, ps, 3);
+            bind.bind(c, ps, WorkspaceConnectionSettings.bindSet(ps, workspace == null ? "" : workspace, timeout, true));
             ps.execute(); // the settings' row comes first
             if (!ps.getMoreResults()) {
                 throw new IllegalStateException("the statement of a sole read returned no rows: " + sql);

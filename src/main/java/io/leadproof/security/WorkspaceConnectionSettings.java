@@ -1,6 +1,7 @@
 package io.leadproof.security;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -37,7 +38,7 @@ import io.quarkus.arc.Arc;
 public class WorkspaceConnectionSettings implements AgroalPoolInterceptor {
 
     public static final String WORKSPACE_SETTING = "leadproof.workspace_id";
-    static final String SET = "select set_config('" + WORKSPACE_SETTING + "', ?, ?), set_config('statement_timeout', ?, ?)";
+    public static final String SET = "select set_config('" + WORKSPACE_SETTING + "', ?, ?), set_config('statement_timeout', ?, ?)";
 
     @Inject
     CurrentWorkspace workspace;
@@ -103,12 +104,18 @@ public class WorkspaceConnectionSettings implements AgroalPoolInterceptor {
     static void apply(Connection connection, String workspaceId, Duration timeout) throws SQLException {
         boolean local = !connection.getAutoCommit();
         try (var set = connection.prepareStatement(SET)) {
-            set.setString(1, workspaceId);
-            set.setBoolean(2, local);
-            set.setString(3, Long.toString(timeout.toMillis()));
-            set.setBoolean(4, local);
+            bindSet(set, workspaceId, timeout, local);
             set.execute();
         }
+    }
+
+    /** Binds the parameters of {@link #SET} at the start of {@code set}; returns the index of the next parameter. */
+    public static int bindSet(PreparedStatement set, String workspaceId, Duration timeout, boolean local) throws SQLException {
+        set.setString(1, workspaceId);
+        set.setBoolean(2, local);
+        set.setString(3, Long.toString(timeout.toMillis()));
+        set.setBoolean(4, local);
+        return 5;
     }
 
     /**
