@@ -8,13 +8,14 @@
 -- rows, 1 s and more past 100,000). Autovacuum's analyze comes too late for an import into a new workspace (its nap
 -- is a minute; a third of a 1,000,000-row import) and is off on some servers. So the import analyzes what it grew.
 --
--- Analyzes each table that grows with the leads whose rows changed since its last analyze by more than 500 plus three
--- times the rows that analyze counted: at most about log4(rows / 500) passes per table over an import (6 at 1,000,000),
--- the first after its first batch. The planner scales a table's row count by its current size in pages, so statistics
--- a few growths old plan the same index lookups. Not the rollups (metrics_daily…): compaction keeps them small while
--- their rows churn, so they would be analyzed after nearly every batch (38 times in a 100,000-row import). SECURITY DEFINER: only the owner may analyze; the app learns nothing but the number analyzed.
--- One caller at a time (another writer of the import skips it).
-create or replace function bulk_write_analyze() returns integer
+-- Analyzes each table that grows with the leads whose rows changed since its last analyze by more than p_rows (500)
+-- plus p_growth (3) times the rows that analyze counted: about log4(rows / 500) passes per table over an import (6 at
+-- 1,000,000), the first after its first batch. The planner scales a table's row count by its current size in pages, so
+-- statistics a few growths old plan the same index lookups. Not the rollups (metrics_daily…): compaction keeps them
+-- small while their rows churn, so they would be analyzed after nearly every batch (38 times in 100,000 rows).
+-- SECURITY DEFINER: only the owner may analyze; the app learns nothing but the number analyzed. One caller at a time
+-- (another writer of the import skips it).
+create or replace function bulk_write_analyze(p_rows integer, p_growth real) returns integer
 language plpgsql security definer set search_path = "${flyway:defaultSchema}", pg_temp as $$
 declare
     grown text;
@@ -29,7 +30,7 @@ begin
          where s.schemaname = "current_schema"()
            and s.relname in ('lead', 'lead_duplicate_key', 'lead_quality', 'lead_quality_revision', 'lead_trait_revision',
                              'lead_score', 'score_event', 'metrics_lead')
-           and s.n_mod_since_analyze > 500 + 3 * greatest(c.reltuples, 0)
+           and s.n_mod_since_analyze > p_rows + p_growth * greatest(c.reltuples, 0)
     loop
         execute format('analyze %I', grown);
         analyzed := analyzed + 1;
@@ -37,5 +38,5 @@ begin
     return analyzed;
 end $$;
 
-revoke all on function bulk_write_analyze() from public;
-grant execute on function bulk_write_analyze() to "${app_user}";
+revoke all on function bulk_write_analyze(integer, real) from public;
+grant execute on function bulk_write_analyze(integer, real) to "${app_user}";
