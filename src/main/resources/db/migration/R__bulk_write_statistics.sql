@@ -14,9 +14,10 @@
 -- statistics a few growths old plan the same index lookups. Not the rollups (metrics_daily…): compaction keeps them
 -- small while their rows churn, so they would be analyzed after nearly every batch (38 times in 100,000 rows).
 -- SECURITY DEFINER: only the owner may analyze; the app learns nothing but the number analyzed. One caller at a time
--- (another writer of the import skips it).
+-- (another writer of the import skips it), and never waiting on a table's lock: a table a VACUUM holds is left for the
+-- next batch.
 create or replace function bulk_write_analyze(p_rows integer, p_growth real) returns integer
-language plpgsql security definer set search_path = "${flyway:defaultSchema}", pg_temp as $$
+language plpgsql security definer set search_path = "${flyway:defaultSchema}", pg_temp set lock_timeout = '100ms' as $$
 declare
     grown text;
     analyzed integer := 0;
@@ -32,8 +33,12 @@ begin
                              'lead_score', 'score_event', 'metrics_lead')
            and s.n_mod_since_analyze > p_rows + p_growth * greatest(c.reltuples, 0)
     loop
-        execute format('analyze %I', grown);
-        analyzed := analyzed + 1;
+        begin
+            execute format('analyze %I', grown);
+            analyzed := analyzed + 1;
+        exception when lock_not_available then
+            null;
+        end;
     end loop;
     return analyzed;
 end $$;
