@@ -69,9 +69,16 @@ gql "$TOKEN" 'mutation($m: ImportMappingInput!) { importMappingSave(input: $m) {
 # 50 + 10 % of its rows changed since the last one) invalidates the plans the app's connections cached while the tables
 # were empty. Without it, the foreign-key check of every duplicate key kept a sequential scan of lead planned when
 # the table was empty: 3 ms of database CPU per row at 20,000 rows, growing with the table (docs/benchmarks.md, import-par).
+# One statement a line (the ';'): without it, two tables due at once made one statement, a syntax error, and no table
+# was ever analyzed (until 2026-12-04, branch imp-pg2: the runs before measured lookups planned on an empty lead table).
+# Its vacuum too (more than 50 + 20 % of a table's rows dead): the metrics rollups churn (compaction deletes the pending
+# rows it folds), and without it a 1,000,000-row import left ~2,000 live and 610,000 dead rows in metrics_daily and
+# metrics_daily_total, which the compactor's and the inserts' index scans then read (imp-pg2).
 autoanalyze() {
   while sleep 5; do
-    psql -X -q -At -d "$BENCH_DB" -c "select format('analyze %I', relname) from pg_stat_user_tables
+    psql -X -q -At -d "$BENCH_DB" -c "select format('vacuum %I;', relname) from pg_stat_user_tables
+      where n_dead_tup > 50 + 0.2 * greatest(n_live_tup, 0)
+      union all select format('analyze %I;', relname) from pg_stat_user_tables
       where n_mod_since_analyze > 50 + 0.1 * greatest(n_live_tup, 0)" 2>/dev/null | psql -X -q -d "$BENCH_DB" >/dev/null 2>&1 || true
   done
 }

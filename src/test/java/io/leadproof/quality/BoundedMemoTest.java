@@ -46,4 +46,20 @@ class BoundedMemoTest {
             assertThat(names.check("Ada", "Lovelace")).isEqualTo(QualityReport.VALID);
         }
     }
+
+    @Test
+    void theEmailValidatorWithMemoisedDomainsAnswersAsCommonsValidatorTwice() {
+        var plain = org.apache.commons.validator.routines.EmailValidator.getInstance(false, false);
+        var memoised = new EmailCheck.DomainMemoValidator();
+        List<String> addresses = List.of("ada@acme.com", "ada@ACME.com", "ada@sub.acme.co.uk", "ada@münchen.de",
+                "ada@company1.example", "ada@acme", "ada@-acme.com", "ada@acme..com", "ada@localhost", "ada@127.0.0.1",
+                "ada@[127.0.0.1]", "ada@acme.c", "ada@xn--mnchen-3ya.de", "a b@acme.com", "ada@acme.com.");
+        for (int pass = 0; pass < 2; pass++) {
+            for (String address : addresses) {
+                assertThat(memoised.isValid(address)).as(address + " pass " + pass).isEqualTo(plain.isValid(address));
+            }
+        }
+        assertThat(addresses.stream().filter(memoised::isValid)).contains("ada@acme.com", "ada@münchen.de")
+                .doesNotContain("ada@company1.example", "ada@acme");
+    }
 }

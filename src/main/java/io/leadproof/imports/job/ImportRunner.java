@@ -42,6 +42,8 @@ class ImportRunner {
     ImportJobStore store;
     @Inject
     ImportBatchWriter writer;
+    @Inject
+    GrownTables grownTables;
     /** Parallel writers of an import (each slice of the file split into this many parts); 1 writes in file order. */
     @ConfigProperty(name = "leadproof.imports.writers", defaultValue = "2")
     int writers;
@@ -180,6 +182,7 @@ class ImportRunner {
             inJob(ws, () -> record(batch, w, owner, leaseMillis));
         } else {
             inJob(ws, () -> record(batch, writer.write(batch.values), owner, leaseMillis));
+            inJob(ws, grownTables::analyze); // after the commit: the analyze's lock and time stay out of the batch
         }
     }
 

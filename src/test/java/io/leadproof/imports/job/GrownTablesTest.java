@@ -1,0 +1,58 @@
+package io.leadproof.imports.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadproof.security.WorkspaceScope;
+import io.leadproof.support.OwnerSql;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The application's role analyzes the lead tables an import grew (through the owner's function: only an owner may
+ * analyze), and a table that did not change since is left alone. Thresholds 0 here: any change makes a table due.
+ */
+@QuarkusTest
+class GrownTablesTest {
+
+    static final String WS = "grown-tables";
+
+    @Inject
+    GrownTables grownTables;
+    @Inject
+    WorkspaceScope scope;
+
+    @Test
+    void the_app_analyzes_a_lead_table_that_changed_and_not_one_that_did_not() throws SQLException {
+        OwnerSql.workspaceWithLeads(WS, 0);
+        try (var c = OwnerSql.connect(); var st = c.createStatement()) {
+            st.execute("insert into lead (workspace_id, id, email, email_normalized, seniority, budget_status, authority, need,"
+                    + " timeline, lifecycle_stage, created_at, updated_at) select '" + WS + "', gen_random_uuid(), 'g' || i || '@grown.example',"
+                    + " 'g' || i || '@grown.example', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'NEW', now(), now()"
+                    + " from generate_series(1, 20) i");
+            st.execute("select pg_stat_force_next_flush()"); // this session's counts reach pg_stat before the call returns
+        }
+        long before = analyzeCount();
+        assertThat(OwnerSql.count("select n_mod_since_analyze from pg_stat_user_tables where relname = 'lead'")).isPositive();
+
+        assertThat(analyzeAsApp()).isPositive();
+        assertThat(analyzeCount()).isEqualTo(before + 1);
+        assertThat(OwnerSql.count("select n_mod_since_analyze from pg_stat_user_tables where relname = 'lead'")).isZero();
+
+        analyzeAsApp();
+        assertThat(analyzeCount()).isEqualTo(before + 1);
+    }
+
+    private int analyzeAsApp() {
+        return scope.call(WS, () -> QuarkusTransaction.requiringNew().call(() -> grownTables.analyze(0, 0)));
+    }
+
+    private static long analyzeCount() {
+        return OwnerSql.count("select analyze_count from pg_stat_user_tables where relname = 'lead'");
+    }
+}
