@@ -37,8 +37,8 @@ record LeadJoins(boolean campaign, boolean score) {
     }
 
     /**
-     * The rows of a page of leads ({@code page}: its statement, limit applied) with these joins, after the limit: a
-     * filtered page that sorts many leads still joins its own rows only.
+     * The rows of a page of leads ({@code page}: its statement, limit applied, rows numbered) with these joins, after the
+     * limit: a filtered page that sorts many leads still joins its own rows only.
      */
     String page(String columns, String page) {
         return "select " + columns + " from (" + page + ") l" + sql();

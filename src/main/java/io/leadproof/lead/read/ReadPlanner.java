@@ -178,13 +178,16 @@ public final class ReadPlanner {
             joins[0] = lead.joins();
             return lead.json();
         }, (node, positions) -> {
-            String columns = Connections.columns(column + direction + ", l.id" + direction, first, node, position, positions);
+            String sort = column + direction + ", l.id" + direction;
             if (joins[0].none()) {
+                String columns = Connections.columns(sort, first, node, position, positions);
                 return literalLimit(LeadQuery.pageSql(columns, ReadPlan.WORKSPACE, filter, order, first + 1, after), first + 1);
             }
-            String page = literalLimit(LeadQuery.pageSql("l.*", ReadPlan.WORKSPACE, filter, order, first + 1, after), first + 1);
+            // numbered in the page, where the index gives the order; the joins need not keep it
+            String numbered = "l.*, " + Connections.rowNumber(sort) + " rn";
+            String page = literalLimit(LeadQuery.pageSql(numbered, ReadPlan.WORKSPACE, filter, order, first + 1, after), first + 1);
             params.addAll(joins[0].params());
-            return joins[0].page(columns, page);
+            return joins[0].page(Connections.numberedColumns("l.rn", first, node, position, positions), page);
         }, () -> TotalCount.of(this, filter));
     }
 
