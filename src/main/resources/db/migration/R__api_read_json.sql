@@ -3,11 +3,12 @@
 
 -- DateTime as the API writes an OffsetDateTime in UTC (ISO_OFFSET_DATE_TIME): seconds always, the fraction without
 -- trailing zeros and only when it is not zero, 'Z' for the offset. STABLE (to_char is), so that PostgreSQL inlines it
--- into the statement; declared IMMUTABLE it would be called as a function for every value.
+-- into the statement; declared IMMUTABLE it would be called as a function for every value. One to_char (the costly
+-- part): trailing zeros of the fraction trimmed, then the point when nothing is left of it (the seconds' digits are
+-- before the point, so they are never trimmed).
 create or replace function api_datetime(t timestamptz) returns text
 language sql stable parallel safe as $$
-    select to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
-        || coalesce('.' || nullif(rtrim(to_char(t at time zone 'UTC', 'US'), '0'), ''), '') || 'Z'
+    select rtrim(rtrim(to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '0'), '.') || 'Z'
 $$;
 
 -- The version whose scores are served: the served version of the given model, or when it is null of the model that

@@ -105,7 +105,16 @@ final class Connections {
      * every row otherwise).
      */
     static String columns(String order, int first, String nodeJson, String position, boolean positions) {
-        String rn = "row_number() over (order by " + order + ")";
+        return numberedColumns(rowNumber(order), first, nodeJson, position, positions);
+    }
+
+    /** The row number of a page read in {@code order}. */
+    static String rowNumber(String order) {
+        return "row_number() over (order by " + order + ")";
+    }
+
+    /** The same columns over rows numbered already ({@code rn}: their number, e.g. a column of a page joined after its limit). */
+    static String numberedColumns(String rn, int first, String nodeJson, String position, boolean positions) {
         return rn + " rn, case when " + rn + " <= " + first + " then " + nodeJson + " end j, " + (positions ? position : "null::text") + " pos";
     }
 

@@ -66,14 +66,18 @@ public final class ReadFields {
             "firstResponseAt", "api_datetime(h.first_response_at)",
             "acceptedAt", "api_datetime(h.accepted_at)");
 
-    /** The nested reads of a lead: the row source of each, correlated to {@code l}. */
-    static final String CAMPAIGN_FROM = " from campaign c where c.workspace_id = l.workspace_id and c.id = l.campaign_id";
     /**
-     * The score a lead shows: of the version {@code served_version} names (R__api_read_json.sql, the rule's one home),
-     * looked up once per statement (the {@code ?} is the workspace); then each score is one primary-key read.
+     * The to-one reads of a lead, joined to its row ({@link LeadJoins}): at most one row each (their primary keys). The
+     * score is of the version {@code served_version} names (R__api_read_json.sql, the rule's one home), looked up once
+     * per statement (the {@code ?} is the workspace); then each score is one primary-key read.
      */
-    static final String SCORE_FROM = " from lead_score s where s.workspace_id = l.workspace_id and s.lead_id = l.id"
+    static final String CAMPAIGN_JOIN = " left join campaign c on c.workspace_id = l.workspace_id and c.id = l.campaign_id";
+    static final String SCORE_JOIN = " left join lead_score s on s.workspace_id = l.workspace_id and s.lead_id = l.id"
             + " and s.version_id = (select v from served_version(?, null) v)";
+    /** The JSON of a joined read: null when the lead has no such row (a key column of the joined table is null). */
+    static final String CAMPAIGN_JSON = "case when c.id is not null then %s end";
+    static final String SCORE_JSON = "case when s.lead_id is not null then %s end";
+    /** The lead's handoffs, a list: a subquery correlated to {@code l}. */
     static final String HANDOFF_FROM = " from handoff h where h.workspace_id = l.workspace_id and h.lead_id = l.id";
     static final String HANDOFF_ORDER = "h.created_at, h.id";
 }

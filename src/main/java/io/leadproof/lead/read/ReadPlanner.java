@@ -155,10 +155,11 @@ public final class ReadPlanner {
         if (id == null) {
             throw new AstValues.Unsupported("lead id");
         }
-        String node = leadObject(f, types);
+        LeadNode node = leadObject(f, types);
+        params.addAll(node.joins().params());
         params.add(ReadPlan.WORKSPACE);
         params.add(id);
-        return "(select " + node + " from lead l where l.workspace_id = ? and l.id = ?)";
+        return "(select " + node.json() + " from lead l" + node.joins().sql() + " where l.workspace_id = ? and l.id = ?)";
     }
 
     private String leads(Field f) {
@@ -171,11 +172,23 @@ public final class ReadPlanner {
         String column = LeadQuery.sortColumn(order);
         String direction = order.direction() == OrderDirection.ASC ? " asc" : " desc";
         String position = CursorSealing.position(order.field() + "_" + order.direction(), column, "l.id");
-        return Connections.plan(this, f, "LeadConnection", "LeadEdge", first, after != null, node -> leadObject(node, Set.of("Lead")),
-                (node, positions) -> {
-                    String columns = Connections.columns(column + direction + ", l.id" + direction, first, node, position, positions);
-                    return literalLimit(LeadQuery.pageSql(columns, ReadPlan.WORKSPACE, filter, order, first + 1, after), first + 1);
-                }, () -> TotalCount.of(this, filter));
+        var joins = new LeadJoins[] {LeadJoins.NONE};
+        return Connections.plan(this, f, "LeadConnection", "LeadEdge", first, after != null, node -> {
+            LeadNode lead = leadObject(node, Set.of("Lead"));
+            joins[0] = lead.joins();
+            return lead.json();
+        }, (node, positions) -> {
+            String sort = column + direction + ", l.id" + direction;
+            if (joins[0].none()) {
+                String columns = Connections.columns(sort, first, node, position, positions);
+                return literalLimit(LeadQuery.pageSql(columns, ReadPlan.WORKSPACE, filter, order, first + 1, after), first + 1);
+            }
+            // numbered in the page, where the index gives the order; the joins need not keep it
+            String numbered = "l.*, " + Connections.rowNumber(sort) + " rn";
+            String page = literalLimit(LeadQuery.pageSql(numbered, ReadPlan.WORKSPACE, filter, order, first + 1, after), first + 1);
+            params.addAll(joins[0].params());
+            return joins[0].page(Connections.numberedColumns("l.rn", first, node, position, positions), page);
+        }, () -> TotalCount.of(this, filter));
     }
 
     /**
@@ -194,9 +207,14 @@ public final class ReadPlanner {
         return page.sql().substring(0, page.sql().length() - 1) + limit;
     }
 
-    private String leadObject(Field lead, Set<String> types) {
+    /** A lead object's JSON and the joins of the lead's row it reads from. */
+    private record LeadNode(String json, LeadJoins joins) {
+    }
+
+    private LeadNode leadObject(Field lead, Set<String> types) {
         var fields = Selections.of(lead.getSelectionSet(), types, fragments);
-        return object(fields, "Lead", f -> {
+        var joins = new LeadJoins[] {LeadJoins.NONE};
+        String json = object(fields, "Lead", f -> {
             if (f.getName().equals("activities")) {
                 return ActivitiesSql.plan(this, f);
             }
@@ -204,17 +222,20 @@ public final class ReadPlanner {
                 throw new AstValues.Unsupported("Lead." + f.getName() + " with arguments");
             }
             return switch (f.getName()) {
-                case "campaign" -> nested(f, "Campaign", ReadFields.CAMPAIGN, "(select %s" + ReadFields.CAMPAIGN_FROM + ")");
+                case "campaign" -> {
+                    joins[0] = joins[0].withCampaign();
+                    yield nested(f, "Campaign", ReadFields.CAMPAIGN, ReadFields.CAMPAIGN_JSON);
+                }
                 case "score" -> {
-                    String score = nested(f, "LeadScore", ReadFields.SCORE, "(select %s" + ReadFields.SCORE_FROM + ")");
-                    params.add(ReadPlan.WORKSPACE); // the served version's lookup, after the score's fields (they bind nothing)
-                    yield score;
+                    joins[0] = joins[0].withScore();
+                    yield nested(f, "LeadScore", ReadFields.SCORE, ReadFields.SCORE_JSON);
                 }
                 case "handoffs" -> nested(f, "Handoff", ReadFields.HANDOFF, "coalesce((select json_agg(%s order by "
                         + ReadFields.HANDOFF_ORDER + ")" + ReadFields.HANDOFF_FROM + "), '[]'::json)");
                 default -> column(f, "Lead", ReadFields.LEAD);
             };
         });
+        return new LeadNode(json, joins[0]);
     }
 
     private String nested(Field f, String type, Map<String, String> columns, String template) {

@@ -28,11 +28,12 @@ class ReadPlannerTest {
     void the_peer_list_is_one_statement_that_names_its_resolvers_and_plain_fields() {
         var plan = plan(CompiledReadEquivalenceTest.LIST, Map.of()).orElseThrow();
         assertThat(plan.sql()).startsWith("select json_build_object('leads', (select json_build_object('edges', coalesce(json_agg(")
-                .contains("from lead_score s", "(select v from served_version(?, null) v)", "from handoff h",
-                        "from campaign c", "order by l.created_at desc, l.id desc limit 51")
+                .contains("order by l.created_at desc, l.id desc limit 51) l left join campaign c on c.workspace_id = l.workspace_id"
+                        + " and c.id = l.campaign_id left join lead_score s on", "(select v from served_version(?, null) v)", "from handoff h")
+                .doesNotContain("from campaign c", "from lead_score s")
                 .endsWith("::text");
-        // the served version's workspace, then the page's; the page size (one more than asked: is there a next page) is
-        // in the text, so each size has one generic plan
+        // the page's workspace, then the served version's (in the join after the page); the page size (one more than
+        // asked: is there a next page) is in the text, so each size has one generic plan
         assertThat(plan.params()).containsExactly(ReadPlan.WORKSPACE, ReadPlan.WORKSPACE);
         assertThat(plan.resolvers()).containsExactlyInAnyOrder("Query.leads", "Lead.campaign", "Lead.score", "Lead.handoffs");
         assertThat(plan.plain()).contains("Lead.email", "Campaign.channel", "LeadScore.qualified", "Handoff.owner", "LeadEdge.node");

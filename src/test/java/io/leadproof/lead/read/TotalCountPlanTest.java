@@ -27,13 +27,14 @@ class TotalCountPlanTest {
     void the_count_is_joined_after_the_page_and_binds_its_filter_after_the_pages_parameters() {
         var plan = plan("{ leads(first: 5, filter: {stages: [MQL], country: \"se\"}) { edges { node { score { total } } } totalCount } }")
                 .orElseThrow();
-        assertThat(plan.sql()).contains("'totalCount', c.n)", "limit 6) p right join (select count(*) n from lead l where l.workspace_id = ?"
+        assertThat(plan.sql()).contains("'totalCount', c.n)", "limit 6) l left join lead_score s on", "(select v from served_version(?, null) v)) p right join (select count(*) n from lead l where l.workspace_id = ?"
                 + " and l.merged_into is null and l.lifecycle_stage = any(?) and l.country = ?) c on true group by c.n)");
-        // the score's workspace (in the node), the page's workspace, stages and country, then the count's
-        assertThat(plan.params()).hasSize(7).startsWith(ReadPlan.WORKSPACE, ReadPlan.WORKSPACE).endsWith("SE")
-                .element(4).isSameAs(ReadPlan.WORKSPACE);
-        assertThat(plan.params().get(3)).isEqualTo("SE");
-        assertThat((String[]) plan.params().get(2)).containsExactly("MQL");
+        // the page's workspace, stages and country, the score's workspace (joined after the page), then the count's
+        assertThat(plan.params()).hasSize(7).startsWith(ReadPlan.WORKSPACE).endsWith("SE")
+                .element(3).isSameAs(ReadPlan.WORKSPACE);
+        assertThat(plan.params().get(4)).isSameAs(ReadPlan.WORKSPACE);
+        assertThat(plan.params().get(2)).isEqualTo("SE");
+        assertThat((String[]) plan.params().get(1)).containsExactly("MQL");
         assertThat((String[]) plan.params().get(5)).containsExactly("MQL");
         assertThat(plan.resolvers()).contains("Query.leads", "LeadConnection.totalCount");
         assertThat(TotalCount.GUARDED_BY_PARENT).contains("LeadConnection.totalCount");
