@@ -1,7 +1,8 @@
 # Shared helpers of the operations checks bench/ops/{two-pods,faults,load}.sh (sourced, not run). docs/operations.md.
 #
 # Environment common to all: JAVA_HOME (a JDK 25, found by src/ops/jdk.sh), APP_HOME (the directory with target/quarkus-app; default: the
-# repository), OPS_OUT (results directory; default bench/ops/results), OPS_HEAP (-Xmx of each pod, 512m),
+# repository), OPS_OUT (results directory; default bench/ops/results), OPS_HEAP (-Xms and -Xmx of each pod, 512m;
+# a fixed heap: see pod_start),
 # KC_PORT / KC_MANAGEMENT_PORT (the Keycloak the pods trust and tokens come from; 8180 / 9180, the shared one).
 OPS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$OPS_DIR/../.." && pwd)"
@@ -59,9 +60,12 @@ pod_start() {
   need_free_ports "$http" "$mgmt"
   log "starting pod $name on :$http (management :$mgmt) against $url"
   # In a subshell, so that the JVM is not a job of this shell (no "Killed" notices; init reaps it).
+  # -Xms = -Xmx: G1 shrinks a growable heap to a few times the live set (~35 MB here), and then collects every second
+  # under load and starts a concurrent cycle every few seconds, whose remark pauses stop every request for 50-350 ms on
+  # this machine: the 10x tail (docs/benchmarks.md, "load-p99").
   (env LEADPROOF_DB_URL="$url" QUARKUS_HTTP_PORT="$http" LEADPROOF_MANAGEMENT_PORT="$mgmt" \
     LEADPROOF_OIDC_URL="$KC_URL/realms/leadproof" LEADPROOF_SCORING_DECAY_DELAY=24h HOSTNAME="pod-$name" "$@" \
-    nohup "$JAVA_HOME/bin/java" "-Xmx$OPS_HEAP" ${OPS_JAVA_OPTS:-} -jar "$jar" >>"$RUN_DIR/$name.log" 2>&1 &
+    nohup "$JAVA_HOME/bin/java" "-Xms$OPS_HEAP" "-Xmx$OPS_HEAP" ${OPS_JAVA_OPTS:-} -jar "$jar" >>"$RUN_DIR/$name.log" 2>&1 &
    echo $! >"$RUN_DIR/$name.pid")
   echo "$mgmt" >"$RUN_DIR/$name.mgmt"
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -28,6 +29,9 @@ import io.leadproof.common.WorkspaceOwned;
  */
 @Entity
 @Table(name = "handoff")
+// A response changes a few columns; a full-row UPDATE also sent the frozen evidence (two JSON documents) back, which the
+// server parsed again and compared in the api-documents trigger's condition on every decision.
+@DynamicUpdate
 public class Handoff extends WorkspaceOwned {
 
     @Id

@@ -32,6 +32,9 @@ final class QualityReads {
     /** The leads' identity fields; erased and merged-away leads are no one's duplicate and are not judged. */
     static Map<UUID, PersonIdentity> persons(Connection c, String ws, Collection<UUID> ids) throws SQLException {
         var result = new LinkedHashMap<UUID, PersonIdentity>();
+        if (ids.isEmpty()) {   // e.g. the partners of leads that have none: no round trip
+            return result;
+        }
         try (var ps = c.prepareStatement("select id, email, phone, first_name, last_name, company_name, company_domain, country"
                 + " from lead where workspace_id = ? and id = any(?) and erased_at is null and merged_into is null")) {
             ps.setString(1, ws);
@@ -75,6 +78,9 @@ final class QualityReads {
     /** For each lead, the other leads sharing one of its duplicate keys. */
     static Map<UUID, Set<UUID>> partners(Connection c, String ws, Collection<UUID> ids) throws SQLException {
         var result = new HashMap<UUID, Set<UUID>>();
+        if (ids.isEmpty()) {
+            return result;
+        }
         try (var ps = c.prepareStatement("select k.lead_id, o.lead_id from lead_duplicate_key k join lead_duplicate_key o"
                 + " on o.workspace_id = k.workspace_id and o.key_digest = k.key_digest and o.lead_id <> k.lead_id"
                 + " where k.workspace_id = ? and k.lead_id = any(?)")) {
@@ -92,6 +98,9 @@ final class QualityReads {
     /** Latest bounce of each lead's current email (a bounce of an address the lead no longer has does not count). */
     static Map<UUID, Instant> lastBounces(Connection c, String ws, Collection<UUID> ids) throws SQLException {
         var result = new HashMap<UUID, Instant>();
+        if (ids.isEmpty()) {
+            return result;
+        }
         try (var ps = c.prepareStatement("select a.lead_id, max(a.occurred_at) from activity a join lead l"
                 + " on l.workspace_id = a.workspace_id and l.id = a.lead_id and l.email_normalized = a.bounced_email"
                 + " where a.workspace_id = ? and a.lead_id = any(?) and a.type = 'EMAIL_BOUNCED' group by a.lead_id")) {
@@ -109,6 +118,9 @@ final class QualityReads {
     /** The behaviours of the leads, as the bot check sees them (bounces are not behaviour). */
     static Map<UUID, List<ActivitySignal>> activities(Connection c, String ws, Collection<UUID> ids) throws SQLException {
         var result = new HashMap<UUID, List<ActivitySignal>>();
+        if (ids.isEmpty()) {
+            return result;
+        }
         try (var ps = c.prepareStatement("select lead_id, id, occurred_at, properties::text from activity"
                 + " where workspace_id = ? and lead_id = any(?) and type <> 'EMAIL_BOUNCED'")) {
             ps.setString(1, ws);
