@@ -1,6 +1,7 @@
 package io.leadproof.security;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -33,10 +35,19 @@ public class OrganizationClaimAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
-        Set<String> workspaces = workspacesOf(jwt.getClaim(CLAIM));
+        Set<String> workspaces = workspacesOf(claimOf(jwt));
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(WORKSPACES, Set.copyOf(workspaces))
                 .build());
+    }
+
+    /**
+     * The claim straight from the verified claims set: {@code JsonWebToken.getClaim(String)} first looks the name up
+     * among the standard claims with {@code Claims.valueOf}, which throws and catches an exception for every custom
+     * name — once a request.
+     */
+    static Object claimOf(JsonWebToken jwt) {
+        return jwt instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(CLAIM) : jwt.getClaim(CLAIM);
     }
 
     static Set<String> workspacesOf(Object claim) {
@@ -51,6 +62,8 @@ public class OrganizationClaimAugmentor implements SecurityIdentityAugmentor {
             result.addAll(object.keySet());
         } else if (claim instanceof JsonString s) {
             result.add(s.getString());
+        } else if (claim instanceof Map<?, ?> byAlias) {
+            byAlias.keySet().forEach(alias -> result.add(String.valueOf(alias)));
         } else if (claim instanceof Iterable<?> items) {
             items.forEach(item -> result.add(String.valueOf(item)));
         } else if (claim instanceof String s) {
