@@ -10,6 +10,8 @@
 # REQS ("list one"), CONNS_LIST ("16 1"), DUR (15s), WARM (5s), JAVA (java), PORTS ("8094 9094 8095 9095": HTTP and
 # management ports of before and after), PGL_PORT (5001), BEFORE_ENV (extra VAR=value settings of the before instance only, e.g.
 # LEADPROOF_COMPILED_READS_ENABLED=false to time the general path of the same build), PGL_PID (PostGraphile's pid when more than one runs on the machine).
+# LP_JAVA_OPTS (-Xms768m -Xmx768m: the heap the Kubernetes deployment gives the API container, fixed — a heap that G1 may
+# shrink pauses under load and made the 16-client p99; docs/benchmarks.md, "load-p99" and the coordinator's second run of 2026-12-04).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(cd "$HERE/../.." && pwd)"; PEER="$ROOT/../shared/peer"
 [ -d "$PEER" ] || PEER=/work/shared/peer
@@ -24,7 +26,7 @@ case "$DB" in leadproof|leadproof_test*) echo "refusing to benchmark against $DB
 PIDS=()
 start_lp() { # APP_DIR PORT MGMT_PORT NAME
   local extra=(); [ "$4" = before ] && [ -n "${BEFORE_ENV:-}" ] && read -r -a extra <<<"$BEFORE_ENV"
-  env "${extra[@]}" LEADPROOF_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT=$2 LEADPROOF_MANAGEMENT_PORT=$3 \
+  env JAVA_TOOL_OPTIONS="${LP_JAVA_OPTS:--Xms768m -Xmx768m}" "${extra[@]}" LEADPROOF_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT=$2 LEADPROOF_MANAGEMENT_PORT=$3 \
   LEADPROOF_GRAPHQL_BUDGET_CAPACITY=100000000 LEADPROOF_GRAPHQL_BUDGET_RESTORE_RATE=10000000 LEADPROOF_GRAPHQL_MAX_CONCURRENT=64 \
   LEADPROOF_SCORING_DECAY_DELAY=24h setsid nohup "$JAVA" -jar "$1/quarkus-run.jar" >"$OUT/$4.log" 2>&1 &
   PIDS+=($!)
