@@ -11,7 +11,7 @@ public enum HandoffState {
     @Description("Closed lost.") LOST,
     @Description("Sales rejected the lead with a reason; see disposition.") REJECTED;
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return this == PENDING || this == ACCEPTED || this == OPPORTUNITY;
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import graphql.language.Argument;
 import graphql.language.Field;
@@ -16,6 +17,7 @@ import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
 
 import io.leadproof.common.Cursors;
+import io.leadproof.handoff.HandoffState;
 import io.leadproof.lead.read.AstValues;
 import io.leadproof.lead.read.DocumentSql;
 import io.leadproof.lead.read.JsonSql;
@@ -32,8 +34,10 @@ import io.leadproof.lead.read.Selections;
 public final class MyHandoffsPlanner {
 
     private static final Set<String> ARGUMENTS = Set.of("filter", "status", "overdue", "first", "after");
-    private static final List<String> OPEN = List.of("PENDING", "ACCEPTED", "OPPORTUNITY");
-    private static final Pattern STATE_NAME = Pattern.compile("[A-Z_]{1,40}");
+    /** The queue without states asked: the open ones, as {@link HandoffState#isOpen()} says (and V150's index). */
+    private static final List<String> OPEN = Stream.of(HandoffState.values()).filter(HandoffState::isOpen).map(Enum::name).toList();
+    /** The only texts a state may be written into the statement as. */
+    private static final Set<String> STATE_NAMES = Stream.of(HandoffState.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     private final Map<String, FragmentDefinition> fragments;
     private final Map<String, Object> variables;
@@ -155,7 +159,7 @@ public final class MyHandoffsPlanner {
     private static String stateList(String[] states) {
         var quoted = new ArrayList<String>();
         for (String state : states) {
-            if (!STATE_NAME.matcher(state).matches()) {
+            if (!STATE_NAMES.contains(state)) {
                 throw new AstValues.Unsupported("state " + state);
             }
             quoted.add("'" + state + "'");
