@@ -55,12 +55,14 @@ class RescoreResumeTest {
         var logs = LogCapture.start();
         OwnerSql.exec("insert into scoring_job (workspace_id, id, model_id, version_id, state, total, processed, as_of, created_at,"
                 + " started_at, heartbeat_at, lease_owner, lease_expires_at) values (?, ?, ?, ?, 'RUNNING', 40, ?,"
-                + " now() + interval '1 second', now(), now(), now(), 'crashed-pod/1/dead', now() - interval '1 second')",
+                + " now() + interval '1 second', now(), now(), now(), 'crashed-pod/1/dead', now() + interval '1 hour')",
                 WS, job, modelId, versionId, before);
         OwnerSql.exec("insert into scoring_job_part (workspace_id, job_id, part, lower_bound, upper_bound, last_lead_id, processed)"
                 + " values (?, ?, 0, ?, ?, ?::uuid, ?)", WS, job, parts.get(0).lowerBound(), parts.get(0).upperBound(), cursor, before);
         OwnerSql.exec("insert into scoring_job_part (workspace_id, job_id, part, lower_bound, upper_bound) values (?, ?, 1, ?, null)",
                 WS, job, parts.get(1).lowerBound());
+        // the lease runs out only once both parts are there: a worker polling between the inserts would see a job of one part
+        OwnerSql.exec("update scoring_job set lease_expires_at = now() - interval '1 second' where workspace_id = ? and id = ?", WS, job);
 
         Await.until("the job to be taken over and finished", Duration.ofSeconds(15), () -> "SUCCEEDED".equals(
                 OwnerSql.strings("select state from scoring_job where workspace_id = ? and id = ?", WS, job).getFirst()));
