@@ -85,7 +85,7 @@ cleanup() {
 trap cleanup EXIT
 if [ "${BENCH_PG:-}" = deployed ]; then
   pg_parameters set
-  log "server as deployed: $(psql -X -Atc "select string_agg(name || '=' || setting || coalesce(unit, ''), ' ') from pg_settings
+  log "server as deployed: $(psql -X -Atc "select string_agg(name || '=' || current_setting(name), ' ') from pg_settings
     where name in ('$(sed "s/ /','/g" <<<"$PG_PARAMETERS")')" -d postgres)"
 fi
 
