@@ -60,7 +60,7 @@ SQL
 fi
 bytes=$(stat -c %s "$FILE")
 
-PG_PARAMETERS="shared_buffers effective_cache_size work_mem maintenance_work_mem wal_compression max_wal_size checkpoint_timeout"
+PG_PARAMETERS="shared_buffers effective_cache_size work_mem maintenance_work_mem wal_compression max_wal_size checkpoint_timeout autovacuum_naptime"
 PG_RESTART="${PG_RESTART:-pg_ctlcluster --skip-systemctl-redirect 15 main restart}"
 pg_parameters() { # set | reset
   local p v manifest
@@ -112,11 +112,13 @@ gql "$TOKEN" 'mutation($m: ImportMappingInput!) { importMappingSave(input: $m) {
 # Since PostgreSQL 13 autovacuum also vacuums a table with more than 1000 + 20 % of its rows inserted since its last
 # vacuum (autovacuum_vacuum_insert_threshold, _scale_factor), which marks those pages all-visible: the import's look-ups
 # on lead_duplicate_key's primary key (which holds every column they read) then skip the table's pages. As autovacuum
-# does, the vacuum is throttled (2 ms of sleep per 200 pages' cost), and it looks once a minute (autovacuum_naptime;
-# BENCH_AUTOVACUUM_NAPTIME seconds): until 2026-12-04 (branch v7) it looked every 5 s, analyzing each growing table
-# about 40 times in a 1,000,000-row import, 12 % of the machine's CPU beside it (perf).
+# does, the vacuum is throttled (2 ms of sleep per 200 pages' cost), and it looks once a minute (autovacuum_naptime's
+# default; with BENCH_PG=deployed the deployment's setting; BENCH_AUTOVACUUM_NAPTIME seconds overrides both). Until
+# 2026-12-04 (branch v7) it looked every 5 s.
 autoanalyze() {
-  while sleep "${BENCH_AUTOVACUUM_NAPTIME:-60}"; do
+  local naptime=60
+  [ "${BENCH_PG:-}" != deployed ] || naptime=$(psql -X -Atc "select setting from pg_settings where name = 'autovacuum_naptime'" -d postgres)
+  while sleep "${BENCH_AUTOVACUUM_NAPTIME:-$naptime}"; do
     psql -X -q -At -d "$BENCH_DB" -c "select 'set vacuum_cost_delay = ''2ms'';' union all
       select format('vacuum %I;', relname) from pg_stat_user_tables
       where n_dead_tup > 50 + 0.2 * greatest(n_live_tup, 0) or n_ins_since_vacuum > 1000 + 0.2 * greatest(n_live_tup, 0)
