@@ -1,5 +1,6 @@
 package io.leadproof.quality.store;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import io.leadproof.quality.QualityReport;
  * @param verdicts each new lead's verdict, stored after the insert
  * @param codes    each verdict's codes as stored ({@link QualityWrites#codes}), worked out once for the store and scoring
  */
-record ArrivalVerdicts(Map<UUID, List<Long>> digests, Map<UUID, QualityReport> verdicts, Map<UUID, String> codes) {
+record ArrivalVerdicts(Map<UUID, List<byte[]>> digests, Map<UUID, QualityReport> verdicts, Map<UUID, String> codes) {
 
     static ArrivalVerdicts judge(Connection c, LeadsArriving a, LeadQualityChecks checks, BotCheck bots, Instant now)
             throws SQLException {
@@ -40,13 +41,13 @@ record ArrivalVerdicts(Map<UUID, List<Long>> digests, Map<UUID, QualityReport> v
         a.leads().forEach(l -> persons.put(l.id(), person(l)));
         var batchPersons = new HashMap<UUID, PersonIdentity>(persons);
         a.batch().stream().filter(l -> !l.isErased() && l.mergedInto() == null).forEach(l -> batchPersons.put(l.id(), person(l)));
-        var digests = new HashMap<UUID, List<Long>>();
-        var inBatch = new HashMap<Long, Set<UUID>>();
+        var digests = new HashMap<UUID, List<ByteBuffer>>();
+        var inBatch = new HashMap<ByteBuffer, Set<UUID>>();
         batchPersons.forEach((id, p) -> {
             var list = checks.duplicateKeys().keysOf(p);
-            var ofLead = new ArrayList<Long>(list.size());
+            var ofLead = new ArrayList<ByteBuffer>(list.size());
             for (String key : list) {
-                long d = QualityWrites.digest(key);
+                var d = ByteBuffer.wrap(QualityWrites.digest(key));
                 ofLead.add(d);
                 inBatch.computeIfAbsent(d, x -> new HashSet<>()).add(id);
             }
@@ -59,12 +60,12 @@ record ArrivalVerdicts(Map<UUID, List<Long>> digests, Map<UUID, QualityReport> v
         candidates.putAll(batchPersons);
         var verdicts = new LinkedHashMap<UUID, QualityReport>();
         var botReport = bots.check(List.of()).report();
-        var newDigests = new LinkedHashMap<UUID, List<Long>>();
+        var newDigests = new LinkedHashMap<UUID, List<byte[]>>();
         var codes = new HashMap<UUID, String>();
         for (var entry : persons.entrySet()) {
             UUID id = entry.getKey();
             var partners = new HashSet<UUID>();
-            for (Long d : digests.get(id)) {
+            for (ByteBuffer d : digests.get(id)) {
                 partners.addAll(inBatch.getOrDefault(d, Set.of()));
                 partners.addAll(stored.getOrDefault(d, Set.of()));
             }
@@ -73,29 +74,29 @@ record ArrivalVerdicts(Map<UUID, List<Long>> digests, Map<UUID, QualityReport> v
             var verdict = checks.assess(new LeadQualityInput(entry.getValue(), null, null, mates, botReport, now));
             verdicts.put(id, verdict);
             codes.put(id, QualityWrites.codes(verdict));
-            newDigests.put(id, digests.get(id));
+            newDigests.put(id, digests.get(id).stream().map(ByteBuffer::array).toList());
         }
         return new ArrivalVerdicts(newDigests, verdicts, codes);
     }
 
     /** For each key digest of the new leads, the stored leads outside the batch holding it. */
-    private static Map<Long, Set<UUID>> storedPartners(Connection c, String ws, Set<UUID> newLeads,
-            Map<UUID, List<Long>> digestsOf, Set<UUID> batch) throws SQLException {
-        var digests = new ArrayList<Long>();
-        newLeads.forEach(id -> digests.addAll(digestsOf.get(id)));
-        var result = new HashMap<Long, Set<UUID>>();
+    private static Map<ByteBuffer, Set<UUID>> storedPartners(Connection c, String ws, Set<UUID> newLeads,
+            Map<UUID, List<ByteBuffer>> digestsOf, Set<UUID> batch) throws SQLException {
+        var digests = new ArrayList<byte[]>();
+        newLeads.forEach(id -> digestsOf.get(id).forEach(d -> digests.add(d.array())));
+        var result = new HashMap<ByteBuffer, Set<UUID>>();
         if (digests.isEmpty()) {
             return result;
         }
         try (var ps = c.prepareStatement("select key_digest, lead_id from lead_duplicate_key where workspace_id = ?"
                 + " and key_digest = any(?)")) {
             ps.setString(1, ws);
-            ps.setArray(2, c.createArrayOf("bigint", digests.toArray()));
+            ps.setArray(2, c.createArrayOf("bytea", digests.toArray(new byte[0][])));
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID lead = rs.getObject(2, UUID.class);
                     if (!batch.contains(lead)) {
-                        result.computeIfAbsent(rs.getLong(1), d -> new HashSet<>()).add(lead);
+                        result.computeIfAbsent(ByteBuffer.wrap(rs.getBytes(1)), d -> new HashSet<>()).add(lead);
                     }
                 }
             }

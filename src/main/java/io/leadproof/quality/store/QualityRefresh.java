@@ -115,7 +115,7 @@ public class QualityRefresh {
         Set<UUID> judge = new LinkedHashSet<>(stored);
         Set<UUID> again = new LinkedHashSet<>();
         if (attributesChanged) {
-            var keys = new HashMap<UUID, List<Long>>();
+            var keys = new HashMap<UUID, List<byte[]>>();
             if (!stored.isEmpty()) {
                 var before = new LinkedHashSet<UUID>();
                 QualityReads.partners(c, ws, stored).values().forEach(before::addAll);   // partners they may leave

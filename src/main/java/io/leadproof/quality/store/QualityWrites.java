@@ -36,7 +36,7 @@ final class QualityWrites {
     }
 
     /** Deletes the keys of {@code stored} (leads written before) and inserts {@code keys} (digests, of those and of new leads). */
-    static void replaceKeys(Connection c, String ws, Collection<UUID> stored, Map<UUID, List<Long>> keys) throws SQLException {
+    static void replaceKeys(Connection c, String ws, Collection<UUID> stored, Map<UUID, List<byte[]>> keys) throws SQLException {
         if (!stored.isEmpty()) {
             deleteKeys(c, ws, stored);
         }
@@ -51,9 +51,9 @@ final class QualityWrites {
         }
     }
 
-    private static void insertKeys(Connection c, String ws, Map<UUID, List<Long>> keys) throws SQLException {
+    private static void insertKeys(Connection c, String ws, Map<UUID, List<byte[]>> keys) throws SQLException {
         var ids = new ArrayList<UUID>();
-        var digests = new ArrayList<Long>();
+        var digests = new ArrayList<byte[]>();
         keys.forEach((lead, list) -> list.forEach(k -> {
             ids.add(lead);
             digests.add(k);
@@ -62,9 +62,9 @@ final class QualityWrites {
             return;
         }
         try (var ps = c.prepareStatement("insert into lead_duplicate_key (workspace_id, key_digest, lead_id)"
-                + " select ?, k, l from unnest(?::bigint[], ?::uuid[]) as v(k, l) on conflict do nothing")) {
+                + " select ?, k, l from unnest(?::bytea[], ?::uuid[]) as v(k, l) on conflict do nothing")) {
             ps.setString(1, ws);
-            ps.setArray(2, c.createArrayOf("bigint", digests.toArray()));
+            ps.setArray(2, c.createArrayOf("bytea", digests.toArray(new byte[0][])));
             ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
             ps.executeUpdate();
         }
@@ -146,23 +146,13 @@ final class QualityWrites {
         }
     });
 
-    static List<Long> digests(List<String> keys) {
-        var result = new ArrayList<Long>(keys.size());
+    static List<byte[]> digests(List<String> keys) {
+        var result = new ArrayList<byte[]>(keys.size());
         keys.forEach(k -> result.add(digest(k)));
         return result;
     }
 
-    /**
-     * A key as stored: the first 8 bytes of its SHA-256, big-endian (V151). Two keys sharing them only add a candidate,
-     * which the matcher then compares field by field; 8 bytes instead of 32 keep the primary key of three entries a
-     * lead a third smaller, which a bulk import inserts into and reads at random.
-     */
-    static long digest(String key) {
-        byte[] d = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));   // digest() resets it for the next key
-        long v = 0;
-        for (int i = 0; i < Long.BYTES; i++) {
-            v = v << 8 | (d[i] & 0xFFL);
-        }
-        return v;
+    static byte[] digest(String key) {
+        return SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));   // digest() resets it for the next key
     }
 }
