@@ -9,7 +9,13 @@
 #   BENCH_PEOPLE=varied                        people with varied first and last names (default: every row "Ana Tester-<n>",
 #                                              which the duplicate check takes for one person at each of the 5,000 companies)
 #   BENCH_COMPANIES=250                        fewer companies (default 5000): bigger duplicate blocks at a small row count
-#   BENCH_AUTOANALYZE=0                        do not emulate autovacuum's analyze during the import (see below)
+#   BENCH_AUTOANALYZE=0                        do not emulate autovacuum during the import (see below)
+#   BENCH_PG=deployed                          run the server with the deployment's write-path parameters for the import
+#                                              (shared_buffers, max_wal_size, wal_compression, checkpoint_timeout… as
+#                                              k8s/base/postgres/cluster.yaml sets them: ALTER SYSTEM and a restart of the
+#                                              server, PG_RESTART, reset and restarted again at the end); default: the
+#                                              server as it is (here PostgreSQL's defaults: 128MB of shared buffers and a
+#                                              checkpoint every 1GB of WAL)
 #
 # Assumes PostgreSQL and Keycloak (ada.admin of organisation acme) are up and a built app in
 # $APP_HOME/target/quarkus-app (./mvnw -q -B package -DskipTests). Starts and stops the app on port 8090 against
@@ -20,7 +26,6 @@ set -euo pipefail
 export BENCH_DB="${BENCH_DB:-leadproof_bench_imports}"
 export BENCH_OUT="${BENCH_OUT:-$(cd "$(dirname "$0")" && pwd)/results}"
 source "$(dirname "$0")/../scoring/lib.sh"
-trap app_stop EXIT
 ROWS="${1:-1000000}"
 PEOPLE="${BENCH_PEOPLE:-tester}"
 COMPANIES="${BENCH_COMPANIES:-5000}"
@@ -55,6 +60,35 @@ SQL
 fi
 bytes=$(stat -c %s "$FILE")
 
+PG_PARAMETERS="shared_buffers effective_cache_size work_mem maintenance_work_mem wal_compression max_wal_size checkpoint_timeout autovacuum_naptime"
+PG_RESTART="${PG_RESTART:-pg_ctlcluster --skip-systemctl-redirect 15 main restart}"
+pg_parameters() { # set | reset
+  local p v manifest
+  manifest="$(dirname "$0")/../../k8s/base/postgres/cluster.yaml"
+  for p in $PG_PARAMETERS; do
+    if [ "$1" = set ]; then
+      v=$(sed -n "s/^ *$p: *\"\{0,1\}\([^\" #]*\).*/\1/p" "$manifest")
+      [ -n "$v" ] || { echo "no $p in $manifest" >&2; exit 2; }
+      psql -X -qc "alter system set $p = '$v'" -d postgres
+    else
+      psql -X -qc "alter system reset $p" -d postgres
+    fi
+  done
+  $PG_RESTART
+  until psql -X -qAtc 'select 1' -d postgres >/dev/null 2>&1; do sleep 1; done
+}
+cleanup() {
+  [ -z "${ANALYZE_PID:-}" ] || kill "$ANALYZE_PID" 2>/dev/null || true
+  app_stop
+  if [ "${BENCH_PG:-}" = deployed ]; then log "resetting the server's parameters"; pg_parameters reset; fi
+}
+trap cleanup EXIT
+if [ "${BENCH_PG:-}" = deployed ]; then
+  pg_parameters set
+  log "server as deployed: $(psql -X -Atc "select string_agg(name || '=' || current_setting(name), ' ') from pg_settings
+    where name in ('$(sed "s/ /','/g" <<<"$PG_PARAMETERS")')" -d postgres)"
+fi
+
 app_start "$BENCH_OUT/app-endpoint.log"
 TOKEN=$(token)
 gql "$TOKEN" '{ viewer { workspace { id } } }' >/dev/null
@@ -75,28 +109,37 @@ gql "$TOKEN" 'mutation($m: ImportMappingInput!) { importMappingSave(input: $m) {
 # Its vacuum too (more than 50 + 20 % of a table's rows dead): the metrics rollups churn (compaction deletes the pending
 # rows it folds), and without it a 1,000,000-row import left ~2,000 live and 610,000 dead rows in metrics_daily and
 # metrics_daily_total, which the compactor's and the inserts' index scans then read (imp-pg2).
+# Since PostgreSQL 13 autovacuum also vacuums a table with more than 1000 + 20 % of its rows inserted since its last
+# vacuum (autovacuum_vacuum_insert_threshold, _scale_factor), which marks those pages all-visible: the import's look-ups
+# on lead_duplicate_key's primary key (which holds every column they read) then skip the table's pages. As autovacuum
+# does, the vacuum is throttled (2 ms of sleep per 200 pages' cost), and it looks once a minute (autovacuum_naptime's
+# default; with BENCH_PG=deployed the deployment's setting; BENCH_AUTOVACUUM_NAPTIME seconds overrides both). Until
+# 2026-12-04 (branch v7) it looked every 5 s.
 autoanalyze() {
-  while sleep 5; do
-    psql -X -q -At -d "$BENCH_DB" -c "select format('vacuum %I;', relname) from pg_stat_user_tables
-      where n_dead_tup > 50 + 0.2 * greatest(n_live_tup, 0)
+  local naptime=60
+  [ "${BENCH_PG:-}" != deployed ] || naptime=$(psql -X -Atc "select setting from pg_settings where name = 'autovacuum_naptime'" -d postgres)
+  while sleep "${BENCH_AUTOVACUUM_NAPTIME:-$naptime}"; do
+    psql -X -q -At -d "$BENCH_DB" -c "select 'set vacuum_cost_delay = ''2ms'';' union all
+      select format('vacuum %I;', relname) from pg_stat_user_tables
+      where n_dead_tup > 50 + 0.2 * greatest(n_live_tup, 0) or n_ins_since_vacuum > 1000 + 0.2 * greatest(n_live_tup, 0)
       union all select format('analyze %I;', relname) from pg_stat_user_tables
       where n_mod_since_analyze > 50 + 0.1 * greatest(n_live_tup, 0)" 2>/dev/null | psql -X -q -d "$BENCH_DB" >/dev/null 2>&1 || true
   done
 }
-if [ "${BENCH_AUTOANALYZE:-1}" = 1 ]; then autoanalyze & ANALYZE_PID=$!; trap 'kill $ANALYZE_PID 2>/dev/null; app_stop' EXIT; fi
+if [ "${BENCH_AUTOANALYZE:-1}" = 1 ]; then autoanalyze & ANALYZE_PID=$!; fi
 
 load_before=$(loadavg); cpu0=$(cpu_seconds); app0=$(app_cpu_seconds); t0=$(now)
 job=$(curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$FILE" "$UPLOAD?mapping=bench" | jq -r .id)
 t1=$(now)
 log "uploaded $bytes bytes in $(elapsed "$t0" "$t1") s: job $job"
-state=QUEUED
-while [ "$state" != SUCCEEDED ] && [ "$state" != FAILED ]; do
-  sleep 2
-  TOKEN=$(token)
-  out=$(gql "$TOKEN" 'query($id: ID!) { importJob(id: $id) { state rowsRead rowsLanded rowsRejected rowsDuplicate failure } }' "{\"id\": \"$job\"}")
-  state=$(jq -r .data.importJob.state <<<"$out")
+# Waits for the job's end with one psql a second (a token, a GraphQL request and four jq runs every 2 s took ~5 % of
+# the 2 cores away from the import), then reads the job through the API.
+job_uuid=$(psql -X -Atc "select id from import_job order by created_at desc limit 1" -d "$BENCH_DB")
+until psql -X -Atc "select state from import_job where id = '$job_uuid'" -d "$BENCH_DB" | grep -qE 'SUCCEEDED|FAILED'; do
+  sleep 1
 done
 t2=$(now); cpu1=$(cpu_seconds); app1=$(app_cpu_seconds)
+out=$(gql "$(token)" 'query($id: ID!) { importJob(id: $id) { state rowsRead rowsLanded rowsRejected rowsDuplicate failure } }' "{\"id\": \"$job\"}")
 wall=$(elapsed "$t0" "$t2")
 jq -c --argjson rows "$ROWS" --argjson bytes "$bytes" --arg upload "$(elapsed "$t0" "$t1")" --arg wall "$wall" \
    --arg cpu "$(elapsed "$cpu0" "$cpu1")" --arg app "$(elapsed "$app0" "$app1")" --arg before "$load_before" --arg after "$(loadavg)" \

@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.leadproof.common.TimeOrderedIds;
 import io.leadproof.common.WorkspaceOwned;
 
 /**
@@ -102,7 +103,7 @@ public class Lead extends WorkspaceOwned {
     /** A new lead; createdAt may lie in the past when history is imported from another system. */
     public static Lead capture(LeadProfile profile, Instant createdAt, Instant now) {
         Lead lead = new Lead();
-        lead.id = UUID.randomUUID();
+        lead.id = TimeOrderedIds.next();
         lead.createdAt = createdAt;
         lead.revise(profile, now);
         return lead;

@@ -35,19 +35,24 @@ public final class DuplicateMatcher {
         if (Objects.equals(lead.leadId(), other.leadId())) {
             return Optional.empty();
         }
-        double names = similarity(fullName(lead), fullName(other));
         String email = DuplicateKeys.normalisedEmail(lead.email());
         if (email != null && email.equals(DuplicateKeys.normalisedEmail(other.email()))) {
-            return Optional.of(new DuplicateMatch(other.leadId(), DuplicateReason.SAME_EMAIL, names));
+            return match(lead, other, DuplicateReason.SAME_EMAIL);
         }
         String phone = DuplicateKeys.e164(lead.phone(), lead.country());
         if (phone != null && phone.equals(DuplicateKeys.e164(other.phone(), other.country()))) {
-            return Optional.of(new DuplicateMatch(other.leadId(), DuplicateReason.SAME_PHONE, names));
+            return match(lead, other, DuplicateReason.SAME_PHONE);
         }
         if (sameCompany(lead, other) && similarNames(lead, other)) {
-            return Optional.of(new DuplicateMatch(other.leadId(), DuplicateReason.SAME_PERSON_AT_COMPANY, names));
+            return match(lead, other, DuplicateReason.SAME_PERSON_AT_COMPANY);
         }
         return Optional.empty();
+    }
+
+    // the names' similarity only for a match: most candidates of a block are other people (a bulk import compares
+    // each new lead with every stored lead of its company and last-name initial)
+    private static Optional<DuplicateMatch> match(PersonIdentity lead, PersonIdentity other, DuplicateReason reason) {
+        return Optional.of(new DuplicateMatch(other.leadId(), reason, similarity(fullName(lead), fullName(other))));
     }
 
     /** DUPLICATE issues of {@code lead} against the candidates the key lookup found. */

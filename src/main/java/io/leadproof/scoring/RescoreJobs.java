@@ -22,6 +22,7 @@ import io.leadproof.criteria.CriteriaModel;
 import io.leadproof.criteria.CriteriaVersion;
 import io.leadproof.criteria.VersionPublished;
 import io.leadproof.criteria.VersionStatus;
+import io.leadproof.lead.LeadIdCuts;
 import io.leadproof.ops.BusinessMetrics;
 import io.leadproof.security.CurrentWorkspace;
 
@@ -81,7 +82,9 @@ public class RescoreJobs {
         }
         job.start(clock.instant());
         if (ScoringJobPart.count("jobId", jobId) == 0) {
-            ScoringJobPart.split(jobId, config.jobParts()).forEach(p -> p.persist());
+            String ws = workspace.id();
+            var bounds = em.unwrap(Session.class).doReturningWork(c -> LeadIdCuts.lowerBounds(c, ws, config.jobParts()));
+            ScoringJobPart.split(jobId, bounds).forEach(p -> p.persist());
         }
         return ScoringJobPart.<ScoringJobPart>list("jobId = ?1 and done = false order by part", jobId).stream()
                 .map(ScoringJobPart::part).toList();

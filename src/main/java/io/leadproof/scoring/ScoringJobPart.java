@@ -1,7 +1,6 @@
 package io.leadproof.scoring;
 
 import java.io.Serializable;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,26 +52,18 @@ public class ScoringJobPart extends WorkspaceOwned {
     protected ScoringJobPart() {
     }
 
-    /** The id space split into {@code count} equal ranges (ids are random, so the ranges hold about as many leads). */
-    static List<ScoringJobPart> split(UUID jobId, int count) {
+    /** The parts of a job, part i from {@code lowerBounds[i]} up to the next bound ({@link io.leadproof.lead.LeadIdCuts}). */
+    static List<ScoringJobPart> split(UUID jobId, List<UUID> lowerBounds) {
         var parts = new ArrayList<ScoringJobPart>();
-        BigInteger space = BigInteger.ONE.shiftLeft(128);
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < lowerBounds.size(); i++) {
             var p = new ScoringJobPart();
             p.jobId = jobId;
             p.part = i;
-            p.lowerBound = uuid(space.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(count)));
-            p.upperBound = i == count - 1 ? null : uuid(space.multiply(BigInteger.valueOf(i + 1)).divide(BigInteger.valueOf(count)));
+            p.lowerBound = lowerBounds.get(i);
+            p.upperBound = i == lowerBounds.size() - 1 ? null : lowerBounds.get(i + 1);
             parts.add(p);
         }
         return parts;
-    }
-
-    // PostgreSQL orders uuids as unsigned bytes: the same order as these 128-bit numbers.
-    private static UUID uuid(BigInteger value) {
-        long high = value.shiftRight(64).longValue();
-        long low = value.longValue();
-        return new UUID(high, low);
     }
 
     void advance(int scored, UUID lastLead) {

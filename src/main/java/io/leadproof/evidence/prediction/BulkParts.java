@@ -1,14 +1,15 @@
 package io.leadproof.evidence.prediction;
 
-import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 
+import io.leadproof.lead.LeadIdCuts;
+
 /**
- * The parts of a bulk prediction (V90, prediction_bulk_part): the lead-id space cut into {@code count} equal ranges of
- * PostgreSQL's (unsigned) uuid order, each with its persisted cursor. Lead ids are random (v4 or md5), so the ranges
- * hold about the same number of leads.
+ * The parts of a bulk prediction (V90, prediction_bulk_part): the lead-id space cut into {@code count} ranges of
+ * PostgreSQL's (unsigned) uuid order holding about as many leads each ({@link LeadIdCuts}), each with its persisted
+ * cursor.
  */
 final class BulkParts {
 
@@ -23,12 +24,13 @@ final class BulkParts {
     static void plan(Connection c, String ws, UUID modelId, int count) throws SQLException {
         try (var ps = c.prepareStatement("insert into prediction_bulk_part (workspace_id, model_id, part, lower_id, upper_id)"
                 + " values (?, ?, ?, ?, ?) on conflict do nothing")) {
+            var bounds = LeadIdCuts.lowerBounds(c, ws, count);
             for (int i = 0; i < count; i++) {
                 ps.setString(1, ws);
                 ps.setObject(2, modelId);
                 ps.setInt(3, i);
-                ps.setObject(4, bound(i, count));
-                ps.setObject(5, i == count - 1 ? null : bound(i + 1, count));
+                ps.setObject(4, bounds.get(i));
+                ps.setObject(5, i == count - 1 ? null : bounds.get(i + 1));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -75,12 +77,5 @@ final class BulkParts {
             ps.setInt(6, part);
             ps.executeUpdate();
         }
-    }
-
-    /** The i-th of n equal cuts of the 128-bit id space, as a uuid (0 for i = 0). */
-    static UUID bound(int i, int n) {
-        BigInteger cut = BigInteger.ONE.shiftLeft(128).multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n));
-        BigInteger mask = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-        return new UUID(cut.shiftRight(64).longValue(), cut.and(mask).longValue());
     }
 }

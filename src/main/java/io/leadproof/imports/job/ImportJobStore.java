@@ -33,6 +33,16 @@ public class ImportJobStore {
         return id;
     }
 
+    /**
+     * The current transaction's commit need not wait for its WAL to reach disk. For a chunk of an upload but the last:
+     * the last one's transaction (with {@link #queue}) commits synchronously before the answer, and its flush covers
+     * every WAL record before it. For a batch of an import: its rows and the job's progress commit together, so a crash
+     * loses both and the resumed import writes the batch again; nobody waits for the answer.
+     */
+    public void commitWithoutWaitingForDisk() {
+        em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
+    }
+
     public void appendChunk(UUID job, int seq, byte[] data) {
         em.createNativeQuery("insert into import_chunk (workspace_id, job_id, seq, data) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, workspace.id()).setParameter(2, job).setParameter(3, seq).setParameter(4, data).executeUpdate();

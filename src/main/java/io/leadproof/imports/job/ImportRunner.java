@@ -181,7 +181,10 @@ class ImportRunner {
             var w = written;
             inJob(ws, () -> record(batch, w, owner, leaseMillis));
         } else {
-            inJob(ws, () -> record(batch, writer.write(batch.values), owner, leaseMillis));
+            inJob(ws, () -> {
+                store.commitWithoutWaitingForDisk();
+                return record(batch, writer.write(batch.values), owner, leaseMillis);
+            });
             inJob(ws, grownTables::analyze); // after the commit: the analyze's lock and time stay out of the batch
         }
     }

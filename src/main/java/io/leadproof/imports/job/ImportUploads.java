@@ -259,6 +259,9 @@ public class ImportUploads {
                 if (number == 0) {
                     HeaderCheck.check(chunk, end, options, mapping);
                 }
+                if (!end) {
+                    jobs.commitWithoutWaitingForDisk();
+                }
                 if (chunk.length > 0) {
                     jobs.appendChunk(id, number, chunk);
                 }

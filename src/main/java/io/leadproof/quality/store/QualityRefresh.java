@@ -123,14 +123,14 @@ public class QualityRefresh {
                 QualityReads.persons(c, ws, stored).forEach((id, p) -> keys.put(id,
                         QualityWrites.digests(CHECKS.duplicateKeys().keysOf(p))));
             }
+            QualityWrites.replaceKeys(c, ws, stored, keys);
             if (arrived != null) {
-                keys.putAll(arrived.digests());
+                QualityWrites.insertNewKeys(c, ws, arrived.digests());   // a lead new in this batch has no keys yet
             }
-            QualityWrites.replaceKeys(c, ws, stored, keys);   // a lead new in this batch has no keys to delete
         }
         var verdicts = new ArrayList<QualityReport>();
         if (arrived != null) {
-            QualityWrites.storeVerdicts(c, ws, arrived.verdicts(), arrived.codes()::get, clock.instant());
+            QualityWrites.storeVerdicts(c, ws, arrived.verdicts(), arrived.codes()::get, clock.instant(), true);
             verdicts.addAll(arrived.verdicts().values());
         }
         if (!judge.isEmpty()) {
@@ -174,7 +174,7 @@ public class QualityRefresh {
                     bot.report(), now)));
         }
         QualityWrites.flagActivities(c, ws, flags);
-        QualityWrites.storeVerdicts(c, ws, verdicts, id -> QualityWrites.codes(verdicts.get(id)), now);
+        QualityWrites.storeVerdicts(c, ws, verdicts, id -> QualityWrites.codes(verdicts.get(id)), now, false);
         return verdicts;
     }
 

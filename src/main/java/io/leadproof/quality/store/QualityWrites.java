@@ -40,7 +40,16 @@ final class QualityWrites {
         if (!stored.isEmpty()) {
             deleteKeys(c, ws, stored);
         }
-        insertKeys(c, ws, keys);
+        insertKeys(c, ws, keys, true);
+    }
+
+    /**
+     * Inserts the keys of leads new in this transaction: a plain insert, as no row of theirs can exist yet (an
+     * {@code ON CONFLICT} clause costs a look-up of the primary key per row first: three a lead; perf, docs/benchmarks.md
+     * "v7").
+     */
+    static void insertNewKeys(Connection c, String ws, Map<UUID, List<byte[]>> keys) throws SQLException {
+        insertKeys(c, ws, keys, false);
     }
 
     private static void deleteKeys(Connection c, String ws, Collection<UUID> leads) throws SQLException {
@@ -51,7 +60,7 @@ final class QualityWrites {
         }
     }
 
-    private static void insertKeys(Connection c, String ws, Map<UUID, List<byte[]>> keys) throws SQLException {
+    private static void insertKeys(Connection c, String ws, Map<UUID, List<byte[]>> keys, boolean existing) throws SQLException {
         var ids = new ArrayList<UUID>();
         var digests = new ArrayList<byte[]>();
         keys.forEach((lead, list) -> list.forEach(k -> {
@@ -62,7 +71,7 @@ final class QualityWrites {
             return;
         }
         try (var ps = c.prepareStatement("insert into lead_duplicate_key (workspace_id, key_digest, lead_id)"
-                + " select ?, k, l from unnest(?::bytea[], ?::uuid[]) as v(k, l) on conflict do nothing")) {
+                + " select ?, k, l from unnest(?::bytea[], ?::uuid[]) as v(k, l)" + (existing ? " on conflict do nothing" : ""))) {
             ps.setString(1, ws);
             ps.setArray(2, c.createArrayOf("bytea", digests.toArray(new byte[0][])));
             ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
@@ -84,9 +93,12 @@ final class QualityWrites {
         }
     }
 
-    /** @param codesOf each verdict's {@link #codes}, by lead (the arrival worked them out already) */
+    /**
+     * @param codesOf each verdict's {@link #codes}, by lead (the arrival worked them out already)
+     * @param newLeads the leads are new in this transaction, so none has a verdict yet: a plain insert (see {@link #insertNewKeys})
+     */
     static void storeVerdicts(Connection c, String ws, Map<UUID, QualityReport> verdicts, Function<UUID, String> codesOf,
-            Instant now) throws SQLException {
+            Instant now, boolean newLeads) throws SQLException {
         if (verdicts.isEmpty()) {
             return;
         }
@@ -101,11 +113,11 @@ final class QualityWrites {
         try (var ps = c.prepareStatement("insert into lead_quality (workspace_id, lead_id, status, codes, issues, judged_at)"
                 + " select ?, l, s, coalesce(string_to_array(nullif(k, ''), ','), '{}'), i::jsonb, ?"
                 + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as v(l, s, k, i)"
-                + " on conflict (workspace_id, lead_id) do update set status = excluded.status, codes = excluded.codes,"
-                + " issues = excluded.issues, judged_at = excluded.judged_at"
-                // a verdict given again unchanged (every activity batch judges its leads again) rewrites no row
-                + " where (lead_quality.status, lead_quality.codes, lead_quality.issues)"
-                + " is distinct from (excluded.status, excluded.codes, excluded.issues)")) {
+                + (newLeads ? "" : " on conflict (workspace_id, lead_id) do update set status = excluded.status, codes = excluded.codes,"
+                        + " issues = excluded.issues, judged_at = excluded.judged_at"
+                        // a verdict given again unchanged (every activity batch judges its leads again) rewrites no row
+                        + " where (lead_quality.status, lead_quality.codes, lead_quality.issues)"
+                        + " is distinct from (excluded.status, excluded.codes, excluded.issues)"))) {
             ps.setString(1, ws);
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setArray(3, c.createArrayOf("uuid", verdicts.keySet().toArray()));

@@ -103,7 +103,7 @@ class BulkPredictionMatchesIngestTest {
                 }
             }
             Instant now = Instant.now();
-            List<ReferenceLead> paged = LeadPage.read(c, WS, BulkParts.bound(0, 1), null, null, 1000, now);
+            List<ReferenceLead> paged = LeadPage.read(c, WS, io.leadproof.lead.LeadIdCuts.LOWEST, null, null, 1000, now);
             List<ReferenceLead> one = CurrentLeads.of(c, WS, ids, now);
             assertThat(paged).hasSize(66);
             assertThat(sorted(paged)).usingRecursiveComparison().isEqualTo(sorted(one));
