@@ -7,9 +7,9 @@ import java.util.UUID;
  * UUIDs of version 7 (RFC 9562 §5.7): the Unix time in milliseconds in the first 48 bits, then 74 random bits. Rows
  * keyed by such ids are inserted at the right edge of every index that leads with the id (a lead's id keys its score,
  * verdict, revisions, facts and duplicate keys), instead of on a random page of each: a bulk import of a million leads
- * keeps the pages it writes in the buffer cache (docs/benchmarks.md, "v7"). The ids stay unguessable (as many random
- * bits as the rest of the workspace's protection needs: row-level security, not secrecy, guards a lead), and reveal only
- * when the row was written, which {@code createdAt} tells anyway. Ordered across calls only by their millisecond.
+ * keeps the pages it writes in the buffer cache (docs/benchmarks.md, "v7"). Row-level security, not the ids' secrecy,
+ * guards a lead; an id reveals when its row was written, which {@code createdAt} tells anyway. Ids of one millisecond
+ * are in no particular order.
  */
 public final class TimeOrderedIds {
 
