@@ -2,8 +2,9 @@
 # CSV import end to end (issue 17 §1, target: 1,000,000 lead rows in <= 3 minutes with scoring on):
 # generates a lead CSV of N rows (UTF-8, ';', decimal commas, dd.MM.yyyy dates, country names, "Select" placeholders,
 # one bad row in 1,000; addresses on .io domains, which the email check accepts — the .example of files before
-# 2026-12-04 is a reserved name, so every lead was INVALID and knocked out), saves the column mapping, POSTs the file to /imports/leads, and waits for the job. Every
-# row goes through the API's batch path (validation, matching, scoring under the default criteria model, metrics).
+# 2026-12-04 is a reserved name, so every lead was INVALID and knocked out), saves the column mapping, POSTs the file to
+# /imports/leads, and waits for the job. Every row goes through the API's batch path (validation, matching, scoring
+# under the default criteria model, metrics).
 #
 #   bench/imports/endpoint.sh [rows]          default 1000000; run it small (20000) on a busy machine
 #   BENCH_PEOPLE=varied                        people with varied first and last names (default: every row "Ana Tester-<n>",
@@ -129,12 +130,12 @@ autoanalyze() {
 if [ "${BENCH_AUTOANALYZE:-1}" = 1 ]; then autoanalyze & ANALYZE_PID=$!; fi
 
 load_before=$(loadavg); cpu0=$(cpu_seconds); app0=$(app_cpu_seconds); t0=$(now)
-job=$(curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$FILE" "$UPLOAD?mapping=bench" | jq -r .id)
+answer=$(curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$FILE" "$UPLOAD?mapping=bench")
 t1=$(now)
+job=$(jq -r .id <<<"$answer"); job_uuid=$(jq -r .importId <<<"$answer")
 log "uploaded $bytes bytes in $(elapsed "$t0" "$t1") s: job $job"
 # Waits for the job's end with one psql a second (a token, a GraphQL request and four jq runs every 2 s took ~5 % of
 # the 2 cores away from the import), then reads the job through the API.
-job_uuid=$(psql -X -Atc "select id from import_job order by created_at desc limit 1" -d "$BENCH_DB")
 until psql -X -Atc "select state from import_job where id = '$job_uuid'" -d "$BENCH_DB" | grep -qE 'SUCCEEDED|FAILED'; do
   sleep 1
 done
