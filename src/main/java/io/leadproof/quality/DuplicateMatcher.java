@@ -32,15 +32,43 @@ public final class DuplicateMatcher {
     }
 
     public Optional<DuplicateMatch> compare(PersonIdentity lead, PersonIdentity other) {
+        return compare(prepare(lead), prepare(other));
+    }
+
+    /** DUPLICATE issues of {@code lead} against the candidates the key lookup found. */
+    public QualityReport check(PersonIdentity lead, List<PersonIdentity> candidates) {
+        var issues = new ArrayList<QualityIssue>();
+        Compared self = prepare(lead);   // once, not once per candidate
+        for (PersonIdentity other : candidates) {
+            compare(self, prepare(other)).ifPresent(m -> issues.add(new QualityIssue(QualityCode.DUPLICATE, field(m.reason()),
+                    switch (m.reason()) {
+                        case SAME_EMAIL -> "same email as lead " + m.otherLeadId();
+                        case SAME_PHONE -> "same phone as lead " + m.otherLeadId();
+                        case SAME_PERSON_AT_COMPANY -> "same person at the same company as lead " + m.otherLeadId();
+                    }, m.otherLeadId())));
+        }
+        return QualityReport.of(issues);
+    }
+
+    /** What the rules above compare of a person, normalised once: a bulk write compares each lead with many candidates. */
+    private record Compared(String leadId, String email, String phone, String companyName, String companyDomain,
+            String firstName, String lastName) {
+    }
+
+    private Compared prepare(PersonIdentity p) {
+        return new Compared(p.leadId(), DuplicateKeys.normalisedEmail(p.email()), DuplicateKeys.e164(p.phone(), p.country()),
+                DuplicateKeys.companyName(p.companyName()), keys.companyDomain(p), DuplicateKeys.plain(p.firstName()),
+                DuplicateKeys.plain(p.lastName()));
+    }
+
+    private static Optional<DuplicateMatch> compare(Compared lead, Compared other) {
         if (Objects.equals(lead.leadId(), other.leadId())) {
             return Optional.empty();
         }
-        String email = DuplicateKeys.normalisedEmail(lead.email());
-        if (email != null && email.equals(DuplicateKeys.normalisedEmail(other.email()))) {
+        if (lead.email() != null && lead.email().equals(other.email())) {
             return match(lead, other, DuplicateReason.SAME_EMAIL);
         }
-        String phone = DuplicateKeys.e164(lead.phone(), lead.country());
-        if (phone != null && phone.equals(DuplicateKeys.e164(other.phone(), other.country()))) {
+        if (lead.phone() != null && lead.phone().equals(other.phone())) {
             return match(lead, other, DuplicateReason.SAME_PHONE);
         }
         if (sameCompany(lead, other) && similarNames(lead, other)) {
@@ -51,41 +79,21 @@ public final class DuplicateMatcher {
 
     // the names' similarity only for a match: most candidates of a block are other people (a bulk import compares
     // each new lead with every stored lead of its company and last-name initial)
-    private static Optional<DuplicateMatch> match(PersonIdentity lead, PersonIdentity other, DuplicateReason reason) {
+    private static Optional<DuplicateMatch> match(Compared lead, Compared other, DuplicateReason reason) {
         return Optional.of(new DuplicateMatch(other.leadId(), reason, similarity(fullName(lead), fullName(other))));
     }
 
-    /** DUPLICATE issues of {@code lead} against the candidates the key lookup found. */
-    public QualityReport check(PersonIdentity lead, List<PersonIdentity> candidates) {
-        var issues = new ArrayList<QualityIssue>();
-        for (PersonIdentity other : candidates) {
-            compare(lead, other).ifPresent(m -> issues.add(new QualityIssue(QualityCode.DUPLICATE, field(m.reason()),
-                    switch (m.reason()) {
-                        case SAME_EMAIL -> "same email as lead " + m.otherLeadId();
-                        case SAME_PHONE -> "same phone as lead " + m.otherLeadId();
-                        case SAME_PERSON_AT_COMPANY -> "same person at the same company as lead " + m.otherLeadId();
-                    }, m.otherLeadId())));
-        }
-        return QualityReport.of(issues);
+    private static boolean sameCompany(Compared a, Compared b) {
+        return a.companyName() != null && a.companyName().equals(b.companyName())
+                || a.companyDomain() != null && a.companyDomain().equals(b.companyDomain());
     }
 
-    private boolean sameCompany(PersonIdentity a, PersonIdentity b) {
-        String nameA = DuplicateKeys.companyName(a.companyName());
-        if (nameA != null && nameA.equals(DuplicateKeys.companyName(b.companyName()))) {
-            return true;
-        }
-        String domainA = keys.companyDomain(a);
-        return domainA != null && domainA.equals(keys.companyDomain(b));
-    }
-
-    private static boolean similarNames(PersonIdentity a, PersonIdentity b) {
-        String lastA = DuplicateKeys.plain(a.lastName());
-        String lastB = DuplicateKeys.plain(b.lastName());
-        if (lastA == null || lastB == null || similarity(lastA, lastB) < LAST_NAME_THRESHOLD) {
+    private static boolean similarNames(Compared a, Compared b) {
+        if (a.lastName() == null || b.lastName() == null || similarity(a.lastName(), b.lastName()) < LAST_NAME_THRESHOLD) {
             return false;
         }
-        String firstA = DuplicateKeys.plain(a.firstName());
-        String firstB = DuplicateKeys.plain(b.firstName());
+        String firstA = a.firstName();
+        String firstB = b.firstName();
         if (firstA == null || firstB == null) {
             return Objects.equals(firstA, firstB);
         }
@@ -93,10 +101,8 @@ public final class DuplicateMatcher {
         return initial || similarity(firstA, firstB) >= FIRST_NAME_THRESHOLD;
     }
 
-    private static String fullName(PersonIdentity p) {
-        String first = DuplicateKeys.plain(p.firstName());
-        String last = DuplicateKeys.plain(p.lastName());
-        return (first == null ? "" : first) + " " + (last == null ? "" : last);
+    private static String fullName(Compared p) {
+        return (p.firstName() == null ? "" : p.firstName()) + " " + (p.lastName() == null ? "" : p.lastName());
     }
 
     private static double similarity(String a, String b) {
