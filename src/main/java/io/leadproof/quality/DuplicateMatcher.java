@@ -32,7 +32,7 @@ public final class DuplicateMatcher {
     }
 
     public Optional<DuplicateMatch> compare(PersonIdentity lead, PersonIdentity other) {
-        return compare(prepare(lead), prepare(other));
+        return compare(prepare(lead), other);
     }
 
     /** DUPLICATE issues of {@code lead} against the candidates the key lookup found. */
@@ -40,7 +40,7 @@ public final class DuplicateMatcher {
         var issues = new ArrayList<QualityIssue>();
         Compared self = prepare(lead);   // once, not once per candidate
         for (PersonIdentity other : candidates) {
-            compare(self, prepare(other)).ifPresent(m -> issues.add(new QualityIssue(QualityCode.DUPLICATE, field(m.reason()),
+            compare(self, other).ifPresent(m -> issues.add(new QualityIssue(QualityCode.DUPLICATE, field(m.reason()),
                     switch (m.reason()) {
                         case SAME_EMAIL -> "same email as lead " + m.otherLeadId();
                         case SAME_PHONE -> "same phone as lead " + m.otherLeadId();
@@ -50,7 +50,11 @@ public final class DuplicateMatcher {
         return QualityReport.of(issues);
     }
 
-    /** What the rules above compare of a person, normalised once: a bulk write compares each lead with many candidates. */
+    /**
+     * What the rules above compare of the lead, normalised once: a bulk write compares each new lead with every stored
+     * lead of its company and last-name initial. A candidate's values are normalised as the rules reach them (most
+     * candidates are colleagues: their domain and first name are never needed).
+     */
     private record Compared(String leadId, String email, String phone, String companyName, String companyDomain,
             String firstName, String lastName) {
     }
@@ -61,14 +65,14 @@ public final class DuplicateMatcher {
                 DuplicateKeys.plain(p.lastName()));
     }
 
-    private static Optional<DuplicateMatch> compare(Compared lead, Compared other) {
+    private Optional<DuplicateMatch> compare(Compared lead, PersonIdentity other) {
         if (Objects.equals(lead.leadId(), other.leadId())) {
             return Optional.empty();
         }
-        if (lead.email() != null && lead.email().equals(other.email())) {
+        if (lead.email() != null && lead.email().equals(DuplicateKeys.normalisedEmail(other.email()))) {
             return match(lead, other, DuplicateReason.SAME_EMAIL);
         }
-        if (lead.phone() != null && lead.phone().equals(other.phone())) {
+        if (lead.phone() != null && lead.phone().equals(DuplicateKeys.e164(other.phone(), other.country()))) {
             return match(lead, other, DuplicateReason.SAME_PHONE);
         }
         if (sameCompany(lead, other) && similarNames(lead, other)) {
@@ -77,23 +81,25 @@ public final class DuplicateMatcher {
         return Optional.empty();
     }
 
-    // the names' similarity only for a match: most candidates of a block are other people (a bulk import compares
-    // each new lead with every stored lead of its company and last-name initial)
-    private static Optional<DuplicateMatch> match(Compared lead, Compared other, DuplicateReason reason) {
-        return Optional.of(new DuplicateMatch(other.leadId(), reason, similarity(fullName(lead), fullName(other))));
+    // the names' similarity only for a match: most candidates of a block are other people
+    private static Optional<DuplicateMatch> match(Compared lead, PersonIdentity other, DuplicateReason reason) {
+        String otherName = fullName(DuplicateKeys.plain(other.firstName()), DuplicateKeys.plain(other.lastName()));
+        return Optional.of(new DuplicateMatch(other.leadId(), reason,
+                similarity(fullName(lead.firstName(), lead.lastName()), otherName)));
     }
 
-    private static boolean sameCompany(Compared a, Compared b) {
-        return a.companyName() != null && a.companyName().equals(b.companyName())
-                || a.companyDomain() != null && a.companyDomain().equals(b.companyDomain());
+    private boolean sameCompany(Compared a, PersonIdentity b) {
+        return a.companyName() != null && a.companyName().equals(DuplicateKeys.companyName(b.companyName()))
+                || a.companyDomain() != null && a.companyDomain().equals(keys.companyDomain(b));
     }
 
-    private static boolean similarNames(Compared a, Compared b) {
-        if (a.lastName() == null || b.lastName() == null || similarity(a.lastName(), b.lastName()) < LAST_NAME_THRESHOLD) {
+    private static boolean similarNames(Compared a, PersonIdentity b) {
+        String lastB = DuplicateKeys.plain(b.lastName());
+        if (a.lastName() == null || lastB == null || similarity(a.lastName(), lastB) < LAST_NAME_THRESHOLD) {
             return false;
         }
         String firstA = a.firstName();
-        String firstB = b.firstName();
+        String firstB = DuplicateKeys.plain(b.firstName());
         if (firstA == null || firstB == null) {
             return Objects.equals(firstA, firstB);
         }
@@ -101,8 +107,8 @@ public final class DuplicateMatcher {
         return initial || similarity(firstA, firstB) >= FIRST_NAME_THRESHOLD;
     }
 
-    private static String fullName(Compared p) {
-        return (p.firstName() == null ? "" : p.firstName()) + " " + (p.lastName() == null ? "" : p.lastName());
+    private static String fullName(String first, String last) {
+        return (first == null ? "" : first) + " " + (last == null ? "" : last);
     }
 
     private static double similarity(String a, String b) {
