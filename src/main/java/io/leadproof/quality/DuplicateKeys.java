@@ -121,7 +121,7 @@ public final class DuplicateKeys {
             return null;
         }
         String p = text.toLowerCase(Locale.ROOT);
-        if (!p.chars().allMatch(c -> c < 0x80)) {
+        if (!isAscii(p)) {
             p = MARKS.matcher(Normalizer.normalize(p, Normalizer.Form.NFD)).replaceAll("")
                     .replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss").replace("æ", "ae")
                     .replace("œ", "oe").replace("ı", "i");
@@ -141,6 +141,15 @@ public final class DuplicateKeys {
             }
         }
         return words.isEmpty() ? null : words.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final BoundedMemo<String> COMPANY_NAMES = new BoundedMemo<>(50_000, DuplicateKeys::normalisedCompanyName);

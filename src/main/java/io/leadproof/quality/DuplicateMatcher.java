@@ -32,34 +32,15 @@ public final class DuplicateMatcher {
     }
 
     public Optional<DuplicateMatch> compare(PersonIdentity lead, PersonIdentity other) {
-        if (Objects.equals(lead.leadId(), other.leadId())) {
-            return Optional.empty();
-        }
-        String email = DuplicateKeys.normalisedEmail(lead.email());
-        if (email != null && email.equals(DuplicateKeys.normalisedEmail(other.email()))) {
-            return match(lead, other, DuplicateReason.SAME_EMAIL);
-        }
-        String phone = DuplicateKeys.e164(lead.phone(), lead.country());
-        if (phone != null && phone.equals(DuplicateKeys.e164(other.phone(), other.country()))) {
-            return match(lead, other, DuplicateReason.SAME_PHONE);
-        }
-        if (sameCompany(lead, other) && similarNames(lead, other)) {
-            return match(lead, other, DuplicateReason.SAME_PERSON_AT_COMPANY);
-        }
-        return Optional.empty();
-    }
-
-    // the names' similarity only for a match: most candidates of a block are other people (a bulk import compares
-    // each new lead with every stored lead of its company and last-name initial)
-    private static Optional<DuplicateMatch> match(PersonIdentity lead, PersonIdentity other, DuplicateReason reason) {
-        return Optional.of(new DuplicateMatch(other.leadId(), reason, similarity(fullName(lead), fullName(other))));
+        return compare(prepare(lead), other);
     }
 
     /** DUPLICATE issues of {@code lead} against the candidates the key lookup found. */
     public QualityReport check(PersonIdentity lead, List<PersonIdentity> candidates) {
         var issues = new ArrayList<QualityIssue>();
+        Compared self = prepare(lead);   // once, not once per candidate
         for (PersonIdentity other : candidates) {
-            compare(lead, other).ifPresent(m -> issues.add(new QualityIssue(QualityCode.DUPLICATE, field(m.reason()),
+            compare(self, other).ifPresent(m -> issues.add(new QualityIssue(QualityCode.DUPLICATE, field(m.reason()),
                     switch (m.reason()) {
                         case SAME_EMAIL -> "same email as lead " + m.otherLeadId();
                         case SAME_PHONE -> "same phone as lead " + m.otherLeadId();
@@ -69,22 +50,55 @@ public final class DuplicateMatcher {
         return QualityReport.of(issues);
     }
 
-    private boolean sameCompany(PersonIdentity a, PersonIdentity b) {
-        String nameA = DuplicateKeys.companyName(a.companyName());
-        if (nameA != null && nameA.equals(DuplicateKeys.companyName(b.companyName()))) {
-            return true;
-        }
-        String domainA = keys.companyDomain(a);
-        return domainA != null && domainA.equals(keys.companyDomain(b));
+    /**
+     * What the rules above compare of the lead, normalised once: a bulk write compares each new lead with every stored
+     * lead of its company and last-name initial. A candidate's values are normalised as the rules reach them (most
+     * candidates are colleagues: their domain and first name are never needed).
+     */
+    private record Compared(String leadId, String email, String phone, String companyName, String companyDomain,
+            String firstName, String lastName) {
     }
 
-    private static boolean similarNames(PersonIdentity a, PersonIdentity b) {
-        String lastA = DuplicateKeys.plain(a.lastName());
+    private Compared prepare(PersonIdentity p) {
+        return new Compared(p.leadId(), DuplicateKeys.normalisedEmail(p.email()), DuplicateKeys.e164(p.phone(), p.country()),
+                DuplicateKeys.companyName(p.companyName()), keys.companyDomain(p), DuplicateKeys.plain(p.firstName()),
+                DuplicateKeys.plain(p.lastName()));
+    }
+
+    private Optional<DuplicateMatch> compare(Compared lead, PersonIdentity other) {
+        if (Objects.equals(lead.leadId(), other.leadId())) {
+            return Optional.empty();
+        }
+        if (lead.email() != null && lead.email().equals(DuplicateKeys.normalisedEmail(other.email()))) {
+            return match(lead, other, DuplicateReason.SAME_EMAIL);
+        }
+        if (lead.phone() != null && lead.phone().equals(DuplicateKeys.e164(other.phone(), other.country()))) {
+            return match(lead, other, DuplicateReason.SAME_PHONE);
+        }
+        if (sameCompany(lead, other) && similarNames(lead, other)) {
+            return match(lead, other, DuplicateReason.SAME_PERSON_AT_COMPANY);
+        }
+        return Optional.empty();
+    }
+
+    // the names' similarity only for a match: most candidates of a block are other people
+    private static Optional<DuplicateMatch> match(Compared lead, PersonIdentity other, DuplicateReason reason) {
+        String otherName = fullName(DuplicateKeys.plain(other.firstName()), DuplicateKeys.plain(other.lastName()));
+        return Optional.of(new DuplicateMatch(other.leadId(), reason,
+                similarity(fullName(lead.firstName(), lead.lastName()), otherName)));
+    }
+
+    private boolean sameCompany(Compared a, PersonIdentity b) {
+        return a.companyName() != null && a.companyName().equals(DuplicateKeys.companyName(b.companyName()))
+                || a.companyDomain() != null && a.companyDomain().equals(keys.companyDomain(b));
+    }
+
+    private static boolean similarNames(Compared a, PersonIdentity b) {
         String lastB = DuplicateKeys.plain(b.lastName());
-        if (lastA == null || lastB == null || similarity(lastA, lastB) < LAST_NAME_THRESHOLD) {
+        if (a.lastName() == null || lastB == null || similarity(a.lastName(), lastB) < LAST_NAME_THRESHOLD) {
             return false;
         }
-        String firstA = DuplicateKeys.plain(a.firstName());
+        String firstA = a.firstName();
         String firstB = DuplicateKeys.plain(b.firstName());
         if (firstA == null || firstB == null) {
             return Objects.equals(firstA, firstB);
@@ -93,9 +107,7 @@ public final class DuplicateMatcher {
         return initial || similarity(firstA, firstB) >= FIRST_NAME_THRESHOLD;
     }
 
-    private static String fullName(PersonIdentity p) {
-        String first = DuplicateKeys.plain(p.firstName());
-        String last = DuplicateKeys.plain(p.lastName());
+    private static String fullName(String first, String last) {
         return (first == null ? "" : first) + " " + (last == null ? "" : last);
     }
 

@@ -89,16 +89,24 @@ class ImportBatchWriter {
     }
 
     /**
-     * Lead rows through the API's batch (leadsImport's), at most its cap per call, all in the caller's transaction; a
-     * part of a slice may hold a few more rows than the cap. Error paths are made relative to the whole list.
+     * Lead rows through the API's batch path (leadsImport's), all in the caller's transaction: a part in one call (it
+     * holds about the API's cap, sometimes a few rows more), a part over {@link LeadService#PART_CAP} in calls of equal
+     * size. Error paths are made relative to the whole list.
      */
     private Written writeLeads(List<LeadInput> rows) {
         var total = new Written(0, 0, new ArrayList<>());
-        for (int from = 0; from < rows.size(); from += LeadService.IMPORT_CAP) {
-            var outcome = leads.upsertForCounts(rows.subList(from, Math.min(rows.size(), from + LeadService.IMPORT_CAP)), "leads");
+        int size = evenShare(rows.size(), LeadService.PART_CAP);
+        for (int from = 0; from < rows.size(); from += size) {
+            var outcome = leads.upsertForCounts(rows.subList(from, Math.min(rows.size(), from + size)), "leads");
             total = add(total, from, new Written(outcome.createdCount(), outcome.updatedCount(), outcome.userErrors()));
         }
         return total;
+    }
+
+    /** The size of each of the fewest equal calls of at most {@code cap} rows that take {@code rows} rows. */
+    static int evenShare(int rows, int cap) {
+        int calls = Math.max(1, (rows + cap - 1) / cap);
+        return Math.max(1, (rows + calls - 1) / calls);
     }
 
     /**
