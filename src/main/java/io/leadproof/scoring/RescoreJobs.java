@@ -107,7 +107,8 @@ public class RescoreJobs {
         }
         String ws = workspace.id();
         var outcome = em.unwrap(Session.class).doReturningWork(c -> {
-            asynchronousCommit(c);
+            // a crash can only lose whole recent chunks with the cursor moves committed with them: the takeover redoes them
+            io.leadproof.common.AsynchronousCommit.forThisTransaction(c);
             var target = targets.current(c, ws).stream().filter(t -> t.versionId().equals(job.versionId())).findFirst();
             if (target.isEmpty()) {
                 return null;
@@ -147,14 +148,6 @@ public class RescoreJobs {
     }
 
     private record Chunk(LeadScoring.Outcome scored, int size) {
-    }
-
-    // A chunk's commit need not wait for its WAL to reach disk: nobody is waiting for the answer, and a crash can only
-    // lose whole recent chunks together with the cursor moves committed with them, which the takeover then redoes.
-    private static void asynchronousCommit(java.sql.Connection c) throws java.sql.SQLException {
-        try (var st = c.createStatement()) {
-            st.execute("set local synchronous_commit = off");
-        }
     }
 
     private void finish(ScoringJob job) {

@@ -40,7 +40,7 @@ public class ImportJobStore {
      * loses both and the resumed import writes the batch again; nobody waits for the answer.
      */
     public void commitWithoutWaitingForDisk() {
-        em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
+        em.unwrap(org.hibernate.Session.class).doWork(io.leadproof.common.AsynchronousCommit::forThisTransaction);
     }
 
     public void appendChunk(UUID job, int seq, byte[] data) {
