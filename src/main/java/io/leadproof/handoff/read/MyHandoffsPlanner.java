@@ -116,7 +116,7 @@ public final class MyHandoffsPlanner {
                 params.add(now);
             }
             // the page size in the text, not bound: a generic plan does not know a bound limit, so PostgreSQL would plan
-            // the statement again for every request (ReadPlanner.literalLimit); a validated int, so few texts
+            // the statement again for every request (LeadsPageSql.literalLimit); a validated int, so few texts
             return "coalesce((select json_agg(" + edge + " order by p.k, p.kid) from (select " + node + " j, h.due_at k, h.id kid"
                     + " from handoff h where " + where + " order by h.due_at, h.id limit " + first + ") p), '[]'::json)";
         });
