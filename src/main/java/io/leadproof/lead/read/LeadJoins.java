@@ -15,6 +15,11 @@ record LeadJoins(boolean campaign, boolean score) {
 
     static final LeadJoins NONE = new LeadJoins(false, false);
 
+    /** The joins a lead object's fields ask for, gathered by the planner's callbacks while they plan the object. */
+    static final class Gathered {
+        LeadJoins value = NONE;
+    }
+
     LeadJoins withCampaign() {
         return new LeadJoins(true, score);
     }

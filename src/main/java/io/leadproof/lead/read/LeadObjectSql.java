@@ -19,14 +19,9 @@ final class LeadObjectSql {
     record LeadNode(String json, LeadJoins joins) {
     }
 
-    /** The joins the fields ask for, gathered while the object is planned. */
-    private static final class Joins {
-        LeadJoins value = LeadJoins.NONE;
-    }
-
     static LeadNode plan(ReadPlanner planner, Field lead, Set<String> types) {
         var fields = Selections.of(lead.getSelectionSet(), types, planner.fragments());
-        var joins = new Joins();
+        var joins = new LeadJoins.Gathered();
         String json = planner.object(fields, "Lead", f -> {
             if (f.getName().equals("activities")) {
                 return ActivitiesSql.plan(planner, f);

@@ -20,11 +20,6 @@ final class LeadsPageSql {
     private LeadsPageSql() {
     }
 
-    /** The joins the page's nodes read, known once the node is planned (before the page: {@link Connections#plan}). */
-    private static final class NodeJoins {
-        LeadJoins value = LeadJoins.NONE;
-    }
-
     static String plan(ReadPlanner planner, Field f) {
         planner.resolver("Query.leads");
         Map<String, Object> args = LeadArguments.of(f, planner.variables(), Set.of("first", "after", "filter", "orderBy"));
@@ -35,7 +30,7 @@ final class LeadsPageSql {
         String column = LeadQuery.sortColumn(order);
         String direction = order.direction() == OrderDirection.ASC ? " asc" : " desc";
         String position = CursorSealing.position(order.field() + "_" + order.direction(), column, "l.id");
-        var joins = new NodeJoins();
+        var joins = new LeadJoins.Gathered();   // the node's, planned before the page (Connections.plan)
         return Connections.plan(planner, f, "LeadConnection", "LeadEdge", first, after != null, node -> {
             LeadObjectSql.LeadNode lead = LeadObjectSql.plan(planner, node, Set.of("Lead"));
             joins.value = lead.joins();
