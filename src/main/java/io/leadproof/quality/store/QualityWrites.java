@@ -40,7 +40,7 @@ final class QualityWrites {
         if (!stored.isEmpty()) {
             deleteKeys(c, ws, stored);
         }
-        insertKeys(c, ws, keys, true);
+        insertKeys(c, ws, keys, false);
     }
 
     /**
@@ -49,7 +49,7 @@ final class QualityWrites {
      * "v7").
      */
     static void insertNewKeys(Connection c, String ws, Map<UUID, List<byte[]>> keys) throws SQLException {
-        insertKeys(c, ws, keys, false);
+        insertKeys(c, ws, keys, true);
     }
 
     private static void deleteKeys(Connection c, String ws, Collection<UUID> leads) throws SQLException {
@@ -60,7 +60,7 @@ final class QualityWrites {
         }
     }
 
-    private static void insertKeys(Connection c, String ws, Map<UUID, List<byte[]>> keys, boolean existing) throws SQLException {
+    private static void insertKeys(Connection c, String ws, Map<UUID, List<byte[]>> keys, boolean newLeads) throws SQLException {
         var ids = new ArrayList<UUID>();
         var digests = new ArrayList<byte[]>();
         keys.forEach((lead, list) -> list.forEach(k -> {
@@ -71,7 +71,7 @@ final class QualityWrites {
             return;
         }
         try (var ps = c.prepareStatement("insert into lead_duplicate_key (workspace_id, key_digest, lead_id)"
-                + " select ?, k, l from unnest(?::bytea[], ?::uuid[]) as v(k, l)" + (existing ? " on conflict do nothing" : ""))) {
+                + " select ?, k, l from unnest(?::bytea[], ?::uuid[]) as v(k, l)" + (newLeads ? "" : " on conflict do nothing"))) {
             ps.setString(1, ws);
             ps.setArray(2, c.createArrayOf("bytea", digests.toArray(new byte[0][])));
             ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
