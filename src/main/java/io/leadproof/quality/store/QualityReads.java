@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.leadproof.common.Json;
 import io.leadproof.common.NodeId;
+import io.leadproof.common.SqlArrays;
 import io.leadproof.quality.ActivitySignal;
 import io.leadproof.quality.PersonIdentity;
 
@@ -36,9 +37,9 @@ final class QualityReads {
             return result;
         }
         try (var ps = c.prepareStatement("select id, email, phone, first_name, last_name, company_name, company_domain, country"
-                + " from lead where workspace_id = ? and id = any(?) and erased_at is null and merged_into is null")) {
+                + " from lead where workspace_id = ? and id = any(?::uuid[]) and erased_at is null and merged_into is null")) {
             ps.setString(1, ws);
-            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            SqlArrays.setText(ps, 2, ids.toArray());
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
