@@ -89,8 +89,8 @@ record ArrivalVerdicts(Map<UUID, List<byte[]>> digests, Map<UUID, QualityReport>
         if (digests.isEmpty()) {
             return result;
         }
-        try (var ps = c.prepareStatement("select key_digest, lead_id from lead_duplicate_key where workspace_id = ?"
-                + " and key_digest = any(?)")) {
+        // a function, so that the plan stays index lookups however many digests (R__quality_reads.sql)
+        try (var ps = c.prepareStatement("select key_digest, lead_id from quality_key_holders(?, ?)")) {
             ps.setString(1, ws);
             SqlArrays.setBytes(ps, 2, digests.toArray(new byte[0][]));
             try (var rs = ps.executeQuery()) {
