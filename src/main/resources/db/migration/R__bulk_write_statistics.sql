@@ -13,8 +13,9 @@
 -- (100,000): four passes per table over an import into an empty workspace (500, 2,500, 10,500 and 42,500 rows), the
 -- first after its first batch. The planner scales a table's row count by its current size in pages, so statistics a
 -- few growths old plan the same index lookups; what is wrong is a table planned as empty. Past p_max_rows the next
--- analyzes are autovacuum's: each samples 30,000 rows, 0.4–1.1 s a table at 1,000,000 leads (docs/benchmarks.md "v11"). Not the rollups (metrics_daily…): compaction keeps them
--- small while their rows churn, so they would be analyzed after nearly every batch (38 times in 100,000 rows).
+-- analyzes are autovacuum's: each samples 30,000 rows, 0.4–1.1 s a table at 1,000,000 leads (docs/benchmarks.md
+-- "v11"). Not the rollups (metrics_daily…): compaction keeps them small while their rows churn, so they would be
+-- analyzed after nearly every batch (38 times in 100,000 rows).
 -- SECURITY DEFINER: only the owner may analyze; the app learns nothing but the number analyzed. One caller at a time
 -- (another writer of the import skips it), and never waiting on a table's lock: a table a VACUUM holds is left for the
 -- next batch.

@@ -7,8 +7,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Keeps the planner's statistics up with an import (R__bulk_write_statistics.sql says why): after a committed batch,
  * the tables the lead write grows are analyzed once they changed by more than {@link #MIN_ROWS} plus {@link #GROWTH}
- * times the rows their statistics counted (while those are fewer than {@link #MAX_ROWS}), so that the connections' cached plans stay index lookups by id instead of
- * scans of the workspace's leads.
+ * times the rows their statistics counted (while those are fewer than {@link #MAX_ROWS}), so that the connections'
+ * cached plans stay index lookups by id instead of scans of the workspace's leads.
  */
 @ApplicationScoped
 class GrownTables {
@@ -17,7 +17,7 @@ class GrownTables {
     static final int MIN_ROWS = 500;
     /** about four analyzes of each table over an import into an empty workspace */
     static final float GROWTH = 3;
-    /** tables whose statistics count more rows are autovacuum's: they plan as they should, an analyze costs up to 1 s */
+    /** tables whose statistics count more rows are autovacuum's: they plan right, and an analyze costs up to 1 s */
     static final float MAX_ROWS = 100_000;
 
     @Inject

@@ -168,7 +168,7 @@ class ImportRunner {
         };
     }
 
-    /** Rows a writer may commit in one transaction: leads up to one call of the batch path, other kinds batch by batch. */
+    /** Rows a writer may commit in one transaction: leads up to one call of the batch path, others batch by batch. */
     private static int groupRows(ImportJobRow job) {
         return job.kind() == ImportKind.LEADS ? LeadService.PART_CAP : 1;
     }

@@ -123,9 +123,9 @@ final class ParallelWriters {
      * The batch and those queued after it that can go in the same transaction: in file order, while their rows fit in
      * {@link #groupRows} and each one's turn has come, or comes with the group's earlier batches (rows of one company
      * go to one writer, so consecutive batches of a writer often share a key). A batch waiting for another writer's
-     * batch ends the group: a group never waits holding batches of its own, so no two writers can wait on each other. Fewer,
-     * larger statements cost less per row (metrics deltas summed over more leads, one pass of each statement and
-     * trigger instead of several; docs/benchmarks.md "v11").
+     * batch ends the group: a group never waits holding batches of its own, so no two writers can wait on each other.
+     * Fewer, larger statements cost less per row (metrics deltas summed over more leads, one pass of each statement
+     * and trigger instead of several; docs/benchmarks.md "v11").
      */
     private List<RowBatch> nextGroup(RowBatch first, BlockingQueue<RowBatch> queue) {
         var group = new ArrayList<RowBatch>(QUEUED);
