@@ -135,8 +135,11 @@ t1=$(now)
 job=$(jq -r .id <<<"$answer"); job_uuid=$(jq -r .importId <<<"$answer")
 log "uploaded $bytes bytes in $(elapsed "$t0" "$t1") s: job $job"
 # Waits for the job's end with one psql a second (a token, a GraphQL request and four jq runs every 2 s took ~5 % of
-# the 2 cores away from the import), then reads the job through the API.
-until psql -X -Atc "select state from import_job where id = '$job_uuid'" -d "$BENCH_DB" | grep -qE 'SUCCEEDED|FAILED'; do
+# the 2 cores away from the import), then reads the job through the API. The psql binary itself where Debian's
+# wrapper is in the way: the wrapper is a Perl script, and starting Perl every second took ~2 % of the machine (perf,
+# docs/benchmarks.md "v11").
+POLL_PSQL=$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -1); POLL_PSQL=${POLL_PSQL:-psql}
+until "$POLL_PSQL" -X -Atc "select state from import_job where id = '$job_uuid'" -d "$BENCH_DB" | grep -qE 'SUCCEEDED|FAILED'; do
   sleep 1
 done
 t2=$(now); cpu1=$(cpu_seconds); app1=$(app_cpu_seconds)

@@ -9,14 +9,17 @@
 -- is a minute; a third of a 1,000,000-row import) and is off on some servers. So the import analyzes what it grew.
 --
 -- Analyzes each table that grows with the leads whose rows changed since its last analyze by more than p_rows (500)
--- plus p_growth (3) times the rows that analyze counted: about log4(rows / 500) passes per table over an import (6 at
--- 1,000,000), the first after its first batch. The planner scales a table's row count by its current size in pages, so
--- statistics a few growths old plan the same index lookups. Not the rollups (metrics_daily…): compaction keeps them
--- small while their rows churn, so they would be analyzed after nearly every batch (38 times in 100,000 rows).
+-- plus p_growth (3) times the rows that analyze counted, as long as that analyze counted fewer than p_max_rows
+-- (100,000): four passes per table over an import into an empty workspace (500, 2,500, 10,500 and 42,500 rows), the
+-- first after its first batch. The planner scales a table's row count by its current size in pages, so statistics a
+-- few growths old plan the same index lookups; what is wrong is a table planned as empty. Past p_max_rows the next
+-- analyzes are autovacuum's: each samples 30,000 rows, 0.4–1.1 s a table at 1,000,000 leads (docs/benchmarks.md
+-- "v11"). Not the rollups (metrics_daily…): compaction keeps them small while their rows churn, so they would be
+-- analyzed after nearly every batch (38 times in 100,000 rows).
 -- SECURITY DEFINER: only the owner may analyze; the app learns nothing but the number analyzed. One caller at a time
 -- (another writer of the import skips it), and never waiting on a table's lock: a table a VACUUM holds is left for the
 -- next batch.
-create or replace function bulk_write_analyze(p_rows integer, p_growth real) returns integer
+create or replace function bulk_write_analyze(p_rows integer, p_growth real, p_max_rows real) returns integer
 language plpgsql security definer set search_path = "${flyway:defaultSchema}", pg_temp set lock_timeout = '100ms' as $$
 declare
     grown text;
@@ -32,6 +35,7 @@ begin
            and s.relname in ('lead', 'lead_duplicate_key', 'lead_quality', 'lead_quality_revision', 'lead_trait_revision',
                              'lead_score', 'score_event', 'metrics_lead')
            and s.n_mod_since_analyze > p_rows + p_growth * greatest(c.reltuples, 0)
+           and greatest(c.reltuples, 0) < p_max_rows
     loop
         begin
             execute format('analyze %I', grown);
@@ -42,6 +46,16 @@ begin
     end loop;
     return analyzed;
 end $$;
+
+revoke all on function bulk_write_analyze(integer, real, real) from public;
+grant execute on function bulk_write_analyze(integer, real, real) to "${app_user}";
+
+-- The two-argument form that pods of the release before call during a rolling update (docs/deployment.md, "Expand,
+-- then contract"): no cap, as they expect. Drop it in the release after.
+create or replace function bulk_write_analyze(p_rows integer, p_growth real) returns integer
+language sql security definer set search_path = "${flyway:defaultSchema}", pg_temp as $$
+    select bulk_write_analyze(p_rows, p_growth, 'Infinity'::real);
+$$;
 
 revoke all on function bulk_write_analyze(integer, real) from public;
 grant execute on function bulk_write_analyze(integer, real) to "${app_user}";

@@ -11,6 +11,7 @@ import jakarta.persistence.OptimisticLockException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.leadproof.common.Json;
+import io.leadproof.common.SqlArrays;
 
 /**
  * Writes the leads a batch captured and revised, one statement each for the new and the changed ones (arrays unnested
@@ -47,9 +48,9 @@ final class LeadRowWrites {
                 + " join unnest(?::uuid[], ?::text[]) as s(id, stage) on s.id = t.id order by t.id";
         try (var ps = c.prepareStatement(sql)) {
             ps.setString(1, workspace);
-            int next = bind(c, ps, 2, leads);
-            ps.setArray(next, array(c, "uuid", leads, Lead::id));
-            ps.setArray(next + 1, array(c, "text", leads, l -> stage.apply(l.id()).name()));
+            int next = bind(ps, 2, leads);
+            SqlArrays.setText(ps, next, column(leads, Lead::id));
+            SqlArrays.setText(ps, next + 1, column(leads, l -> stage.apply(l.id()).name()));
             ps.executeUpdate();
         }
     }
@@ -61,7 +62,7 @@ final class LeadRowWrites {
         String sql = "update lead l set (" + TRAITS + ", version) = (" + columns("t.") + ", l.version + 1) from " + ARRAYS
                 + " where l.workspace_id = ? and l.id = t.id and l.version = t.version";
         try (var ps = c.prepareStatement(sql)) {
-            int next = bind(c, ps, 1, leads);
+            int next = bind(ps, 1, leads);
             ps.setString(next, workspace);
             if (ps.executeUpdate() != leads.size()) {
                 throw new OptimisticLockException("a lead of the batch was changed concurrently");
@@ -73,46 +74,45 @@ final class LeadRowWrites {
         return prefix + TRAITS.replace(", ", ", " + prefix).replace("custom_attributes", "custom_attributes::jsonb");
     }
 
-    private static int bind(Connection c, java.sql.PreparedStatement ps, int first, List<Lead> leads) throws SQLException {
+    private static int bind(java.sql.PreparedStatement ps, int first, List<Lead> leads) throws SQLException {
         int i = first;
-        ps.setArray(i++, array(c, "uuid", leads, Lead::id));
-        ps.setArray(i++, array(c, "text", leads, Lead::externalId));
-        ps.setArray(i++, array(c, "text", leads, Lead::email));
-        ps.setArray(i++, array(c, "text", leads, Lead::emailNormalized));
-        ps.setArray(i++, array(c, "text", leads, Lead::firstName));
-        ps.setArray(i++, array(c, "text", leads, Lead::lastName));
-        ps.setArray(i++, array(c, "text", leads, Lead::phone));
-        ps.setArray(i++, array(c, "text", leads, Lead::companyName));
-        ps.setArray(i++, array(c, "text", leads, Lead::companyDomain));
-        ps.setArray(i++, array(c, "text", leads, l -> text(l.annualRevenue())));
-        ps.setArray(i++, array(c, "integer", leads, Lead::employeeCount));
-        ps.setArray(i++, array(c, "text", leads, Lead::industry));
-        ps.setArray(i++, array(c, "text", leads, Lead::jobTitle));
-        ps.setArray(i++, array(c, "text", leads, l -> name(l.seniority())));
-        ps.setArray(i++, array(c, "text", leads, Lead::country));
-        ps.setArray(i++, array(c, "text", leads, l -> name(l.source())));
-        ps.setArray(i++, array(c, "uuid", leads, Lead::campaignId));
-        ps.setArray(i++, array(c, "text", leads, l -> name(l.budgetStatus())));
-        ps.setArray(i++, array(c, "text", leads, l -> text(l.budgetAmount())));
-        ps.setArray(i++, array(c, "text", leads, l -> name(l.authority())));
-        ps.setArray(i++, array(c, "text", leads, l -> name(l.need())));
-        ps.setArray(i++, array(c, "text", leads, l -> name(l.timeline())));
-        ps.setArray(i++, array(c, "text", leads, Lead::ownerId));
-        ps.setArray(i++, array(c, "text", leads, l -> json(l.customAttributes())));
-        ps.setArray(i++, array(c, "text", leads, l -> timestamp(l.updatedAt())));
-        ps.setArray(i++, array(c, "text", leads, l -> timestamp(l.traitsObservedAt())));
-        ps.setArray(i++, array(c, "text", leads, l -> timestamp(l.createdAt())));
-        ps.setArray(i++, array(c, "bigint", leads, Lead::version));
+        SqlArrays.setText(ps, i++, column(leads, Lead::id));
+        SqlArrays.setText(ps, i++, column(leads, Lead::externalId));
+        SqlArrays.setText(ps, i++, column(leads, Lead::email));
+        SqlArrays.setText(ps, i++, column(leads, Lead::emailNormalized));
+        SqlArrays.setText(ps, i++, column(leads, Lead::firstName));
+        SqlArrays.setText(ps, i++, column(leads, Lead::lastName));
+        SqlArrays.setText(ps, i++, column(leads, Lead::phone));
+        SqlArrays.setText(ps, i++, column(leads, Lead::companyName));
+        SqlArrays.setText(ps, i++, column(leads, Lead::companyDomain));
+        SqlArrays.setText(ps, i++, column(leads, l -> text(l.annualRevenue())));
+        SqlArrays.setText(ps, i++, column(leads, Lead::employeeCount));
+        SqlArrays.setText(ps, i++, column(leads, Lead::industry));
+        SqlArrays.setText(ps, i++, column(leads, Lead::jobTitle));
+        SqlArrays.setText(ps, i++, column(leads, l -> name(l.seniority())));
+        SqlArrays.setText(ps, i++, column(leads, Lead::country));
+        SqlArrays.setText(ps, i++, column(leads, l -> name(l.source())));
+        SqlArrays.setText(ps, i++, column(leads, Lead::campaignId));
+        SqlArrays.setText(ps, i++, column(leads, l -> name(l.budgetStatus())));
+        SqlArrays.setText(ps, i++, column(leads, l -> text(l.budgetAmount())));
+        SqlArrays.setText(ps, i++, column(leads, l -> name(l.authority())));
+        SqlArrays.setText(ps, i++, column(leads, l -> name(l.need())));
+        SqlArrays.setText(ps, i++, column(leads, l -> name(l.timeline())));
+        SqlArrays.setText(ps, i++, column(leads, Lead::ownerId));
+        SqlArrays.setText(ps, i++, column(leads, l -> json(l.customAttributes())));
+        SqlArrays.setText(ps, i++, column(leads, l -> timestamp(l.updatedAt())));
+        SqlArrays.setText(ps, i++, column(leads, l -> timestamp(l.traitsObservedAt())));
+        SqlArrays.setText(ps, i++, column(leads, l -> timestamp(l.createdAt())));
+        SqlArrays.setText(ps, i++, column(leads, Lead::version));
         return i;
     }
 
-    private static java.sql.Array array(Connection c, String type, List<Lead> leads, Function<Lead, Object> column)
-            throws SQLException {
+    private static Object[] column(List<Lead> leads, Function<Lead, Object> column) {
         var values = new Object[leads.size()];
         for (int k = 0; k < values.length; k++) {
             values[k] = column.apply(leads.get(k));
         }
-        return c.createArrayOf(type, values);
+        return values;
     }
 
     private static String name(Enum<?> value) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadproof.common.SqlArrays;
 import io.leadproof.scoring.engine.Score;
 
 /** Set-based writes of scores, the append-only ledger and once-only MQL crossings. */
@@ -102,13 +103,13 @@ final class ScoreWrites {
             upsert.setString(i++, workspace);
             upsert.setObject(i++, versionId);
             upsert.setTimestamp(i++, Timestamp.from(asOf));
-            upsert.setArray(i++, c.createArrayOf("uuid", ids));
-            upsert.setArray(i++, c.createArrayOf("integer", totals));
-            upsert.setArray(i++, c.createArrayOf("integer", fits));
-            upsert.setArray(i++, c.createArrayOf("integer", engagements));
-            upsert.setArray(i++, c.createArrayOf("boolean", qualifies));
-            upsert.setArray(i++, c.createArrayOf("text", knockouts));
-            upsert.setArray(i++, c.createArrayOf("text", jsons));
+            SqlArrays.setText(upsert, i++, ids);
+            SqlArrays.setText(upsert, i++, totals);
+            SqlArrays.setText(upsert, i++, fits);
+            SqlArrays.setText(upsert, i++, engagements);
+            SqlArrays.setText(upsert, i++, qualifies);
+            SqlArrays.setText(upsert, i++, knockouts);
+            SqlArrays.setText(upsert, i++, jsons);
             upsert.setString(i++, workspace);
             upsert.setObject(i++, versionId);
             upsert.setString(i++, cause.name());
@@ -135,9 +136,9 @@ final class ScoreWrites {
             ps.setString(1, workspace);
             ps.setObject(2, versionId);
             ps.setTimestamp(3, Timestamp.from(asOf));
-            ps.setArray(4, c.createArrayOf("uuid", qualified.toArray()));
-            ps.setArray(5, c.createArrayOf("integer", qualified.stream().map(id -> scores.get(id).total()).toArray()));
-            ps.setArray(6, c.createArrayOf("text", qualified.stream().map(contributions::get).toArray()));
+            SqlArrays.setText(ps, 4, qualified.toArray());
+            SqlArrays.setText(ps, 5, qualified.stream().map(id -> scores.get(id).total()).toArray());
+            SqlArrays.setText(ps, 6, qualified.stream().map(contributions::get).toArray());
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     crossed.add(rs.getObject(1, UUID.class));

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.leadproof.lead.LeadService;
 import io.leadproof.imports.ColumnMapping;
 import io.leadproof.imports.CsvEncoding;
 import io.leadproof.imports.CsvImport;
@@ -105,7 +106,8 @@ class ImportRunner {
             BatchReader reader) throws IOException {
         Set<String> done = inJob(ws, () -> store.doneParts(jobId));
         var gate = new KeyGate();
-        var pool = new ParallelWriters(parts, "import-write-" + jobId, gate, batch -> commit(ws, owner, leaseMillis, batch));
+        var pool = new ParallelWriters(parts, "import-write-" + jobId, gate, groupRows(job),
+                group -> commit(ws, owner, leaseMillis, group));
         try {
             long afterRow = job.resumeAfterRow();
             while (true) {
@@ -166,24 +168,39 @@ class ImportRunner {
         };
     }
 
+    /** Rows a writer may commit in one transaction: leads up to one call of the batch path, others batch by batch. */
+    private static int groupRows(ImportJobRow job) {
+        return job.kind() == ImportKind.LEADS ? LeadService.PART_CAP : 1;
+    }
+
     /** Writes one batch and records it, in one transaction; an empty part is recorded too (its slice's marker). */
     void commit(String ws, String owner, long leaseMillis, RowBatch batch) {
+        commit(ws, owner, leaseMillis, List.of(batch));
+    }
+
+    /**
+     * Writes batches of one writer (in file order) in one call of the batch path and records each, all in one
+     * transaction: their rows, counts and done markers are kept or lost together.
+     */
+    void commit(String ws, String owner, long leaseMillis, List<RowBatch> group) {
+        var values = new ArrayList<Object>();
+        group.forEach(b -> values.addAll(b.values));
         ImportBatchWriter.Written written;
-        if (batch.job.dryRun()) {
+        if (group.getFirst().job.dryRun()) {
             try {
                 inJob(ws, () -> {
-                    throw new RolledBack(writer.write(batch.values));
+                    throw new RolledBack(writer.write(values));
                 });
                 throw new IllegalStateException("unreachable");
             } catch (RuntimeException e) {
                 written = rolledBack(e);
             }
             var w = written;
-            inJob(ws, () -> record(batch, w, owner, leaseMillis));
+            inJob(ws, () -> record(group, w, owner, leaseMillis));
         } else {
             inJob(ws, () -> {
                 store.commitWithoutWaitingForDisk();
-                return record(batch, writer.write(batch.values), owner, leaseMillis);
+                return record(group, writer.write(values), owner, leaseMillis);
             });
             inJob(ws, grownTables::analyze); // after the commit: the analyze's lock and time stay out of the batch
         }
@@ -198,20 +215,36 @@ class ImportRunner {
         throw e;
     }
 
-    private Void record(RowBatch batch, ImportBatchWriter.Written written, String owner, long leaseMillis) {
-        var errors = new ArrayList<>(batch.errors);
-        var failedRows = new HashSet<Long>();
-        for (var error : written.errors()) {
-            int index = Integer.parseInt(error.field().get(1));
-            long rowNumber = batch.rowNumbers.get(index);
-            String column = error.field().size() > 2 ? batch.mapping.headerFor(error.field().get(2)) : null;
-            errors.add(new ImportError(rowNumber, column, error.code().name(), error.message()));
-            failedRows.add(rowNumber);
-        }
-        errors.sort(Comparator.comparingLong(ImportError::rowNumber));
-        var counts = new BatchCounts(batch.read, written.landed(), batch.rejected + failedRows.size(), written.duplicates(), batch.blank);
-        if (!store.progress(batch.job.id(), owner, leaseMillis, counts, batch, errors)) {
-            throw new LeaseLost();
+    /**
+     * Records each batch of the group with the errors of its rows. The batch path counts new and matched records for
+     * the whole call, not per row: the group's first batch carries them (the job adds every batch's counts in this same
+     * transaction, so its totals are exact).
+     */
+    private Void record(List<RowBatch> group, ImportBatchWriter.Written written, String owner, long leaseMillis) {
+        int offset = 0;
+        for (RowBatch batch : group) {
+            int from = offset;
+            int to = offset + batch.values.size();
+            var errors = new ArrayList<>(batch.errors);
+            var failedRows = new HashSet<Long>();
+            for (var error : written.errors()) {
+                int index = Integer.parseInt(error.field().get(1));
+                if (index < from || index >= to) {
+                    continue;
+                }
+                long rowNumber = batch.rowNumbers.get(index - from);
+                String column = error.field().size() > 2 ? batch.mapping.headerFor(error.field().get(2)) : null;
+                errors.add(new ImportError(rowNumber, column, error.code().name(), error.message()));
+                failedRows.add(rowNumber);
+            }
+            errors.sort(Comparator.comparingLong(ImportError::rowNumber));
+            boolean first = from == 0;
+            var counts = new BatchCounts(batch.read, first ? written.landed() : 0, batch.rejected + failedRows.size(),
+                    first ? written.duplicates() : 0, batch.blank);
+            if (!store.progress(batch.job.id(), owner, leaseMillis, counts, batch, errors)) {
+                throw new LeaseLost();
+            }
+            offset = to;
         }
         return null;
     }

@@ -47,6 +47,14 @@ final class KeyGate {
             return true;
         }
 
+        /**
+         * Whether its turn has come once {@code taken} (earlier parts written in the same transaction, in order) are
+         * written: every other earlier part sharing a key has ended. Does not wait.
+         */
+        boolean readyAfter(Collection<Ticket> taken) {
+            return before.stream().allMatch(f -> f.isDone() || taken.stream().anyMatch(t -> t.done == f));
+        }
+
         int waitsFor() {
             return before.size();
         }

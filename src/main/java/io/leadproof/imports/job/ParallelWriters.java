@@ -25,22 +25,30 @@ final class ParallelWriters {
     private final List<BlockingQueue<RowBatch>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final KeyGate gate;
-    private final Consumer<RowBatch> commit;
+    private final int groupRows;
+    private final Consumer<List<RowBatch>> commit;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private volatile boolean stopped;
     private static final RowBatch END = new RowBatch(null, null);
+    /** Batches a writer's queue holds: enough for a group of {@link io.leadproof.lead.LeadService#PART_CAP} rows. */
+    static final int QUEUED = 4;
 
-    ParallelWriters(int writers, String name, KeyGate gate, Consumer<RowBatch> commit) {
+    /**
+     * @param groupRows a writer commits the batches waiting in its queue together, in file order, while their rows stay
+     *                  within this many and each one's turn has come ({@link #nextGroup}); 1: each batch alone
+     */
+    ParallelWriters(int writers, String name, KeyGate gate, int groupRows, Consumer<List<RowBatch>> commit) {
         this.gate = gate;
+        this.groupRows = groupRows;
         this.commit = commit;
         for (int i = 0; i < writers; i++) {
-            var queue = new ArrayBlockingQueue<RowBatch>(BatchReader.AHEAD);
+            var queue = new ArrayBlockingQueue<RowBatch>(QUEUED);
             queues.add(queue);
             threads.add(Thread.ofPlatform().daemon().name(name + "-" + i).start(() -> work(queue)));
         }
     }
 
-    /** Hands a batch to the writer of its part, waiting while that writer is {@link BatchReader#AHEAD} batches behind. */
+    /** Hands a batch to the writer of its part, waiting while that writer is {@link #QUEUED} batches behind. */
     void submit(RowBatch batch) {
         put(queues.get(batch.part), batch);
         rethrow();
@@ -88,19 +96,19 @@ final class ParallelWriters {
                 if (batch == null) {
                     continue;
                 }
+                List<RowBatch> group = List.of(batch);
                 try {
                     if (batch.ticket != null && !batch.ticket.awaitTurn(() -> stopped)) {
                         return;
                     }
-                    write(batch);
+                    group = nextGroup(batch, queue);
+                    write(group);
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                     stopped = true; // before the gate lets later batches sharing its keys go
                     return;
                 } finally {
-                    if (batch.ticket != null) {
-                        gate.end(batch.ticket);
-                    }
+                    group.stream().filter(b -> b.ticket != null).forEach(b -> gate.end(b.ticket));
                 }
             }
         } catch (InterruptedException e) {
@@ -111,10 +119,33 @@ final class ParallelWriters {
         }
     }
 
-    private void write(RowBatch batch) throws InterruptedException {
+    /**
+     * The batch and those queued after it that can go in the same transaction: in file order, while their rows fit in
+     * {@link #groupRows} and each one's turn has come, or comes with the group's earlier batches (rows of one company
+     * go to one writer, so consecutive batches of a writer often share a key). A batch waiting for another writer's
+     * batch ends the group: a group never waits holding batches of its own, so no two writers can wait on each other.
+     * Fewer, larger statements cost less per row (metrics deltas summed over more leads, one pass of each statement
+     * and trigger instead of several; docs/benchmarks.md "v11").
+     */
+    private List<RowBatch> nextGroup(RowBatch first, BlockingQueue<RowBatch> queue) {
+        var group = new ArrayList<RowBatch>(QUEUED);
+        var tickets = new ArrayList<KeyGate.Ticket>(QUEUED);
+        group.add(first);
+        tickets.add(first.ticket);
+        int rows = first.values.size();
+        for (RowBatch next; (next = queue.peek()) != null && next != END && rows + next.values.size() <= groupRows
+                && (next.ticket == null || next.ticket.readyAfter(tickets));) {
+            group.add(queue.remove());
+            tickets.add(next.ticket);
+            rows += next.values.size();
+        }
+        return group;
+    }
+
+    private void write(List<RowBatch> group) throws InterruptedException {
         for (int attempt = 1;; attempt++) {
             try {
-                commit.accept(batch);
+                commit.accept(group);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !retried(e)) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import io.leadproof.common.SqlArrays;
 import io.leadproof.lead.Lead;
 import io.leadproof.lead.LeadsArriving;
 import io.leadproof.quality.BotCheck;
@@ -88,10 +89,10 @@ record ArrivalVerdicts(Map<UUID, List<byte[]>> digests, Map<UUID, QualityReport>
         if (digests.isEmpty()) {
             return result;
         }
-        try (var ps = c.prepareStatement("select key_digest, lead_id from lead_duplicate_key where workspace_id = ?"
-                + " and key_digest = any(?)")) {
+        // a function, so that the plan stays index lookups however many digests (R__quality_reads.sql)
+        try (var ps = c.prepareStatement("select key_digest, lead_id from quality_key_holders(?, ?)")) {
             ps.setString(1, ws);
-            ps.setArray(2, c.createArrayOf("bytea", digests.toArray(new byte[0][])));
+            SqlArrays.setBytes(ps, 2, digests.toArray(new byte[0][]));
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID lead = rs.getObject(2, UUID.class);

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.leadproof.common.Json;
+import io.leadproof.common.SqlArrays;
 import io.leadproof.quality.QualityIssue;
 import io.leadproof.quality.QualityReport;
 
@@ -73,8 +74,8 @@ final class QualityWrites {
         try (var ps = c.prepareStatement("insert into lead_duplicate_key (workspace_id, key_digest, lead_id)"
                 + " select ?, k, l from unnest(?::bytea[], ?::uuid[]) as v(k, l)" + (newLeads ? "" : " on conflict do nothing"))) {
             ps.setString(1, ws);
-            ps.setArray(2, c.createArrayOf("bytea", digests.toArray(new byte[0][])));
-            ps.setArray(3, c.createArrayOf("uuid", ids.toArray()));
+            SqlArrays.setBytes(ps, 2, digests.toArray(new byte[0][]));
+            SqlArrays.setText(ps, 3, ids.toArray());
             ps.executeUpdate();
         }
     }
@@ -120,10 +121,10 @@ final class QualityWrites {
                         + " is distinct from (excluded.status, excluded.codes, excluded.issues)"))) {
             ps.setString(1, ws);
             ps.setTimestamp(2, Timestamp.from(now));
-            ps.setArray(3, c.createArrayOf("uuid", verdicts.keySet().toArray()));
-            ps.setArray(4, c.createArrayOf("text", statuses.toArray()));
-            ps.setArray(5, c.createArrayOf("text", codes.toArray()));
-            ps.setArray(6, c.createArrayOf("text", issues.toArray()));
+            SqlArrays.setText(ps, 3, verdicts.keySet().toArray());
+            SqlArrays.setText(ps, 4, statuses.toArray());
+            SqlArrays.setText(ps, 5, codes.toArray());
+            SqlArrays.setText(ps, 6, issues.toArray());
             ps.executeUpdate();
         }
     }

@@ -30,6 +30,8 @@ class GrownTablesTest {
     GrownTables grownTables;
     @Inject
     WorkspaceScope scope;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Test
     void the_app_analyzes_a_lead_table_that_changed_and_not_one_under_the_threshold() throws SQLException {
@@ -51,8 +53,30 @@ class GrownTablesTest {
         assertThat(analyzeCount()).isEqualTo(before + 1);
     }
 
+    @Test
+    void a_table_whose_statistics_count_more_rows_than_the_cap_is_left_to_autovacuum() throws SQLException {
+        OwnerSql.workspaceWithLeads(WS + "-cap", 3);
+        long before = analyzeCount();
+        // reltuples of lead is at least 0, so a cap of 0 leaves every table, whatever changed
+        assertThat(scope.call(WS, () -> QuarkusTransaction.requiringNew().call(() -> grownTables.analyze(0, 0, 0)))).isZero();
+        assertThat(analyzeCount()).isEqualTo(before);
+    }
+
+    @Test
+    void the_form_the_release_before_calls_still_analyzes_without_a_cap() throws Exception {
+        OwnerSql.workspaceWithLeads(WS + "-old", 3);
+        for (int i = 0; i < 50 && OwnerSql.count("select n_mod_since_analyze from pg_stat_user_tables where relname = 'lead'") == 0; i++) {
+            Thread.sleep(100);   // the inserting sessions report their counts as they end
+        }
+        long before = analyzeCount();
+        Number analyzed = scope.call(WS, () -> QuarkusTransaction.requiringNew().call(() -> (Number) em
+                .createNativeQuery("select bulk_write_analyze(0, 0)").getSingleResult()));
+        assertThat(analyzed.intValue()).isPositive();
+        assertThat(analyzeCount()).isGreaterThan(before);
+    }
+
     private int analyzeAsApp(int minRows) {
-        return scope.call(WS, () -> QuarkusTransaction.requiringNew().call(() -> grownTables.analyze(minRows, 0)));
+        return scope.call(WS, () -> QuarkusTransaction.requiringNew().call(() -> grownTables.analyze(minRows, 0, Float.MAX_VALUE)));
     }
 
     private static long analyzeCount() {

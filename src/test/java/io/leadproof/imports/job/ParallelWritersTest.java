@@ -109,35 +109,105 @@ class ParallelWritersTest {
 
     @Test
     void batches_sharing_a_key_are_written_in_file_order_and_never_at_once() {
-        var gate = new KeyGate();
-        Map<String, List<Integer>> order = new ConcurrentHashMap<>();
-        Set<String> writing = ConcurrentHashMap.newKeySet();
-        var overlaps = new AtomicInteger();
-        var writers = new ParallelWriters(2, "test", gate, batch -> {
-            @SuppressWarnings("unchecked")
-            var keys = (List<String>) (List<?>) batch.values;
-            keys.forEach(k -> {
-                if (!writing.add(k)) {
-                    overlaps.incrementAndGet();
-                }
+        for (int groupRows : new int[] { 1, 9 }) {   // each batch alone; up to three batches of 3 rows in one transaction
+            var gate = new KeyGate();
+            Map<String, List<Integer>> order = new ConcurrentHashMap<>();
+            Set<String> writing = ConcurrentHashMap.newKeySet();
+            var overlaps = new AtomicInteger();
+            var groups = new AtomicInteger();
+            var writers = new ParallelWriters(2, "test", gate, groupRows, group -> {
+                groups.incrementAndGet();
+                @SuppressWarnings("unchecked")
+                var keys = group.stream().flatMap(b -> ((List<String>) (List<?>) b.values).stream()).distinct().toList();
+                keys.forEach(k -> {
+                    if (!writing.add(k)) {
+                        overlaps.incrementAndGet();
+                    }
+                });
+                sleep(ThreadLocalRandom.current().nextInt(1, 5));
+                group.forEach(b -> b.values.forEach(k -> order.computeIfAbsent((String) k,
+                        x -> Collections.synchronizedList(new ArrayList<>())).add((int) b.lastRow)));
+                keys.forEach(writing::remove);
             });
-            sleep(ThreadLocalRandom.current().nextInt(1, 5));
-            keys.forEach(k -> order.computeIfAbsent(k, x -> Collections.synchronizedList(new ArrayList<>())).add((int) batch.lastRow));
-            keys.forEach(writing::remove);
-        });
-        for (int i = 0; i < 200; i++) {
-            var batch = new RowBatch(BatchReaderTest.JOB, BatchReaderTest.MAPPING);
-            batch.part = i % 2;
-            batch.lastRow = i;
-            var keys = List.of("k" + (i % 7), "j" + (i % 3), "own" + i);
-            batch.values.addAll(keys);
-            batch.ticket = gate.register(keys);
-            writers.submit(batch);
+            for (int i = 0; i < 200; i++) {
+                var batch = new RowBatch(BatchReaderTest.JOB, BatchReaderTest.MAPPING);
+                batch.part = i % 2;
+                batch.lastRow = i;
+                var keys = List.of("k" + (i % 7), "j" + (i % 3), "own" + i);
+                batch.values.addAll(keys);
+                batch.ticket = gate.register(keys);
+                writers.submit(batch);
+            }
+            writers.finish();
+            assertThat(overlaps).hasValue(0);
+            assertThat(order.get("k3")).hasSize(29).isSorted();
+            assertThat(order.get("j1")).hasSize(67).isSorted();
+            if (groupRows == 1) {
+                assertThat(groups).hasValue(200);
+            }
         }
+    }
+
+    @Test
+    void a_writer_commits_its_queued_batches_together_while_their_turn_has_come_and_their_rows_fit() {
+        var gate = new KeyGate();
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        List<List<Long>> groups = Collections.synchronizedList(new ArrayList<>());
+        var writers = new ParallelWriters(1, "test", gate, 6, group -> {
+            groups.add(group.stream().map(b -> b.lastRow).toList());
+            started.countDown();
+            await(release);   // the first batch is being written while the next ones queue up
+        });
+        writers.submit(batch(gate, 1, "a", "b"));
+        await(started);
+        writers.submit(batch(gate, 2, "a", "c"));   // shares "a" with batch 1: its turn comes with batch 1's group
+        writers.submit(batch(gate, 3, "d", "e"));
+        writers.submit(batch(gate, 4, "f", "g"));   // 2 + 2 + 2 rows: batch 4 would make 6 + 2 > 6
+        release.countDown();
         writers.finish();
-        assertThat(overlaps).hasValue(0);
-        assertThat(order.get("k3")).hasSize(29).isSorted();
-        assertThat(order.get("j1")).hasSize(67).isSorted();
+        assertThat(groups).containsExactly(List.of(1L), List.of(2L, 3L, 4L));
+    }
+
+    @Test
+    void a_batch_whose_turn_has_not_come_ends_the_group() {
+        var gate = new KeyGate();
+        var other = gate.register(List.of("z"));   // another writer's batch, still being written
+        var started = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        List<List<Long>> groups = Collections.synchronizedList(new ArrayList<>());
+        var writers = new ParallelWriters(1, "test", gate, 100, group -> {
+            groups.add(group.stream().map(b -> b.lastRow).toList());
+            started.countDown();
+            await(release);
+        });
+        writers.submit(batch(gate, 0, "y"));
+        await(started);
+        writers.submit(batch(gate, 1, "a"));
+        writers.submit(batch(gate, 2, "b"));
+        writers.submit(batch(gate, 3, "z"));   // waits for the other writer's batch
+        writers.submit(batch(gate, 4, "c"));
+        release.countDown();
+        sleep(50);
+        gate.end(other);
+        writers.finish();
+        assertThat(groups).containsExactly(List.of(0L), List.of(1L, 2L), List.of(3L, 4L));
+    }
+
+    private static RowBatch batch(KeyGate gate, long row, String... keys) {
+        var batch = new RowBatch(BatchReaderTest.JOB, BatchReaderTest.MAPPING);
+        batch.lastRow = row;
+        batch.values.addAll(List.of(keys));
+        batch.ticket = gate.register(List.of(keys));
+        return batch;
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -145,7 +215,7 @@ class ParallelWritersTest {
         var gate = new KeyGate();
         var attempts = new AtomicInteger();
         var landed = new AtomicInteger();
-        var writers = new ParallelWriters(2, "test", gate, batch -> {
+        var writers = new ParallelWriters(2, "test", gate, 1, group -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new IllegalStateException("tx", new SQLException("deadlock detected", "40P01"));
             }
@@ -162,7 +232,7 @@ class ParallelWritersTest {
     @Test
     void any_other_failure_stops_the_writers_and_is_rethrown() {
         var gate = new KeyGate();
-        var writers = new ParallelWriters(2, "test", gate, batch -> {
+        var writers = new ParallelWriters(2, "test", gate, 1, group -> {
             throw new IllegalStateException("bad batch");
         });
         var batch = new RowBatch(BatchReaderTest.JOB, BatchReaderTest.MAPPING);
