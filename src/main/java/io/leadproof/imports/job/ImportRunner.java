@@ -173,14 +173,10 @@ class ImportRunner {
         return job.kind() == ImportKind.LEADS ? LeadService.PART_CAP : 1;
     }
 
-    /** Writes one batch and records it, in one transaction; an empty part is recorded too (its slice's marker). */
-    void commit(String ws, String owner, long leaseMillis, RowBatch batch) {
-        commit(ws, owner, leaseMillis, List.of(batch));
-    }
-
     /**
      * Writes batches of one writer (in file order) in one call of the batch path and records each, all in one
-     * transaction: their rows, counts and done markers are kept or lost together.
+     * transaction: their rows, counts and done markers are kept or lost together; an empty part is recorded too (its
+     * slice's marker).
      */
     void commit(String ws, String owner, long leaseMillis, List<RowBatch> group) {
         var values = new ArrayList<Object>();
@@ -223,6 +219,7 @@ class ImportRunner {
     private Void record(List<RowBatch> group, ImportBatchWriter.Written written, String owner, long leaseMillis) {
         int offset = 0;
         for (RowBatch batch : group) {
+            boolean first = batch == group.getFirst();   // not "from == 0": a group may begin with empty parts
             int from = offset;
             int to = offset + batch.values.size();
             var errors = new ArrayList<>(batch.errors);
@@ -238,7 +235,6 @@ class ImportRunner {
                 failedRows.add(rowNumber);
             }
             errors.sort(Comparator.comparingLong(ImportError::rowNumber));
-            boolean first = from == 0;
             var counts = new BatchCounts(batch.read, first ? written.landed() : 0, batch.rejected + failedRows.size(),
                     first ? written.duplicates() : 0, batch.blank);
             if (!store.progress(batch.job.id(), owner, leaseMillis, counts, batch, errors)) {

@@ -89,7 +89,7 @@ class ParallelImportTest {
         var first = ImportParts.split(slices.get(0), 1, 2);
         var second = ImportParts.split(slices.get(1), 1001, 2);
         for (RowBatch part : List.of(first.get(1), second.get(0))) {
-            runner.commit(WS, "killed-pod", 3_600_000, part);
+            runner.commit(WS, "killed-pod", 3_600_000, List.of(part));
         }
         long landedBefore = first.get(1).values.size() + second.get(0).values.size();
         assertThat(OwnerSql.count("select count(*) from lead where workspace_id = ? and external_id like 'R-%'", WS))
@@ -104,6 +104,40 @@ class ParallelImportTest {
         var reportRows = ImportsForOtherPackages.errorReport(resumed).lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList();
         assertThat(reportRows).containsExactly("9", "309", "609", "909");
         assertThat(OwnerSql.count("select count(*) from import_batch_done where workspace_id = ? and job_id = ?", WS, killed)).isZero();
+    }
+
+    @Test
+    void a_group_that_begins_with_an_empty_part_counts_its_landed_rows_once() throws Exception {
+        ImportsForOtherPackages.saveMapping(MAPPING);
+        var csv = new StringBuilder("Lead ID,E-mail,Company,Job Title\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append("G-").append(i).append(",g").append(i).append("@fabrikam.com,Co ").append(i % 5).append(",CTO\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        UUID grouped = UUID.randomUUID();
+        OwnerSql.exec("insert into import_job (workspace_id, id, kind, state, dry_run, mapping_name, mapping, encoding, separator,"
+                + " file_bytes, chunks, writers, created_by, created_at, started_at, lease_owner, lease_expires_at) values (?, ?, 'LEADS',"
+                + " 'RUNNING', false, 'par', cast(? as jsonb), 'UTF_8', 'COMMA', ?, 1, 2, 'rita', now(), now(), 'grouping-pod',"
+                + " now() + interval '1 hour')", WS, grouped, MappingJson.write(MAPPING), (long) file.length);
+        var job = new ImportJobRow(grouped, ImportKind.LEADS, "RUNNING", false, "par", "{}", null, null, 0, 0, 0, 0, 0, 0, 1, 0,
+                null, null, "rita", null, null, null);
+        RowBatch slice = slices(file, job).getFirst();
+        var empty = new RowBatch(job, MAPPING);   // what ImportParts leaves when a slice's rows all go to the other part
+        empty.afterRow = 1;
+        empty.lastRow = slice.lastRow;
+        empty.part = 0;
+        empty.parts = 2;
+        slice.afterRow = 1;
+        slice.part = 1;
+        slice.parts = 2;
+
+        runner.commit(WS, "grouping-pod", 3_600_000, List.of(empty, slice));
+
+        assertThat(OwnerSql.count("select rows_landed from import_job where workspace_id = ? and id = ?", WS, grouped)).isEqualTo(30);
+        assertThat(OwnerSql.count("select rows_read from import_job where workspace_id = ? and id = ?", WS, grouped)).isEqualTo(30);
+        assertThat(OwnerSql.count("select resume_after_row from import_job where workspace_id = ? and id = ?", WS, grouped))
+                .isEqualTo(slice.lastRow);   // both parts of the slice done
+        OwnerSql.exec("update import_job set state = 'SUCCEEDED', finished_at = now() where workspace_id = ? and id = ?", WS, grouped);
     }
 
     private static String upload(String csv) {
