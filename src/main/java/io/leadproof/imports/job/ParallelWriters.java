@@ -129,17 +129,18 @@ final class ParallelWriters {
      */
     private List<RowBatch> nextGroup(RowBatch first, BlockingQueue<RowBatch> queue) {
         var group = new ArrayList<RowBatch>(QUEUED);
-        var tickets = new ArrayList<KeyGate.Ticket>(QUEUED);
         group.add(first);
-        tickets.add(first.ticket);
         int rows = first.values.size();
         for (RowBatch next; (next = queue.peek()) != null && next != END && rows + next.values.size() <= groupRows
-                && (next.ticket == null || next.ticket.readyAfter(tickets));) {
+                && (next.ticket == null || next.ticket.readyAfter(tickets(group)));) {
             group.add(queue.remove());
-            tickets.add(next.ticket);
             rows += next.values.size();
         }
         return group;
+    }
+
+    private static List<KeyGate.Ticket> tickets(List<RowBatch> group) {
+        return group.stream().map(b -> b.ticket).filter(java.util.Objects::nonNull).toList();
     }
 
     private void write(List<RowBatch> group) throws InterruptedException {
